@@ -1,0 +1,16 @@
+#pragma once
+// Draws laid-out pages into a PDF with cairo, then finishes the file with
+// qpdf: document language (/Lang), viewer preferences and a deterministic
+// /ID, which cairo 1.16 cannot write. The file appears atomically.
+#include <filesystem>
+
+#include "compose/document.h"
+#include "layout/page.h"
+
+namespace icc {
+
+// Throws DiagnosticError naming `output` if it cannot be written; in that case
+// nothing is left at `output` (an earlier file there is untouched).
+void render_pdf(const LaidOutDocument& pages, const DocumentInfo& info, const std::filesystem::path& output);
+
+}  // namespace icc

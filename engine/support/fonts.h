@@ -1,0 +1,53 @@
+#pragma once
+// The engine's own font set. Built from fonts/fonts.toml at start-up into a
+// private fontconfig configuration, so no font installed on the machine is
+// ever used silently. Pango contexts made from a FontSet only see these fonts.
+#include <pango/pango.h>
+
+#include <string>
+#include <vector>
+
+#include "support/data_root.h"
+#include "support/handles.h"
+
+namespace icc {
+
+enum class FontRole { body, heading };
+
+// The face Pango picks for one script's sample text.
+struct ScriptFace {
+    std::string script;       // "Latin", "Greek", ...
+    std::string sample;       // text shaped to find out
+    std::string face;         // "Noto Serif Regular"
+    std::string file;         // path of the font file
+    int missing_glyphs = 0;   // glyphs with no face at all (should be 0)
+};
+
+class FontSet {
+public:
+    // Throws DiagnosticError naming fonts.toml or a missing font file.
+    static FontSet load(const DataRoot& data);
+
+    // A fresh Pango context on this font set. Each worker thread uses its own.
+    [[nodiscard]] GObjectPtr<PangoContext> create_context() const;
+    [[nodiscard]] PangoFontMap* font_map() const { return font_map_.get(); }
+
+    // Comma-separated fallback list for a Pango font description.
+    [[nodiscard]] const std::string& families(FontRole role) const;
+
+    // Every font file the engine may embed (for cache keys and checks).
+    [[nodiscard]] const std::vector<std::string>& files() const { return files_; }
+
+    // For `iccreport fonts`: which face each script resolves to, per role.
+    [[nodiscard]] std::vector<ScriptFace> resolve_scripts(FontRole role) const;
+
+private:
+    FontSet() = default;
+    FcConfigPtr config_;
+    GObjectPtr<PangoFontMap> font_map_;
+    std::string body_families_;
+    std::string heading_families_;
+    std::vector<std::string> files_;
+};
+
+}  // namespace icc

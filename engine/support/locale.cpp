@@ -1,0 +1,204 @@
+#include "support/locale.h"
+
+#include <unicode/calendar.h>
+#include <unicode/datefmt.h>
+#include <unicode/fmtable.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/msgfmt.h>
+#include <unicode/numberformatter.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <cstdio>
+
+#include "support/toml_source.h"
+
+namespace icc {
+
+namespace fs = std::filesystem;
+
+std::string Date::iso() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+    return buffer;
+}
+
+struct Catalog::Formatters {
+    icu::Locale locale;
+};
+
+Catalog::Catalog() = default;
+Catalog::Catalog(Catalog&&) noexcept = default;
+Catalog& Catalog::operator=(Catalog&&) noexcept = default;
+Catalog::~Catalog() = default;
+
+namespace {
+
+void flatten(const toml::table& table, const std::string& prefix, const std::string& file,
+             std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>>& out, DiagnosticSink& sink) {
+    for (const auto& [key, node] : table) {
+        std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const auto* sub = node.as_table()) {
+            flatten(*sub, full, file, out, sink);
+        } else if (auto text = node.value<std::string>()) {
+            out.emplace(full, std::make_pair(*text, location_of(node, file)));
+        } else {
+            sink.error(location_of(node, file), "key '" + full + "': expected a string, found " + describe_type(node));
+        }
+    }
+}
+
+std::string to_utf8(const icu::UnicodeString& text) {
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+UDate to_udate(const Date& date, UErrorCode& status) {
+    icu::GregorianCalendar calendar(*icu::TimeZone::getGMT(), status);
+    calendar.clear();
+    // Noon UTC: the same calendar day in every time zone a formatter might use.
+    calendar.set(date.year, static_cast<int32_t>(date.month) - 1, static_cast<int32_t>(date.day), 12, 0, 0);
+    return calendar.getTime(status);
+}
+
+}  // namespace
+
+Catalog Catalog::load(const DataRoot& data, std::string_view lang) {
+    fs::path file = data.locales() / (std::string(lang) + ".toml");
+    if (!fs::exists(file))
+        throw DiagnosticError(Diagnostic{Severity::error, {file.string()},
+                                         "no locale file for language '" + std::string(lang) + "'"});
+    return load_file(file, lang);
+}
+
+Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
+    toml::table table = parse_toml_file(file);
+    Catalog catalog;
+    catalog.lang_ = std::string(lang);
+    catalog.file_ = file;
+    DiagnosticSink sink;
+    std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>> flat;
+    flatten(table, "", file.string(), flat, sink);
+    for (auto& [key, value] : flat) catalog.entries_.emplace(key, Entry{std::move(value.first), value.second});
+
+    catalog.icu_locale_ = catalog.has("meta.icu_locale") ? catalog.text("meta.icu_locale") : std::string(lang);
+    catalog.right_to_left_ = catalog.has("meta.direction") && catalog.text("meta.direction") == "rtl";
+    catalog.formatters_ = std::make_unique<Formatters>(Formatters{icu::Locale(catalog.icu_locale_.c_str())});
+
+    // Every pattern must compile, so a translator's typo is found by `check`,
+    // not halfway through a batch.
+    for (const auto& [key, entry] : catalog.entries_) {
+        if (key.rfind("meta.", 0) == 0) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error{};
+        icu::MessageFormat pattern(icu::UnicodeString::fromUTF8(entry.text), catalog.formatters_->locale, parse_error,
+                                   status);
+        if (U_FAILURE(status))
+            sink.error(entry.where, "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) +
+                                        " at offset " + std::to_string(parse_error.offset) + ")");
+    }
+    sink.throw_if_errors();
+    return catalog;
+}
+
+bool Catalog::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
+
+const std::string& Catalog::text(std::string_view key) const {
+    auto it = entries_.find(key);
+    if (it == entries_.end())
+        throw DiagnosticError(Diagnostic{Severity::error, {file_.string()},
+                                         "missing key '" + std::string(key) + "' in locale '" + lang_ + "'"});
+    return it->second.text;
+}
+
+SourceLocation Catalog::location(std::string_view key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? SourceLocation{file_.string()} : it->second.where;
+}
+
+std::vector<std::string> Catalog::keys() const {
+    std::vector<std::string> out;
+    out.reserve(entries_.size());
+    for (const auto& [key, entry] : entries_) out.push_back(key);
+    return out;
+}
+
+std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::MessageFormat pattern(icu::UnicodeString::fromUTF8(icu::StringPiece(pattern_text.data(), pattern_text.size())),
+                               icu::Locale(std::string(icu_locale).c_str()), status);
+    std::vector<icu::UnicodeString> names;
+    std::vector<icu::Formattable> values;
+    names.reserve(args.size());
+    values.reserve(args.size());
+    for (const auto& [name, value] : args) {
+        names.push_back(icu::UnicodeString::fromUTF8(name));
+        if (const auto* s = std::get_if<std::string>(&value)) {
+            values.emplace_back(icu::UnicodeString::fromUTF8(*s));
+        } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
+            values.emplace_back(static_cast<int64_t>(*i));
+        } else if (const auto* d = std::get_if<double>(&value)) {
+            values.emplace_back(*d);
+        } else {
+            values.emplace_back(to_udate(std::get<Date>(value), status), icu::Formattable::kIsDate);
+        }
+    }
+    icu::UnicodeString result;
+    pattern.format(names.data(), values.data(), static_cast<int32_t>(values.size()), result, status);
+    if (U_FAILURE(status))
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "cannot format message \"" + std::string(pattern_text) + "\" (" +
+                                             u_errorName(status) + ")"});
+    return to_utf8(result);
+}
+
+std::string Catalog::format(std::string_view key, const MessageArgs& args) const {
+    try {
+        return format_message(text(key), icu_locale_, args);
+    } catch (const DiagnosticError& e) {
+        throw DiagnosticError(Diagnostic{Severity::error, location(key),
+                                         "key '" + std::string(key) + "': " + e.diagnostics().front().message});
+    }
+}
+
+std::string Catalog::number(double value, int fraction_digits) const {
+    UErrorCode status = U_ZERO_ERROR;
+    auto formatter = icu::number::NumberFormatter::withLocale(formatters_->locale)
+                         .precision(icu::number::Precision::fixedFraction(fraction_digits));
+    return to_utf8(formatter.formatDouble(value, status).toString(status));
+}
+
+std::string Catalog::integer(std::int64_t value) const {
+    UErrorCode status = U_ZERO_ERROR;
+    auto formatter = icu::number::NumberFormatter::withLocale(formatters_->locale);
+    return to_utf8(formatter.formatInt(value, status).toString(status));
+}
+
+std::string Catalog::percent(double value, int fraction_digits) const {
+    UErrorCode status = U_ZERO_ERROR;
+    auto formatter = icu::number::NumberFormatter::withLocale(formatters_->locale)
+                         .unit(icu::NoUnit::percent())
+                         .precision(icu::number::Precision::fixedFraction(fraction_digits));
+    return to_utf8(formatter.formatDouble(value, status).toString(status));
+}
+
+std::string Catalog::date(const Date& date) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::DateFormat> formatter(
+        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, formatters_->locale));
+    formatter->setTimeZone(*icu::TimeZone::getGMT());
+    icu::UnicodeString result;
+    formatter->format(to_udate(date, status), result);
+    return to_utf8(result);
+}
+
+std::string Catalog::country(std::string_view iso_code) const {
+    icu::Locale region("", std::string(iso_code).c_str());
+    icu::UnicodeString name;
+    region.getDisplayCountry(formatters_->locale, name);
+    return name.isEmpty() ? std::string(iso_code) : to_utf8(name);
+}
+
+}  // namespace icc

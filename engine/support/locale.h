@@ -1,0 +1,91 @@
+#pragma once
+// A language's strings (locales/<lang>.toml) and its ICU formatting rules.
+// Sentences are ICU MessageFormat patterns with named arguments, so plural
+// forms, ordinals and selections live in the locale file, never in code.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "support/data_root.h"
+#include "support/diagnostic.h"
+
+namespace icc {
+
+// A calendar date without time zone (documents carry dates, never instants).
+struct Date {
+    int year = 1970;
+    unsigned month = 1;
+    unsigned day = 1;
+    auto operator<=>(const Date&) const = default;
+    // ISO 8601, "2026-11-22".
+    [[nodiscard]] std::string iso() const;
+};
+
+using MessageArg = std::variant<std::string, std::int64_t, double, Date>;
+using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
+
+// Formats an ICU MessageFormat pattern with named arguments in a locale.
+// Throws DiagnosticError if the pattern is invalid.
+std::string format_message(std::string_view pattern, std::string_view icu_locale, const MessageArgs& args);
+
+class Catalog {
+public:
+    // Loads locales/<lang>.toml. Nested tables flatten to dotted keys.
+    // Throws DiagnosticError for a missing file, bad TOML or a bad pattern.
+    static Catalog load(const DataRoot& data, std::string_view lang);
+    static Catalog load_file(const std::filesystem::path& file, std::string_view lang);
+
+    Catalog(Catalog&&) noexcept;
+    Catalog& operator=(Catalog&&) noexcept;
+    ~Catalog();
+
+    [[nodiscard]] const std::string& lang() const { return lang_; }
+    // The ICU locale the file declares (meta.icu_locale), "en_GB" say.
+    [[nodiscard]] const std::string& icu_locale() const { return icu_locale_; }
+    // Text direction the file declares (meta.direction): true for right to left.
+    [[nodiscard]] bool right_to_left() const { return right_to_left_; }
+
+    [[nodiscard]] bool has(std::string_view key) const;
+    // The raw string. Throws DiagnosticError naming the locale file and key if missing.
+    [[nodiscard]] const std::string& text(std::string_view key) const;
+    // Formats the pattern at `key` with ICU MessageFormat and named arguments.
+    [[nodiscard]] std::string format(std::string_view key, const MessageArgs& args) const;
+    // Every key in the file, sorted.
+    [[nodiscard]] std::vector<std::string> keys() const;
+    [[nodiscard]] const std::filesystem::path& file() const { return file_; }
+    // Where a key is defined (for diagnostics).
+    [[nodiscard]] SourceLocation location(std::string_view key) const;
+
+    // Locale-aware numbers and dates through ICU.
+    [[nodiscard]] std::string number(double value, int fraction_digits = 0) const;
+    [[nodiscard]] std::string integer(std::int64_t value) const;
+    // 42.5 -> "42.5%" (en) or "42,5 %" (fr): value is already in percent.
+    [[nodiscard]] std::string percent(double value, int fraction_digits = 0) const;
+    // Long date: "22 November 2026" (en_GB), "22 novembre 2026" (fr).
+    [[nodiscard]] std::string date(const Date& date) const;
+    // Country name from an ISO 3166 code, in this language.
+    [[nodiscard]] std::string country(std::string_view iso_code) const;
+
+private:
+    Catalog();
+    struct Entry {
+        std::string text;
+        SourceLocation where;
+    };
+    std::string lang_;
+    std::string icu_locale_;
+    bool right_to_left_ = false;
+    std::filesystem::path file_;
+    std::map<std::string, Entry, std::less<>> entries_;
+    struct Formatters;
+    std::unique_ptr<Formatters> formatters_;
+};
+
+}  // namespace icc

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, whatever the build, the tests and the
+# reports need and the machine does not have yet. Non-interactive; installs
+# nothing when everything is present. Runs as root without sudo, otherwise
+# through sudo.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config
+  # libraries on the design card
+  libcairo2-dev libpango1.0-dev libtomlplusplus-dev libboost-test-dev
+  libicu-dev libhyphen-dev libcli11-dev libfmt-dev libqpdf-dev
+  # hyphenation patterns (English, French, German; more are picked up if installed)
+  hyphen-en-us hyphen-fr hyphen-de
+  # the declared CJK font source (see fonts/fonts.toml)
+  fonts-noto-cjk
+  # PDF checks used by the tests
+  poppler-utils qpdf
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "setup: error: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
