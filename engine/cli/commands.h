@@ -1,0 +1,24 @@
+#pragma once
+// Each iccreport subcommand lives in its own file and registers itself here:
+// add_<name>_command adds the subcommand and its options to the app and
+// returns what to run if that subcommand is the one given.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+
+namespace icc::cli {
+
+// Runs a parsed subcommand; returns the process exit code. May throw
+// DiagnosticError, which main prints in compiler style (exit code 1).
+using Runner = std::function<int()>;
+
+struct Command {
+    CLI::App* subcommand;
+    Runner run;
+};
+
+Command add_report_command(CLI::App& app);
+Command add_fonts_command(CLI::App& app);
+
+}  // namespace icc::cli
