@@ -1,0 +1,59 @@
+#include "batch/manifest.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "support/atomic_file.h"
+#include "support/diagnostic.h"
+
+namespace icc {
+
+Manifest Manifest::load(const std::filesystem::path& file) {
+    Manifest manifest;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return manifest;
+    try {
+        const nlohmann::json json = nlohmann::json::parse(read_file(file));
+        for (const auto& item : json.at("reports")) {
+            ManifestEntry entry;
+            entry.output = item.at("output").get<std::string>();
+            entry.kind = item.value("kind", "");
+            entry.city = item.value("city", "");
+            entry.lang = item.value("lang", "");
+            entry.key = item.value("key", "");
+            entry.inputs = item.value("inputs", std::map<std::string, std::string>{});
+            entry.pages = item.value("pages", 0);
+            entry.status = item.value("status", "");
+            entry.error = item.value("error", "");
+            manifest.entries.emplace(entry.output, std::move(entry));
+        }
+    } catch (const std::exception& e) {
+        std::cerr << file.string() << ": warning: ignoring unreadable manifest (" << e.what()
+                  << "); every report will be rebuilt\n";
+        manifest.entries.clear();
+    }
+    return manifest;
+}
+
+void Manifest::save(const std::filesystem::path& file) const {
+    nlohmann::ordered_json reports = nlohmann::ordered_json::array();
+    for (const auto& [output, entry] : entries) {
+        nlohmann::ordered_json item;
+        item["output"] = entry.output;
+        item["kind"] = entry.kind;
+        item["city"] = entry.city;
+        item["lang"] = entry.lang;
+        item["key"] = entry.key;
+        item["inputs"] = entry.inputs;
+        item["pages"] = entry.pages;
+        item["status"] = entry.status;
+        if (!entry.error.empty()) item["error"] = entry.error;
+        reports.push_back(std::move(item));
+    }
+    nlohmann::ordered_json root;
+    root["generator"] = "iccreport";
+    root["reports"] = std::move(reports);
+    write_file_atomically(file, root.dump(2) + "\n");
+}
+
+}  // namespace icc

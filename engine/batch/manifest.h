@@ -1,0 +1,32 @@
+#pragma once
+// The build manifest: one JSON file in the output folder listing every
+// report with its cache key, the digests of its inputs, its page count and
+// its status. Written atomically, so a killed build never leaves it corrupt.
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace icc {
+
+struct ManifestEntry {
+    std::string output;   // file name relative to the output folder
+    std::string kind;     // "index-report" or "profile"
+    std::string city;     // city id
+    std::string lang;
+    std::string key;      // digest of every input below
+    std::map<std::string, std::string> inputs;  // input name -> digest
+    int pages = 0;
+    std::string status;   // "built", "up-to-date" or "failed"
+    std::string error;    // the diagnostics when failed
+};
+
+struct Manifest {
+    std::map<std::string, ManifestEntry> entries;  // by output
+
+    // A missing file gives an empty manifest; an unreadable one too, with a
+    // warning on stderr (the next build then rebuilds everything).
+    static Manifest load(const std::filesystem::path& file);
+    void save(const std::filesystem::path& file) const;
+};
+
+}  // namespace icc
