@@ -38,7 +38,7 @@ struct PangoAttrListUnref {
 using AttrListPtr = std::unique_ptr<PangoAttrList, PangoAttrListUnref>;
 
 struct FcConfigDestroy {
-    void operator()(FcConfig* c) const { if (c) FcConfigDestroy(c); }
+    void operator()(FcConfig* c) const { if (c) ::FcConfigDestroy(c); }
 };
 using FcConfigPtr = std::unique_ptr<FcConfig, FcConfigDestroy>;
 
