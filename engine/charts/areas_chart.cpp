@@ -151,7 +151,7 @@ AreasChartGeometry layout_areas_chart(const ChartContext& chart, const AreasChar
 
 void draw_areas_chart(cairo_t* cr, const ChartContext& chart, const AreasChartData& data, double width,
                       double height) {
-    CairoStateGuard guard(cr);
+    FigureGuard guard(cr);
     const ChartText text(chart, cr);
     const AreasChartGeometry g = layout(text, data, width, height);
     const ChartStyle& style = chart.style();

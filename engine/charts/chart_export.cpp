@@ -156,7 +156,7 @@ void write_chart_png(const std::filesystem::path& path, const ChartFigure& figur
 
 ChartFigure titled_figure(const ChartContext& chart, std::string title, ChartFigure figure) {
     return [chart, title = std::move(title), figure = std::move(figure)](cairo_t* cr, double width, double height) {
-        CairoStateGuard guard(cr);
+        FigureGuard guard(cr);
         const ChartText text(chart, cr);
         TextBox heading = text.fit(title, TextRole::title, chart.style().text, width, 0,
                                    text.right_to_left() ? TextAlign::right : TextAlign::left);

@@ -123,6 +123,28 @@ std::string join_sentences(const Catalog& catalog, const std::vector<std::string
 // "a, b and c" in the catalog's language (ICU list format).
 std::string join_list(const Catalog& catalog, const std::vector<std::string>& items);
 
+// What a figure must give back to its caller: cairo's graphics state (saved
+// and restored) and the current path, which cairo_save does not cover.
+class FigureGuard {
+public:
+    explicit FigureGuard(cairo_t* cr) : cr_(cr), path_(cairo_copy_path(cr)) {
+        cairo_save(cr_);
+        cairo_new_path(cr_);
+    }
+    ~FigureGuard() {
+        cairo_restore(cr_);
+        cairo_new_path(cr_);
+        if (path_ && path_->status == CAIRO_STATUS_SUCCESS) cairo_append_path(cr_, path_);
+        cairo_path_destroy(path_);
+    }
+    FigureGuard(const FigureGuard&) = delete;
+    FigureGuard& operator=(const FigureGuard&) = delete;
+
+private:
+    cairo_t* cr_;
+    cairo_path_t* path_;
+};
+
 // Saves cairo state on construction and restores it on destruction.
 class CairoStateGuard {
 public:

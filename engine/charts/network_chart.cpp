@@ -189,7 +189,7 @@ NetworkChartGeometry layout_network_chart(const ChartContext& chart, const Netwo
 
 void draw_network_chart(cairo_t* cr, const ChartContext& chart, const NetworkPositionData& data, double width,
                         double height) {
-    CairoStateGuard guard(cr);
+    FigureGuard guard(cr);
     const ChartText text(chart, cr);
     const NetworkChartGeometry g = layout(text, data, width, height);
     const ChartStyle& style = chart.style();

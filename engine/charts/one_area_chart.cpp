@@ -112,7 +112,7 @@ OneAreaChartGeometry layout_one_area_chart(const ChartContext& chart, const OneA
 
 void draw_one_area_chart(cairo_t* cr, const ChartContext& chart, const OneAreaData& data, double width,
                          double height) {
-    CairoStateGuard guard(cr);
+    FigureGuard guard(cr);
     const ChartText text(chart, cr);
     const OneAreaChartGeometry g = layout(text, data, width, height);
     const ChartStyle& style = chart.style();

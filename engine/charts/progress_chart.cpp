@@ -239,7 +239,7 @@ ProgressChartGeometry layout_progress_chart(const ChartContext& chart, const Pro
 
 void draw_progress_chart(cairo_t* cr, const ChartContext& chart, const ProgressChartData& data, double width,
                          double height) {
-    CairoStateGuard guard(cr);
+    FigureGuard guard(cr);
     const ChartText text(chart, cr);
     const ProgressChartGeometry g = layout(text, data, width, height);
     const ChartStyle& style = chart.style();

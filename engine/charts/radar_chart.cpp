@@ -27,6 +27,12 @@ void validate(const AreasChartData& data) {
     }
 }
 
+double nearest_distance(const Box& box, Point center) {
+    const double x = std::clamp(center.x, box.x, box.right());
+    const double y = std::clamp(center.y, box.y, box.bottom());
+    return std::hypot(x - center.x, y - center.y);
+}
+
 // The spoke labels around a circle of `radius`, each pushed outwards from the
 // end of its spoke so that the nearest edge of its box faces the circle.
 std::vector<TextBox> place_labels(const std::vector<TextBox>& labels, const std::vector<double>& angles, Point center,
@@ -39,6 +45,12 @@ std::vector<TextBox> place_labels(const std::vector<TextBox>& labels, const std:
         Box& box = placed[i].box;
         box.x = anchor.x - box.width / 2 + c * box.width / 2;
         box.y = anchor.y - box.height / 2 + s * box.height / 2;
+        // On a diagonal a corner can still reach into the circle: push the box
+        // out along its spoke until its nearest point clears the ring.
+        for (int step = 0; step < 200 && nearest_distance(box, center) < radius + gap; ++step) {
+            box.x += 0.5 * c;
+            box.y += 0.5 * s;
+        }
     }
     return placed;
 }
@@ -164,7 +176,7 @@ RadarChartGeometry layout_radar_chart(const ChartContext& chart, const AreasChar
 
 void draw_radar_chart(cairo_t* cr, const ChartContext& chart, const AreasChartData& data, double width,
                       double height) {
-    CairoStateGuard guard(cr);
+    FigureGuard guard(cr);
     const ChartText text(chart, cr);
     const RadarChartGeometry g = layout(text, data, width, height);
     const ChartStyle& style = chart.style();
