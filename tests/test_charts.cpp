@@ -306,6 +306,12 @@ BOOST_AUTO_TEST_CASE(areas_reject_rates_outside_0_to_100) {
     data = twelve_areas(false);
     data.peer_label.clear();
     BOOST_CHECK_THROW((void)describe_areas_chart(s.en, data), DiagnosticError);
+    data = twelve_areas(false);
+    data.sample_size = 0;
+    BOOST_CHECK_THROW((void)describe_areas_chart(s.en, data), DiagnosticError);
+    OneAreaData empty_group = one_area(50);
+    empty_group.peer_groups[1].size = 0;
+    BOOST_CHECK_THROW((void)layout_one_area_chart(chart, empty_group, 455, 120), DiagnosticError);
 }
 
 BOOST_AUTO_TEST_CASE(radar_vertices_lie_at_their_value_on_their_spoke) {

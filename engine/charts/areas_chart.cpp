@@ -177,6 +177,7 @@ ChartFigure areas_chart_figure(const ChartContext& chart, AreasChartData data) {
 
 std::string describe_areas_chart(const Catalog& catalog, const AreasChartData& data, int fraction_digits) {
     validate(data);
+    check_sample_size(data.sample_size, chart_name);
     const bool peer = shows_peer(data);
     std::vector<std::string> sentences;
     sentences.push_back(catalog.format("charts.areas.alt_intro",

@@ -471,6 +471,14 @@ void check_rate(double value, std::string_view chart, std::string_view what) {
                                          " must be a rate from 0 to 100, found " + std::to_string(value)});
 }
 
+void check_sample_size(int sample_size, std::string_view chart) {
+    if (sample_size >= 1) return;
+    throw DiagnosticError(Diagnostic{Severity::error, {},
+                                     "chart '" + std::string(chart) +
+                                         "': the sample must count at least one city, found " +
+                                         std::to_string(sample_size)});
+}
+
 std::string format_rate(const Catalog& catalog, int fraction_digits, double value) {
     return catalog.percent(value, fraction_digits);
 }

@@ -112,6 +112,8 @@ void draw_texts(cairo_t* cr, const ChartText& text, const std::vector<TextBox>& 
 // Values: a rate must be finite and within [0, 100]; throws DiagnosticError
 // naming the chart and the value otherwise.
 void check_rate(double value, std::string_view chart, std::string_view what);
+// A sample counts at least one city (the city itself).
+void check_sample_size(int sample_size, std::string_view chart);
 // "62%" / "62 %" in the catalog's language.
 std::string format_rate(const Catalog& catalog, int fraction_digits, double value);
 // A rate rounded as it is shown, so that differences computed from shown

@@ -18,8 +18,14 @@ void validate(const OneAreaData& data) {
     const std::string area = "area '" + data.area_id + "': ";
     if (data.city) check_rate(*data.city, chart_name, area + "the city's rate");
     check_rate(data.sample, chart_name, area + "the sample average");
-    for (const auto& group : data.peer_groups)
+    check_sample_size(data.sample_size, chart_name);
+    for (const auto& group : data.peer_groups) {
         check_rate(group.value, chart_name, area + "peer group '" + group.label + "'");
+        if (group.size < 1)
+            throw DiagnosticError(Diagnostic{Severity::error, {},
+                                             "chart 'one area': " + area + "peer group '" + group.label +
+                                                 "' must count at least one city, found " + std::to_string(group.size)});
+    }
 }
 
 std::string sample_label(const Catalog& catalog, const OneAreaData& data) {

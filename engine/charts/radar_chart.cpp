@@ -259,6 +259,7 @@ ChartFigure radar_chart_figure(const ChartContext& chart, AreasChartData data) {
 
 std::string describe_radar_chart(const Catalog& catalog, const AreasChartData& data, int fraction_digits) {
     validate(data);
+    check_sample_size(data.sample_size, chart_name);
     std::vector<std::string> sentences;
     sentences.push_back(catalog.format("charts.radar.alt_intro",
                                        {{"city", data.city_name},
