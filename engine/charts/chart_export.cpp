@@ -1,0 +1,171 @@
+#include "charts/chart_export.h"
+
+#include <cairo-svg.h>
+
+#include <cmath>
+#include <map>
+
+#include "charts/chart_parts.h"
+#include "support/atomic_file.h"
+#include "support/diagnostic.h"
+
+namespace icc::charts {
+
+using namespace detail;
+
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void check_size(double width, double height) {
+    if (!(std::isfinite(width) && std::isfinite(height) && width > 0 && height > 0))
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "a chart needs a positive size, found " + std::to_string(width) + " x " +
+                                             std::to_string(height) + " points"});
+}
+
+void draw_on_white(cairo_t* cr, const ChartFigure& figure, double width, double height) {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, 0, 0, width, height);
+    cairo_fill(cr);
+    figure(cr, width, height);
+}
+
+void check_status(cairo_status_t status, const std::string& what) {
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw DiagnosticError(Diagnostic{Severity::error, {}, what + ": " + cairo_status_to_string(status)});
+}
+
+// cairo numbers some SVG ids with a counter shared by the whole process, so
+// the second chart drawn would differ from the first; renumbering them in
+// order of appearance makes the document depend on the figure alone.
+std::string renumber_svg_ids(const std::string& svg) {
+    static constexpr std::string_view prefixes[] = {"surface", "image"};
+    std::string out;
+    out.reserve(svg.size());
+    std::map<std::string, int> numbers;
+    std::size_t i = 0;
+    while (i < svg.size()) {
+        bool replaced = false;
+        const bool after_reference = i > 0 && (svg[i - 1] == '#' || (i >= 4 && svg.compare(i - 4, 4, "id=\"") == 0));
+        if (after_reference) {
+            for (std::string_view prefix : prefixes) {
+                if (svg.compare(i, prefix.size(), prefix) != 0) continue;
+                std::size_t end = i + prefix.size();
+                while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+                if (end == i + prefix.size()) continue;
+                const std::string key = svg.substr(i, end - i);
+                auto [it, inserted] = numbers.try_emplace(key, static_cast<int>(numbers.size()) + 1);
+                out += prefix;
+                out += std::to_string(it->second);
+                i = end;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced) out += svg[i++];
+    }
+    return out;
+}
+
+std::string xml_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string with_description(std::string svg, const ChartDescription& description) {
+    const std::size_t open = svg.find("<svg ");
+    if (open == std::string::npos) return svg;
+    const std::size_t close = svg.find('>', open);
+    if (close == std::string::npos) return svg;
+    std::string inserted;
+    if (!description.title.empty()) inserted += "\n<title>" + xml_escape(description.title) + "</title>";
+    if (!description.description.empty()) inserted += "\n<desc>" + xml_escape(description.description) + "</desc>";
+    svg.insert(close + 1, inserted);
+    std::string attributes = " role=\"img\"";
+    if (!description.lang.empty()) attributes += " xml:lang=\"" + xml_escape(description.lang) + "\"";
+    svg.insert(open + 4, attributes);
+    return svg;
+}
+
+}  // namespace
+
+std::string render_chart_svg(const ChartFigure& figure, double width, double height,
+                             const ChartDescription& description) {
+    check_size(width, height);
+    std::string bytes;
+    {
+        CairoSurfacePtr surface(cairo_svg_surface_create_for_stream(append_to_string, &bytes, width, height));
+        cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
+        {
+            CairoPtr cr(cairo_create(surface.get()));
+            draw_on_white(cr.get(), figure, width, height);
+            check_status(cairo_status(cr.get()), "cairo could not draw the chart");
+        }
+        cairo_surface_finish(surface.get());
+        check_status(cairo_surface_status(surface.get()), "cairo could not write the SVG");
+    }
+    return with_description(renumber_svg_ids(bytes), description);
+}
+
+CairoSurfacePtr render_chart_image(const ChartFigure& figure, double width, double height, double pixels_per_point) {
+    check_size(width, height);
+    if (!(pixels_per_point > 0 && pixels_per_point <= 16))
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "pixels per point must be in (0, 16], found " +
+                                             std::to_string(pixels_per_point)});
+    const int pixel_width = static_cast<int>(std::ceil(width * pixels_per_point));
+    const int pixel_height = static_cast<int>(std::ceil(height * pixels_per_point));
+    CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixel_width, pixel_height));
+    check_status(cairo_surface_status(surface.get()), "cairo could not make the image");
+    CairoPtr cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), pixels_per_point, pixels_per_point);
+    draw_on_white(cr.get(), figure, width, height);
+    check_status(cairo_status(cr.get()), "cairo could not draw the chart");
+    cairo_surface_flush(surface.get());
+    return surface;
+}
+
+void write_chart_svg(const std::filesystem::path& path, const ChartFigure& figure, double width, double height,
+                     const ChartDescription& description) {
+    write_file_atomically(path, render_chart_svg(figure, width, height, description));
+}
+
+void write_chart_png(const std::filesystem::path& path, const ChartFigure& figure, double width, double height,
+                     double pixels_per_point) {
+    CairoSurfacePtr image = render_chart_image(figure, width, height, pixels_per_point);
+    AtomicFile file(path);
+    const cairo_status_t status = cairo_surface_write_to_png(image.get(), file.temp_path().c_str());
+    if (status != CAIRO_STATUS_SUCCESS)
+        throw DiagnosticError(Diagnostic{Severity::error, {path.string()},
+                                         std::string("cannot write PNG: ") + cairo_status_to_string(status)});
+    file.commit();
+}
+
+ChartFigure titled_figure(const ChartContext& chart, std::string title, ChartFigure figure) {
+    return [chart, title = std::move(title), figure = std::move(figure)](cairo_t* cr, double width, double height) {
+        FigureGuard guard(cr);
+        const ChartText text(chart, cr);
+        TextBox heading = text.fit(title, TextRole::title, chart.style().text, width, 0,
+                                   text.right_to_left() ? TextAlign::right : TextAlign::left);
+        if (text.right_to_left()) right_at(heading, width);
+        text.draw(cr, heading);
+        const double offset = heading.box.bottom() + chart.style().block_gap;
+        cairo_translate(cr, 0, offset);
+        figure(cr, width, std::max(1.0, height - offset));
+    };
+}
+
+}  // namespace icc::charts
