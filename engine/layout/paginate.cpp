@@ -143,6 +143,7 @@ public:
 
     LaidOutDocument run() {
         number_headings();
+        new_page();
         for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
             current_block_ = i;
             std::visit([this, i](const auto& block) { place(i, block); }, document_.blocks[i]);
@@ -889,10 +890,15 @@ private:
                 pango_layout_set_ellipsize(header.layout.get(), PANGO_ELLIPSIZE_END);
                 add_furniture(p, header, mirrored(area.x, area.width, 0, half), header_y);
             }
-            // The chapter in force on this page, at the other end of the header.
+            // The chapter in force at the top of this page, at the other end of the header.
             const HeadingPlacement* chapter = nullptr;
-            for (const HeadingPlacement& heading : result_.headings)
-                if (heading.level == 1 && heading.page <= static_cast<std::size_t>(i)) chapter = &heading;
+            const auto page_index = static_cast<std::size_t>(i);
+            for (const HeadingPlacement& heading : result_.headings) {
+                if (heading.level != 1) continue;
+                const bool opens_page = heading.page == page_index && !p.blocks.empty() &&
+                                        p.blocks.front().block == heading.block;
+                if (heading.page < page_index || opens_page) chapter = &heading;
+            }
             if (chapter) {
                 const std::string title =
                     chapter->number.empty() ? chapter->text : chapter->number + en_space + chapter->text;
