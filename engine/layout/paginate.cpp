@@ -70,6 +70,7 @@ constexpr double callout_padding = 12;
 constexpr double caption_gap = 6;
 constexpr double toc_number_column = 36;
 constexpr int min_lines = 2;           // widows and orphans
+constexpr double arabic_scale = 1.2;
 
 // A link inside a prepared text: byte range of the layout's text.
 struct LinkRange {
@@ -178,6 +179,46 @@ private:
         return rtl_ ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
     }
 
+    // Script-specific typography, word by word:
+    // - Korean is broken at spaces, between words, not between any two
+    //   syllables as Unicode line breaking would allow;
+    // - Arabic is set 20% larger, since Naskh letters are small for their
+    //   body size next to Latin (the spaces between Arabic words too).
+    static void apply_script_rules(const std::string& text, PangoAttrList* attributes) {
+        const char* const begin = text.c_str();
+        const char* const end = begin + text.size();
+        auto add = [&](PangoAttribute* attribute, const char* from, const char* to) {
+            attribute->start_index = static_cast<guint>(from - begin);
+            attribute->end_index = static_cast<guint>(to - begin);
+            pango_attr_list_insert(attributes, attribute);
+        };
+        const char* arabic_start = nullptr;
+        const char* arabic_end = nullptr;
+        const char* p = begin;
+        while (p < end) {
+            while (p < end && g_unichar_isspace(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+            const char* word = p;
+            bool hangul = false, arabic = false;
+            while (p < end && !g_unichar_isspace(g_utf8_get_char(p))) {
+                const gunichar c = g_utf8_get_char(p);
+                hangul = hangul || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF);
+                arabic = arabic || (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+                         (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+                p = g_utf8_next_char(p);
+            }
+            if (p == word) break;
+            if (hangul) add(pango_attr_allow_breaks_new(FALSE), word, p);
+            if (arabic) {
+                if (!arabic_start) arabic_start = word;
+                arabic_end = p;
+            } else if (arabic_start) {
+                add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
+                arabic_start = nullptr;
+            }
+        }
+        if (arabic_start) add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
+    }
+
     // Shapes inline runs as plain text with attributes: never markup.
     PreparedText prepare(const InlineText& runs, const TextStyle& style, double width,
                          Alignment align = Alignment::start, bool hyphenate = false,
@@ -207,6 +248,7 @@ private:
                 prepared.links.push_back({static_cast<int>(start), static_cast<int>(end), run.url, run.anchor});
             }
         }
+        apply_script_rules(text, attributes.get());
         if (!language.empty() && language != document_.info.language) {
             PangoAttribute* attribute = pango_attr_language_new(pango_language_from_string(language.c_str()));
             pango_attr_list_insert(attributes.get(), attribute);
