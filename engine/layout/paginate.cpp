@@ -455,7 +455,7 @@ private:
         for (const InlineText& entry : list.items) {
             FlowItem item;
             item.text = prepare(entry, style, width - list_indent, Alignment::start, true);
-            const std::string marker = list.numbered ? std::to_string(++number) + "." : "\u2022";
+            const std::string marker = list.numbered ? local_number(++number) + "." : "\u2022";
             // Numbers align to the end of the marker column, bullets to its start.
             TextStyle marker_style = style;
             marker_style.justify = false;
@@ -513,7 +513,7 @@ private:
                     counters[deeper] = 0;
                 for (int l = 1; l <= level; ++l) {
                     if (l > 1) numbered.number += '.';
-                    numbered.number += std::to_string(counters[static_cast<std::size_t>(l)]);
+                    numbered.number += local_number(counters[static_cast<std::size_t>(l)]);
                 }
             }
             std::string anchor = heading->anchor;
@@ -861,12 +861,19 @@ private:
         gap_after(block_gap);
     }
 
+    // A page's number as printed, in the digits of the document's locale:
+    // the same in the footer, the contents and the PDF page labels.
+    std::string folio(std::size_t page_index) const { return local_number(static_cast<std::int64_t>(page_index) + 1); }
+    std::string local_number(std::int64_t number) const {
+        return format_message("{n, number, ::group-off}", document_.info.icu_locale, {{"n", number}});
+    }
+
     void fill_in_contents() {
         for (const PendingContentsEntry& entry : pending_contents_) {
             const auto heading = std::find_if(result_.headings.begin(), result_.headings.end(),
                                               [&](const HeadingPlacement& h) { return h.block == entry.heading_block; });
             if (heading == result_.headings.end()) continue;
-            const std::string number = std::to_string(heading->page + 1);
+            const std::string number = folio(heading->page);
             PreparedText text = prepare(number, entry.style, toc_number_column, Alignment::end);
             LaidOutPage& target = result_.pages[entry.page];
             const double x = mirrored(entry.row.x, entry.row.width, entry.row.width - toc_number_column, toc_number_column);
@@ -924,7 +931,7 @@ private:
         const double half = area.width / 2 - 12;
         for (std::int64_t i = 0; i < pages; ++i) {
             LaidOutPage& p = result_.pages[static_cast<std::size_t>(i)];
-            p.label = p.cover ? document_.info.cover_label : std::to_string(i + 1);
+            p.label = p.cover ? document_.info.cover_label : folio(static_cast<std::size_t>(i));
             if (p.cover) continue;
             const double header_y = g.margin_top - 40;
             if (!document_.info.running_header.empty()) {
