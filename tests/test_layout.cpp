@@ -350,3 +350,60 @@ BOOST_AUTO_TEST_CASE(page_labels_follow_the_printed_numbers) {
     BOOST_TEST(laid_out.pages[0].label == "Cover");
     for (std::size_t p = 1; p < laid_out.pages.size(); ++p) BOOST_TEST(laid_out.pages[p].label == std::to_string(p + 1));
 }
+
+BOOST_AUTO_TEST_CASE(a_callout_is_kept_whole_unless_taller_than_a_page) {
+    Document document = paragraphs_document(3, sentence + sentence + sentence);
+    CalloutBlock small{"Inspiring practice", {}};
+    for (int i = 0; i < 6; ++i) small.blocks.emplace_back(ParagraphBlock{plain_text(sentence + sentence)});
+    CalloutBlock huge{"A very long practice", {}};
+    for (int i = 0; i < 40; ++i) huge.blocks.emplace_back(ParagraphBlock{plain_text(sentence + sentence)});
+    for (int i = 0; i < 3; ++i) {
+        document.blocks.emplace_back(small);
+        document.blocks.emplace_back(ParagraphBlock{plain_text(sentence + sentence + sentence + sentence)});
+    }
+    document.blocks.emplace_back(huge);
+    const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    check_page_invariants(document, laid_out);
+    const auto pages = pages_of_blocks(laid_out);
+    for (std::size_t block : {3u, 5u, 7u}) BOOST_TEST(pages.at(block).size() == 1u, "block " << block);
+    const std::size_t last = document.blocks.size() - 1;
+    BOOST_TEST(pages.at(last).size() >= 2u);
+    // The long one has its tint and rule on every page it runs over.
+    for (std::size_t page : pages.at(last)) {
+        int tints = 0;
+        for (const BlockPlacement& placement : laid_out.pages[page].blocks)
+            if (placement.block == last) ++tints;
+        BOOST_TEST(tints == 1);
+        BOOST_TEST(laid_out.pages[page].fills.size() >= 2u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(figures_are_numbered_and_drawn_at_their_size) {
+    Document document = paragraphs_document(1, sentence);
+    document.info.figure_label = "Figure {number}";
+    int calls = 0;
+    for (int i = 0; i < 3; ++i)
+        document.blocks.emplace_back(FigureBlock{[&calls](cairo_t*, double, double) { ++calls; }, 300,
+                                                 i == 1 ? 0.5 : 1.0, "Caption " + std::to_string(i + 1), "alt"});
+    const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    check_page_invariants(document, laid_out);
+    std::vector<std::string> captions;
+    std::vector<Rect> boxes;
+    for (const LaidOutPage& page : laid_out.pages) {
+        for (const FigureBox& figure : page.figures) boxes.push_back(figure.box);
+        for (const TextBox& text : page.texts) {
+            const std::string shown = pango_layout_get_text(text.layout.get());
+            if (shown.rfind("Figure ", 0) == 0) captions.push_back(shown);
+        }
+    }
+    BOOST_TEST_REQUIRE(captions.size() == 3u);
+    BOOST_TEST(captions[0] == "Figure 1\u2002Caption 1");
+    BOOST_TEST(captions[2] == "Figure 3\u2002Caption 3");
+    BOOST_TEST_REQUIRE(boxes.size() == 3u);
+    const Rect area = laid_out.geometry.content();
+    BOOST_TEST(boxes[0].width == area.width);
+    BOOST_TEST(boxes[0].height == 300.0);
+    BOOST_TEST(boxes[1].width == area.width / 2);
+    BOOST_TEST(boxes[1].x == area.x + area.width / 4);  // centred
+    BOOST_TEST(calls == 0);  // layout never draws; render does
+}

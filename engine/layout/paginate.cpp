@@ -370,9 +370,10 @@ private:
     template <typename OnSegment>
     void place_flow(const Flow& flow, const Column& column, OnSegment on_segment) {
         double segment_top = cursor_;
+        double segment_bottom = cursor_;  // foot of the last lines placed on this page
         bool placed_in_segment = false;
         auto break_page = [&] {
-            if (placed_in_segment) on_segment(segment_top, cursor_ + column.inset_bottom, true);
+            if (placed_in_segment) on_segment(segment_top, segment_bottom + column.inset_bottom, true);
             placed_in_segment = false;
             new_page();
             cursor_ += column.inset_top;
@@ -425,12 +426,13 @@ private:
                               item.color);
                 }
                 cursor_ += text.span(first, first + take);
+                segment_bottom = cursor_;
                 first += take;
                 first_slice = false;
                 if (first < lines) break_page();
             }
         }
-        if (placed_in_segment) on_segment(segment_top, cursor_ + column.inset_bottom, false);
+        if (placed_in_segment) on_segment(segment_top, segment_bottom + column.inset_bottom, false);
     }
 
     static double lead_of(const FlowItem& item) {
