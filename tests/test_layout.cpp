@@ -97,6 +97,13 @@ BOOST_AUTO_TEST_CASE(specimen_keeps_every_typesetting_rule) {
             BOOST_TEST(pages.at(i).size() == 1u, "block " << i);
         }
     }
+    // A table over pages leaves at least two rows on each.
+    for (const LaidOutPage& page : laid_out.pages)
+        for (const BlockPlacement& placement : page.blocks)
+            if (placement.kind == BlockKind::table) {
+                const auto& table = std::get<TableBlock>(document.blocks[placement.block]);
+                if (table.rows.size() >= 4) BOOST_TEST(placement.table_body_rows >= 2, "block " << placement.block);
+            }
     // Widows and orphans: a paragraph split over pages leaves two lines or more on each.
     for (const LaidOutPage& page : laid_out.pages)
         for (const TextBox& text : page.texts) {

@@ -550,12 +550,7 @@ private:
             return paragraph_gap + flow_for(index).lead_height();
         if (const auto* table = std::get_if<TableBlock>(&block)) {
             const auto widths = column_widths(*table);
-            double height = block_gap + measure_row(table->header, widths, header_cell_style).height;
-            if (!table->rows.empty()) {
-                const MeasuredRow first = measure_row(table->rows.front().cells, widths, cell_style);
-                height += std::min(first.height, first.lead_height);
-            }
-            return height;
+            return block_gap + table_start_height(*table, widths);
         }
         if (const auto* figure = std::get_if<FigureBlock>(&block)) return block_gap + figure_height(*figure);
         if (const auto* callout = std::get_if<CalloutBlock>(&block))
@@ -616,6 +611,20 @@ private:
         return row;
     }
 
+    // What must fit below a table's start: the header and two rows (or the
+    // first lines of a row taller than a page), so that no header and no row
+    // is left alone at the foot of a page.
+    double table_start_height(const TableBlock& table, const std::vector<double>& widths) {
+        double height = table.header.empty() ? 0 : measure_row(table.header, widths, header_cell_style, &table).height;
+        const std::size_t rows = std::min<std::size_t>(table.rows.size(), 2);
+        for (std::size_t r = 0; r < rows; ++r) {
+            const MeasuredRow row = measure_row(table.rows[r].cells, widths, cell_style, &table, table.rows[r].emphasised);
+            if (row.height > content().height / 2) return height + (r == 0 ? row.lead_height : 0);
+            height += row.height;
+        }
+        return std::min(height, content().height);
+    }
+
     // Draws lines [from[i], to[i]) of each cell as one row band at the cursor.
     void draw_row_band(const MeasuredRow& row, const std::vector<int>& from, const std::vector<int>& to,
                        const std::vector<double>& widths, bool header, bool emphasised, bool last_band) {
@@ -654,8 +663,7 @@ private:
         if (!table.rows.empty())
             next = measure_row(table.rows.front().cells, widths, cell_style, &table, table.rows.front().emphasised);
         // A header alone at the foot of a page helps no one: it needs a row below it.
-        const double first_needed = header_height + (next ? std::min(next->height, next->lead_height) : 0);
-        if (!at_top() && first_needed > space_left()) new_page();
+        if (!at_top() && table_start_height(table, widths) > space_left()) new_page();
 
         double top = cursor_;
         int header_rows = 0, body_rows = 0;
@@ -678,6 +686,10 @@ private:
             if (r + 1 < table.rows.size())
                 next = measure_row(table.rows[r + 1].cells, widths, cell_style, &table, table.rows[r + 1].emphasised);
             const bool emphasised = table.rows[r].emphasised;
+            // Nor is a last row alone at the head of a page: two rows go over together.
+            const bool last_would_be_alone = r + 2 == table.rows.size() && next && body_rows >= 2 &&
+                                             row.height <= space_left() && row.height + next->height > space_left();
+            if (last_would_be_alone) start_page(true);
             if (row.height <= space_left()) {
                 draw_whole_row(row, widths, false, emphasised);
                 ++body_rows;
