@@ -414,3 +414,14 @@ BOOST_AUTO_TEST_CASE(figures_are_numbered_and_drawn_at_their_size) {
     BOOST_TEST(boxes[1].x == area.x + area.width / 4);  // centred
     BOOST_TEST(calls == 0);  // layout never draws; render does
 }
+
+BOOST_AUTO_TEST_CASE(an_internal_link_to_an_unknown_anchor_is_an_error) {
+    Document document = paragraphs_document(0, "");
+    document.blocks.emplace_back(HeadingBlock{1, "Results", "results"});
+    document.blocks.emplace_back(ParagraphBlock{{TextRun::internal_link("see the results", "results")}});
+    BOOST_CHECK_NO_THROW(paginate(document, engine().fonts));
+    document.blocks.emplace_back(ParagraphBlock{{TextRun::internal_link("see the annex", "annexe")}});
+    BOOST_CHECK_EXCEPTION(paginate(document, engine().fonts), DiagnosticError, [](const DiagnosticError& error) {
+        return error.diagnostics().front().message.find("'annexe'") != std::string::npos;
+    });
+}

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "layout/hyphenation.h"
+#include "support/diagnostic.h"
 
 namespace icc {
 
@@ -245,6 +246,11 @@ private:
             if (is_link) {
                 add(pango_attr_foreground_new(channel(accent.r), channel(accent.g), channel(accent.b)));
                 if (!run.url.empty()) add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
+                // A link to nowhere would leave a dead link in the PDF: that is the composer's bug.
+                if (run.url.empty() && !anchors_.count(run.anchor))
+                    throw DiagnosticError(Diagnostic{Severity::error, {},
+                                                     "internal link '" + run.text + "' points to anchor '" +
+                                                         run.anchor + "', which no heading has"});
                 prepared.links.push_back({static_cast<int>(start), static_cast<int>(end), run.url, run.anchor});
             }
         }
@@ -523,6 +529,7 @@ private:
                 anchor = numbered.number.empty() ? "heading-" + std::to_string(i) : "section-" + numbered.number;
             if (used.count(anchor)) anchor += "-" + std::to_string(i);
             used.insert(anchor);
+            anchors_.insert(anchor);
             numbered.anchor = anchor;
             numbers_.emplace(i, std::move(numbered));
         }
@@ -989,6 +996,7 @@ private:
     FontDescriptionPtr families_[2];
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
     std::map<std::size_t, NumberedHeading> numbers_;
+    std::set<std::string> anchors_;
     std::map<std::size_t, Flow> flows_;
     std::vector<PendingContentsEntry> pending_contents_;
     LaidOutDocument result_;
