@@ -425,3 +425,31 @@ BOOST_AUTO_TEST_CASE(an_internal_link_to_an_unknown_anchor_is_an_error) {
         return error.diagnostics().front().message.find("'annexe'") != std::string::npos;
     });
 }
+
+BOOST_AUTO_TEST_CASE(list_markers_sit_in_their_own_column) {
+    Document document = paragraphs_document(0, "");
+    ListBlock list{true, {}};
+    for (int i = 0; i < 12; ++i) list.items.push_back(plain_text("Item " + std::to_string(i + 1) + ": " + sentence));
+    document.blocks.emplace_back(list);
+    const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    check_page_invariants(document, laid_out);
+    double text_x = -1, widest_marker_right = 0, marker_right_edge = -1;
+    int markers = 0;
+    for (const TextBox& text : laid_out.pages[0].texts) {
+        if (text.furniture) continue;
+        const std::string shown = pango_layout_get_text(text.layout.get());
+        if (shown.rfind("Item ", 0) == 0) {
+            if (text_x < 0) text_x = text.box.x;
+            BOOST_TEST(text.box.x == text_x);  // every item starts at the same indent
+        } else {
+            ++markers;
+            BOOST_TEST(line_count(text) == 1, shown);  // "10." never wraps
+            // Numbers are aligned on their right edge.
+            if (marker_right_edge < 0) marker_right_edge = text.box.right();
+            BOOST_TEST(std::abs(text.box.right() - marker_right_edge) < 0.01);
+            widest_marker_right = std::max(widest_marker_right, text.box.right());
+        }
+    }
+    BOOST_TEST(markers == 12);
+    BOOST_TEST(widest_marker_right < text_x);
+}

@@ -100,6 +100,7 @@ struct FlowItem {
     PreparedText text;
     double offset = 0;  // from the start edge (left in LTR, right in RTL)
     std::optional<PreparedText> marker;  // list bullet or number, in [0, offset)
+    double marker_offset = 0;            // from the start edge
     double space_before = 0;
     Color color = ink;
     bool keep_with_next = false;
@@ -265,7 +266,8 @@ private:
         pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
         pango_font_description_set_weight(font.get(), style.weight);
         pango_layout_set_font_description(layout.get(), font.get());
-        pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+        // A width of 0 asks for one unwrapped line, as wide as its text.
+        pango_layout_set_width(layout.get(), width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
         pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
         if (style.line_spacing > 0) pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
         pango_layout_set_justify(layout.get(), style.justify);
@@ -282,6 +284,11 @@ private:
             prepared.lines.emplace_back(static_cast<double>(top) / PANGO_SCALE, static_cast<double>(bottom) / PANGO_SCALE);
         } while (pango_layout_iter_next_line(iter));
         pango_layout_iter_free(iter);
+        if (width <= 0) {
+            PangoRectangle logical;
+            pango_layout_get_extents(layout.get(), nullptr, &logical);
+            width = static_cast<double>(logical.width) / PANGO_SCALE;
+        }
         prepared.layout = std::move(layout);
         prepared.width = width;
         return prepared;
@@ -427,7 +434,7 @@ private:
                         static_cast<double>(pango_layout_get_baseline(text.layout.get())) / PANGO_SCALE;
                     const double marker_baseline =
                         static_cast<double>(pango_layout_get_baseline(marker.layout.get())) / PANGO_SCALE;
-                    const double marker_x = mirrored(column.x, column.width, 0, marker.width);
+                    const double marker_x = mirrored(column.x, column.width, item.marker_offset, marker.width);
                     add_lines(marker, 0, marker.line_count(), marker_x, cursor_ + baseline - marker_baseline,
                               item.color);
                 }
@@ -458,17 +465,25 @@ private:
     }
 
     std::vector<FlowItem> list_items(const ListBlock& list, double width, const TextStyle& style) {
+        // Markers first: the text is indented past the widest ("10." is wider than "9.").
+        TextStyle marker_style = style;
+        marker_style.justify = false;
+        std::vector<PreparedText> markers;
+        double widest = 0;
+        for (std::size_t i = 0; i < list.items.size(); ++i) {
+            markers.push_back(prepare(list.numbered ? local_number(static_cast<std::int64_t>(i) + 1) + "." : "\u2022",
+                                      marker_style, 0));
+            widest = std::max(widest, markers.back().width);
+        }
+        const double indent = std::max(list_indent, widest + 7);
         std::vector<FlowItem> items;
-        int number = 0;
-        for (const InlineText& entry : list.items) {
+        for (std::size_t i = 0; i < list.items.size(); ++i) {
             FlowItem item;
-            item.text = prepare(entry, style, width - list_indent, Alignment::start, true);
-            const std::string marker = list.numbered ? local_number(++number) + "." : "\u2022";
+            item.text = prepare(list.items[i], style, width - indent, Alignment::start, true);
             // Numbers align to the end of the marker column, bullets to its start.
-            TextStyle marker_style = style;
-            marker_style.justify = false;
-            item.marker = prepare(marker, marker_style, list_indent - 5, list.numbered ? Alignment::end : Alignment::start);
-            item.offset = list_indent;
+            item.marker_offset = list.numbered ? indent - 7 - markers[i].width : 0;
+            item.marker = std::move(markers[i]);
+            item.offset = indent;
             item.space_before = items.empty() ? 0 : list_item_gap;
             items.push_back(std::move(item));
         }
