@@ -128,3 +128,15 @@ BOOST_AUTO_TEST_CASE(arabic_specimen_is_a_right_to_left_pdf) {
     const std::string text = text_of(pdf);
     BOOST_TEST(text.find("ممارسة ملهمة") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(page_furniture_speaks_the_catalog_language) {
+    testing::TempDir dir;
+    const auto pdf = dir / "specimen.fr.pdf";
+    BOOST_TEST_REQUIRE(run(specimen(pdf, "--lang fr --chapters 1")).exit_code == 0);
+    const std::string text = text_of(pdf);
+    BOOST_TEST(text.find("Sommaire") != std::string::npos);
+    BOOST_TEST(text.find("Page 3 sur ") != std::string::npos);
+    BOOST_TEST(text.find("Figure 1") != std::string::npos);
+    const std::string labels = run("qpdf --json --json-key=pagelabels '" + pdf.string() + "'").out;
+    BOOST_TEST(labels.find("\"/P\": \"u:Couverture\"") != std::string::npos);
+}
