@@ -273,6 +273,7 @@ BOOST_AUTO_TEST_CASE(text_is_data_never_markup) {
 BOOST_AUTO_TEST_CASE(every_script_is_set_from_a_real_font) {
     const Document document = compose_multilingual_specimen(engine().data, engine().english);
     const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    check_page_invariants(document, laid_out);
     std::set<std::string> families;
     int glyphs = 0, missing = 0;
     for (const LaidOutPage& page : laid_out.pages)
