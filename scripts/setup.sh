@@ -11,8 +11,8 @@ packages=(
   # libraries on the design card
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libboost-test-dev
   libicu-dev libhyphen-dev libcli11-dev libfmt-dev libqpdf-dev nlohmann-json3-dev
-  # hyphenation patterns (English, French, German; more are picked up if installed)
-  hyphen-en-us hyphen-fr hyphen-de
+  # hyphenation patterns (any other installed hyph_<lang>.dic is picked up too)
+  hyphen-en-us hyphen-en-gb hyphen-fr hyphen-de hyphen-el hyphen-uk hyphen-it hyphen-es hyphen-pt-pt
   # the declared CJK font source (see fonts/fonts.toml)
   fonts-noto-cjk
   # PDF checks used by the tests

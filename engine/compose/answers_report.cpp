@@ -12,12 +12,9 @@ Document compose_answers_report(const Edition& edition, const Catalog& catalog) 
     info.author = catalog.text("report.author");
     info.subject = catalog.text("report.subject");
     info.keywords = catalog.text("report.keywords");
-    info.language = catalog.lang();
-    info.icu_locale = catalog.icu_locale();
-    info.right_to_left = catalog.right_to_left();
+    set_locale_furniture(info, catalog);
     info.date = edition.date;
     info.running_header = catalog.format("report.running_header", city_args);
-    info.page_of_pages = catalog.text("report.page_of_pages");
 
     CoverBlock cover;
     cover.kicker = catalog.text("report.cover.kicker");
@@ -29,15 +26,15 @@ Document compose_answers_report(const Edition& edition, const Catalog& catalog) 
     document.blocks.emplace_back(PageBreakBlock{});
 
     document.blocks.emplace_back(HeadingBlock{1, catalog.text("report.answers.heading")});
-    document.blocks.emplace_back(ParagraphBlock{catalog.format(
-        "report.answers.intro", {{"city", edition.city.name}, {"count", static_cast<std::int64_t>(edition.answers.size())}})});
+    document.blocks.emplace_back(ParagraphBlock{plain_text(catalog.format(
+        "report.answers.intro", {{"city", edition.city.name}, {"count", static_cast<std::int64_t>(edition.answers.size())}}))});
 
     TableBlock table;
-    table.column_weights = {0.32, 0.2, 0.48};
-    table.header = {catalog.text("report.answers.question"), catalog.text("report.answers.answer"),
-                    catalog.text("report.answers.comment")};
+    table.columns = {{0.32}, {0.2}, {0.48}};
+    table.header = {plain_text(catalog.text("report.answers.question")), plain_text(catalog.text("report.answers.answer")),
+                    plain_text(catalog.text("report.answers.comment"))};
     for (const Answer& answer : edition.answers)
-        table.rows.push_back({answer.question, answer_text(answer.value), answer.comment});
+        table.rows.push_back({{plain_text(answer.question), plain_text(answer_text(answer.value)), plain_text(answer.comment)}});
     document.blocks.emplace_back(std::move(table));
     return document;
 }

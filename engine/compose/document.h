@@ -1,7 +1,11 @@
 #pragma once
 // The document model: what a report says, in reading order, with no notion of
 // pages or positions. Compose builds it from data and locale strings; layout
-// turns it into pages. Every string here is plain text, never markup.
+// turns it into pages. Every string here is plain text, never markup: emphasis
+// and links are fields of a run, and layout turns them into Pango attributes.
+#include <cairo.h>
+
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,13 +19,39 @@ struct DocumentInfo {
     std::string author;
     std::string subject;
     std::string keywords;
-    std::string language;        // BCP 47 tag, e.g. "fr"
+    std::string language;        // BCP 47 tag, e.g. "fr"; chooses hyphenation patterns
     std::string icu_locale;      // for numbers in page furniture, e.g. "fr_FR"
-    bool right_to_left = false;
+    bool right_to_left = false;  // paragraph direction; mirrors the page furniture
     Date date;                   // document date, from the data (never the clock)
     std::string running_header;  // printed at the top of each page after the cover
     std::string page_of_pages;   // ICU pattern with {page} and {pages}
+    std::string figure_label;    // ICU pattern with {number}, e.g. "Figure {number}"
+    std::string cover_label;     // PDF page label of the cover page, e.g. "Cover"
 };
+
+// A stretch of inline text sharing one style. A run links somewhere when it
+// has a url (web link) or an anchor (the anchor of a heading in the document).
+struct TextRun {
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    std::string url;
+    std::string anchor;
+
+    static TextRun plain(std::string text) { return {std::move(text)}; }
+    static TextRun strong(std::string text) { return {std::move(text), true}; }
+    static TextRun emphasis(std::string text) { return {std::move(text), false, true}; }
+    static TextRun web_link(std::string text, std::string url) {
+        return {std::move(text), false, false, std::move(url)};
+    }
+    static TextRun internal_link(std::string text, std::string anchor) {
+        return {std::move(text), false, false, {}, std::move(anchor)};
+    }
+};
+
+using InlineText = std::vector<TextRun>;
+
+inline InlineText plain_text(std::string text) { return {TextRun::plain(std::move(text))}; }
 
 struct CoverBlock {
     std::string kicker;     // small line above the title
@@ -31,27 +61,86 @@ struct CoverBlock {
 };
 
 struct HeadingBlock {
-    int level = 1;
+    int level = 1;          // 1 (chapter) to 4
     std::string text;
+    std::string anchor;     // link target id; layout makes one up when empty
+    bool numbered = true;   // "2.3 Title"; unnumbered headings do not advance the count
+    bool in_toc = true;     // listed in the table of contents and the PDF outline
+};
+
+enum class ParagraphStyle {
+    body,  // justified serif body text
+    lead,  // a larger opening paragraph
+    note,  // small print: sources, remarks under a table
 };
 
 struct ParagraphBlock {
-    std::string text;
+    InlineText text;
+    ParagraphStyle style = ParagraphStyle::body;
+    std::string language;   // BCP 47 tag when it differs from the document's
+};
+
+struct ListBlock {
+    bool numbered = false;
+    std::vector<InlineText> items;
+};
+
+// Start and end follow the reading direction: numbers align to the end.
+enum class Alignment { start, center, end };
+
+struct TableColumn {
+    double weight = 1;      // relative width
+    Alignment alignment = Alignment::start;
+};
+
+struct TableRow {
+    std::vector<InlineText> cells;
+    bool emphasised = false;  // e.g. the city's own row among its peers
 };
 
 struct TableBlock {
-    std::vector<double> column_weights;  // relative widths
-    std::vector<std::string> header;     // repeated on continuation pages
-    std::vector<std::vector<std::string>> rows;
+    std::vector<TableColumn> columns;
+    std::vector<InlineText> header;  // repeated on continuation pages
+    std::vector<TableRow> rows;
+};
+
+// A chart or diagram drawn by a callback. Render calls `draw` with the cairo
+// context translated so (0,0) is the figure's top-left corner and clipped to
+// width x height, inside cairo_save/cairo_restore.
+struct FigureBlock {
+    std::function<void(cairo_t* cr, double width, double height)> draw;
+    double height = 0;            // points; width = content width unless width_fraction < 1
+    double width_fraction = 1.0;
+    std::string caption;          // numbered "Figure N" through DocumentInfo::figure_label
+    std::string alt_text;         // text alternative (PDF /Alt of the figure)
+};
+
+// A tinted box with a coloured rule, e.g. an inspiring practice. Never split
+// across pages unless it is taller than a page.
+using CalloutContent = std::variant<ParagraphBlock, ListBlock>;
+struct CalloutBlock {
+    std::string title;
+    std::vector<CalloutContent> blocks;
+};
+
+// Lists headings with in_toc set, up to `depth` levels, with their pages.
+struct TableOfContentsBlock {
+    std::string title;
+    int depth = 2;
 };
 
 struct PageBreakBlock {};
 
-using Block = std::variant<CoverBlock, HeadingBlock, ParagraphBlock, TableBlock, PageBreakBlock>;
+using Block = std::variant<CoverBlock, HeadingBlock, ParagraphBlock, ListBlock, TableBlock, FigureBlock,
+                           CalloutBlock, TableOfContentsBlock, PageBreakBlock>;
 
 struct Document {
     DocumentInfo info;
     std::vector<Block> blocks;
 };
+
+// Fills the language, direction and page-furniture strings of `info` from a
+// locale catalog (title, author and the like stay the composer's business).
+void set_locale_furniture(DocumentInfo& info, const Catalog& catalog);
 
 }  // namespace icc

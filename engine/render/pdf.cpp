@@ -7,6 +7,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "support/atomic_file.h"
@@ -30,6 +31,70 @@ std::string pdf_date(const Date& date) {
 
 void set_fill(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
+// A string value of a cairo tag attribute: single-quoted, with ' and \ escaped.
+std::string quoted(const std::string& value) {
+    std::string result = "'";
+    for (char c : value) {
+        if (c == '\'' || c == '\\') result += '\\';
+        result += c;
+    }
+    return result + "'";
+}
+
+std::string number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    return buffer;
+}
+
+// Draws only the lines of the box, so text on another page is never drawn
+// (and never extracted) twice.
+void draw_text(cairo_t* cr, const TextBox& text) {
+    set_fill(cr, text.color);
+    PangoLayoutIter* iter = pango_layout_get_iter(text.layout.get());
+    int index = 0;
+    do {
+        if (index >= text.first_line) {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+            const double baseline = static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE;
+            cairo_move_to(cr, text.box.x + static_cast<double>(logical.x) / PANGO_SCALE, text.layout_top + baseline);
+            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
+        }
+        ++index;
+    } while (index < text.end_line && pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+}
+
+void draw_figure(cairo_t* cr, const FigureBox& figure) {
+    if (!figure.draw) return;
+    cairo_save(cr);
+    cairo_translate(cr, figure.box.x, figure.box.y);
+    cairo_rectangle(cr, 0, 0, figure.box.width, figure.box.height);
+    cairo_clip(cr);
+    cairo_new_path(cr);
+    // A structure element of its own, so qpdf can attach the /Alt text to it.
+    cairo_tag_begin(cr, "Figure", "");
+    figure.draw(cr, figure.box.width, figure.box.height);
+    cairo_tag_end(cr, "Figure");
+    cairo_restore(cr);
+}
+
+void add_outline(cairo_surface_t* surface, const LaidOutDocument& document) {
+    std::vector<std::pair<int, int>> parents;  // (level, outline id)
+    for (const HeadingPlacement& heading : document.headings) {
+        if (!heading.in_toc) continue;
+        while (!parents.empty() && parents.back().first >= heading.level) parents.pop_back();
+        const int parent = parents.empty() ? CAIRO_PDF_OUTLINE_ROOT : parents.back().second;
+        const std::string title = heading.number.empty() ? heading.text : heading.number + " " + heading.text;
+        const std::string link = "dest=" + quoted(heading.anchor);
+        const int id = cairo_pdf_surface_add_outline(surface, parent, title.c_str(), link.c_str(),
+                                                     heading.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN
+                                                                        : static_cast<cairo_pdf_outline_flags_t>(0));
+        parents.emplace_back(heading.level, id);
+    }
+}
+
 std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo& info) {
     std::string bytes;
     CairoSurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, document.geometry.width,
@@ -47,18 +112,31 @@ std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo&
 
     CairoPtr cr(cairo_create(surface.get()));
     for (const LaidOutPage& page : document.pages) {
+        if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
         for (const FillBox& fill : page.fills) {
             set_fill(cr.get(), fill.color);
             cairo_rectangle(cr.get(), fill.box.x, fill.box.y, fill.box.width, fill.box.height);
             cairo_fill(cr.get());
         }
-        for (const TextBox& text : page.texts) {
-            set_fill(cr.get(), text.color);
-            cairo_move_to(cr.get(), text.box.x, text.box.y);
-            pango_cairo_show_layout(cr.get(), text.layout.get());
+        for (const FigureBox& figure : page.figures) draw_figure(cr.get(), figure);
+        for (const TextBox& text : page.texts) draw_text(cr.get(), text);
+        for (const Destination& destination : page.destinations) {
+            const std::string attributes = "name=" + quoted(destination.name) + " x=" + number(destination.x) +
+                                           " y=" + number(destination.y);
+            cairo_tag_begin(cr.get(), CAIRO_TAG_DEST, attributes.c_str());
+            cairo_tag_end(cr.get(), CAIRO_TAG_DEST);
+        }
+        for (const LinkBox& link : page.links) {
+            const Rect& r = link.box;
+            std::string attributes = "rect=[" + number(r.x) + " " + number(r.y) + " " + number(r.width) + " " +
+                                     number(r.height) + "] ";
+            attributes += link.url.empty() ? "dest=" + quoted(link.destination) : "uri=" + quoted(link.url);
+            cairo_tag_begin(cr.get(), CAIRO_TAG_LINK, attributes.c_str());
+            cairo_tag_end(cr.get(), CAIRO_TAG_LINK);
         }
         cairo_show_page(cr.get());
     }
+    add_outline(surface.get(), document);
     cr.reset();
     cairo_surface_finish(surface.get());
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
@@ -66,6 +144,33 @@ std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo&
                                          std::string("cairo could not write the PDF: ") +
                                              cairo_status_to_string(cairo_surface_status(surface.get()))});
     return bytes;
+}
+
+// Walks the structure tree in document order and gives each /Figure element
+// the text alternative of the figure drawn at the same position.
+void attach_alt_texts(QPDF& pdf, const LaidOutDocument& document) {
+    std::vector<std::string> alts;
+    for (const LaidOutPage& page : document.pages)
+        for (const FigureBox& figure : page.figures) alts.push_back(figure.alt_text);
+    if (alts.empty()) return;
+    QPDFObjectHandle tree = pdf.getRoot().getKey("/StructTreeRoot");
+    if (!tree.isDictionary()) return;
+    std::size_t next = 0;
+    std::function<void(QPDFObjectHandle)> visit = [&](QPDFObjectHandle node) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.getArrayNItems(); ++i) visit(node.getArrayItem(i));
+            return;
+        }
+        if (!node.isDictionary()) return;
+        QPDFObjectHandle type = node.getKey("/S");
+        if (type.isName() && type.getName() == "/Figure" && next < alts.size()) {
+            if (!alts[next].empty()) node.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alts[next]));
+            ++next;
+        }
+        QPDFObjectHandle kids = node.getKey("/K");
+        if (kids.isArray() || kids.isDictionary()) visit(kids);
+    };
+    visit(tree.getKey("/K"));
 }
 
 }  // namespace
@@ -83,6 +188,7 @@ void render_pdf(const LaidOutDocument& document, const DocumentInfo& info, const
         preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
         if (info.right_to_left) preferences.replaceKey("/Direction", QPDFObjectHandle::newName("/R2L"));
         root.replaceKey("/ViewerPreferences", preferences);
+        attach_alt_texts(pdf, document);
 
         QPDFWriter writer(pdf, file.temp_path().c_str());
         writer.setDeterministicID(true);

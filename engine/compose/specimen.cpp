@@ -1,0 +1,401 @@
+#include "compose/specimen.h"
+
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "support/toml_source.h"
+
+namespace icc {
+
+namespace {
+
+// ---- Drawing of the specimen figures (the charts stage draws real ones) ----
+
+// Paired bars (city, sample) over a light grid; values are 0-100.
+std::function<void(cairo_t*, double, double)> paired_bars(std::vector<std::pair<double, double>> values,
+                                                          bool right_to_left = false) {
+    return [values = std::move(values), right_to_left](cairo_t* cr, double width, double height) {
+        const double bottom = height - 6;
+        cairo_set_line_width(cr, 0.5);
+        cairo_set_source_rgb(cr, 0.82, 0.84, 0.88);
+        for (int grid = 0; grid <= 4; ++grid) {
+            const double y = bottom - (bottom - 8) * grid / 4.0;
+            cairo_move_to(cr, 0, y);
+            cairo_line_to(cr, width, y);
+        }
+        cairo_stroke(cr);
+        const double group = width / static_cast<double>(values.size());
+        const double bar = group * 0.3;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const double slot = right_to_left ? static_cast<double>(values.size() - 1 - i) : static_cast<double>(i);
+            const double x = slot * group + group * 0.18;
+            const auto [city, sample] = values[i];
+            cairo_set_source_rgb(cr, 0.05, 0.27, 0.50);
+            cairo_rectangle(cr, x, bottom - (bottom - 8) * city / 100, bar, (bottom - 8) * city / 100);
+            cairo_fill(cr);
+            cairo_set_source_rgb(cr, 0.62, 0.72, 0.84);
+            cairo_rectangle(cr, x + bar + 2, bottom - (bottom - 8) * sample / 100, bar, (bottom - 8) * sample / 100);
+            cairo_fill(cr);
+        }
+        cairo_set_source_rgb(cr, 0.3, 0.32, 0.36);
+        cairo_set_line_width(cr, 0.8);
+        cairo_move_to(cr, 0, bottom);
+        cairo_line_to(cr, width, bottom);
+        cairo_stroke(cr);
+    };
+}
+
+// A line of progress over editions, with dots at each edition.
+std::function<void(cairo_t*, double, double)> progress_line(std::vector<double> values) {
+    return [values = std::move(values)](cairo_t* cr, double width, double height) {
+        cairo_set_source_rgb(cr, 0.96, 0.97, 0.99);
+        cairo_rectangle(cr, 0, 0, width, height);
+        cairo_fill(cr);
+        const double step = width / static_cast<double>(values.size());
+        auto point = [&](std::size_t i) {
+            return std::pair{step * (static_cast<double>(i) + 0.5), height - 10 - (height - 20) * values[i] / 100};
+        };
+        cairo_set_source_rgb(cr, 0.05, 0.27, 0.50);
+        cairo_set_line_width(cr, 1.6);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            auto [x, y] = point(i);
+            if (i == 0) cairo_move_to(cr, x, y);
+            else cairo_line_to(cr, x, y);
+        }
+        cairo_stroke(cr);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            auto [x, y] = point(i);
+            cairo_arc(cr, x, y, 3, 0, 2 * M_PI);
+            cairo_fill(cr);
+        }
+    };
+}
+
+// ---- The long English specimen ----------------------------------------------
+
+constexpr std::array<std::string_view, 12> areas{
+    "Commitment", "Education", "Neighbourhoods", "Public services", "Business and the labour market",
+    "Cultural and social life", "Public space", "Mediation and conflict resolution", "Language",
+    "Media and communication", "International outlook", "Welcoming newcomers"};
+
+constexpr std::array<std::string_view, 6> body{
+    "An intercultural city does not merely tolerate diversity: it treats the mix of people, languages and "
+    "traditions as a resource for its development. Its council states this commitment publicly, translates it "
+    "into a strategy with a budget, and entrusts a body with coordinating the work of every department. Progress "
+    "is evaluated, and residents of every background take part in that evaluation.",
+    "Comparisons with the sample show where the city stands among its peers. A score above the sample average is "
+    "not a reason to stop: the questionnaire rewards policies that are written down, funded and evaluated, and "
+    "many cities with good intentions lose points because their practice is informal. Documenting what already "
+    "works is often the cheapest way to progress.",
+    "Schools are where children of different origins meet every day. Cities that score well in this field "
+    "monitor the ethnic and social mix of their schools, recruit teachers who reflect the population, involve "
+    "parents of every background in school life, and run projects that bring pupils of different districts "
+    "together around shared activities rather than around their differences.",
+    "Public services adapt to diverse needs when their staff reflect the population they serve. Recruitment "
+    "campaigns that reach minority communities, intercultural training for front-line staff and information in "
+    "the main languages of residents are the measures most often reported by the cities that perform best.",
+    "Segregated neighbourhoods limit everyday contact between residents of different backgrounds. The city can "
+    "encourage mixing through its housing allocation, the location of public facilities and the programming of "
+    "community centres, and it can support exchanges between districts that rarely meet.",
+    "Public space belongs to everyone. Squares, parks and libraries designed and managed together with diverse "
+    "residents are used by more people, and for longer. Where one group dominates a space, mediation and careful "
+    "programming can open it to others without excluding anyone.",
+};
+
+constexpr std::array<std::string_view, 4> recommendations{
+    "Adopt an intercultural strategy with an action plan, a budget and a timetable, and publish it.",
+    "Give a coordination body the mandate and the staff to follow the strategy across departments.",
+    "Evaluate the strategy every two years, with residents of migrant and minority background on the panel.",
+    "Report on progress in the council and in the city’s main media, in several languages.",
+};
+
+InlineText body_paragraph(std::size_t index) { return plain_text(std::string(body[index % body.size()])); }
+
+}  // namespace
+
+Document compose_specimen(const Catalog& catalog, int chapters) {
+    Document document;
+    DocumentInfo& info = document.info;
+    set_locale_furniture(info, catalog);
+    info.title = "Typesetting specimen: Intercultural Cities Index report";
+    info.author = catalog.text("report.author");
+    info.subject = "Specimen of every block type of the ICC report engine";
+    info.keywords = "specimen, typesetting, Intercultural Cities";
+    info.date = Date{2026, 3, 15};
+    info.running_header = "Intercultural Cities Index · Specimen City";
+    // The specimen's text is English whatever the furniture's language.
+    info.language = "en";
+
+    document.blocks.emplace_back(CoverBlock{catalog.text("report.cover.kicker"), "Specimen City",
+                                            catalog.text("report.cover.title"),
+                                            {"Fictionland", "15 March 2026", "Typesetting specimen, every block type"}});
+    document.blocks.emplace_back(TableOfContentsBlock{catalog.text("typesetting.contents"), 2});
+    document.blocks.emplace_back(PageBreakBlock{});
+
+    document.blocks.emplace_back(HeadingBlock{1, "Introduction", "introduction"});
+    document.blocks.emplace_back(ParagraphBlock{
+        plain_text("This specimen shows every block the report engine can typeset, so that its pages can be judged "
+                   "as a reader would see them."),
+        ParagraphStyle::lead});
+    document.blocks.emplace_back(ParagraphBlock{{
+        TextRun::plain("The "),
+        TextRun::web_link("Intercultural Cities programme", "https://www.coe.int/en/web/interculturalcities"),
+        TextRun::plain(" of the Council of Europe supports cities in reviewing their policies through an "),
+        TextRun::emphasis("intercultural lens"),
+        TextRun::plain(". Its Index is a questionnaire of "),
+        TextRun::strong("86 questions in 12 indicators"),
+        TextRun::plain("; the answers of every city are compared with the whole sample. The full list of answers is "
+                       "in the "),
+        TextRun::internal_link("annex", "annex"),
+        TextRun::plain(", and the method is described in "),
+        TextRun::internal_link("section 1.1", "method"),
+        TextRun::plain("."),
+    }});
+    document.blocks.emplace_back(ParagraphBlock{body_paragraph(0)});
+    document.blocks.emplace_back(HeadingBlock{2, "Method", "method"});
+    document.blocks.emplace_back(ParagraphBlock{body_paragraph(1)});
+    document.blocks.emplace_back(ListBlock{false,
+                                           {plain_text("facts: the context of the city, such as its population and "
+                                                       "the share of foreign-born residents;"),
+                                            plain_text("inputs: policies, structures and actions, which carry most "
+                                                       "of the points;"),
+                                            {TextRun::plain("impacts: attitudes and outcomes, scored in "),
+                                             TextRun::strong("bands"), TextRun::plain(".")}}});
+    document.blocks.emplace_back(ParagraphBlock{body_paragraph(2)});
+    document.blocks.emplace_back(FigureBlock{progress_line({38, 47, 55, 63}), 150, 0.8,
+                                             "Aggregate index of Specimen City in its four editions",
+                                             "Line chart: the aggregate index rose from 38 in 2014 to 63 in 2026."});
+    document.blocks.emplace_back(ParagraphBlock{
+        plain_text("Sources: ICC Index questionnaire, editions 2014 to 2026; sample of 126 cities in 36 countries."),
+        ParagraphStyle::note});
+
+    for (int chapter = 0; chapter < chapters; ++chapter) {
+        const auto area = std::string(areas[static_cast<std::size_t>(chapter) % areas.size()]);
+        const auto seed = static_cast<std::size_t>(chapter);
+        document.blocks.emplace_back(HeadingBlock{1, area});
+        document.blocks.emplace_back(ParagraphBlock{body_paragraph(seed + 1)});
+        document.blocks.emplace_back(HeadingBlock{2, "What an intercultural city does"});
+        document.blocks.emplace_back(ParagraphBlock{body_paragraph(seed + 2)});
+        document.blocks.emplace_back(ParagraphBlock{body_paragraph(seed + 3)});
+        document.blocks.emplace_back(HeadingBlock{2, "Results of Specimen City"});
+        document.blocks.emplace_back(ParagraphBlock{{
+            TextRun::plain("In " + area + ", Specimen City reaches an achievement rate of "),
+            TextRun::strong(std::to_string(40 + (chapter * 17) % 50) + "%"),
+            TextRun::plain(", against a sample average of " + std::to_string(45 + (chapter * 7) % 20) +
+                           "%. The figure below compares the city with the sample in each field."),
+        }});
+        std::vector<std::pair<double, double>> values;
+        for (int i = 0; i < 6; ++i)
+            values.emplace_back(30 + (chapter * 13 + i * 17) % 65, 40 + (chapter * 5 + i * 11) % 35);
+        document.blocks.emplace_back(FigureBlock{paired_bars(values), 170, 1.0,
+                                                 "Achievement rate of Specimen City (dark) and sample average (light) in " +
+                                                     area,
+                                                 "Bar chart comparing the city with the sample in six fields."});
+        TableBlock table;
+        table.columns = {{3, Alignment::start}, {1, Alignment::end}, {1, Alignment::end}, {1, Alignment::end}};
+        table.header = {plain_text("City"), plain_text("Population"), plain_text("Foreign-born"),
+                        plain_text("Rate")};
+        const std::array<std::string_view, 6> cities{"Alderbrook", "Specimen City", "Castelverde", "Dunmarrow",
+                                                     "Elsinmoor", "Fairholt"};
+        for (std::size_t i = 0; i < cities.size(); ++i) {
+            TableRow row;
+            row.cells = {plain_text(std::string(cities[i])),
+                         plain_text(catalog.integer(static_cast<std::int64_t>(60000 + ((i + seed) * 37813) % 400000))),
+                         plain_text(catalog.percent(6.5 + static_cast<double>((i * 7 + seed * 3) % 25), 1)),
+                         plain_text(std::to_string(35 + (i * 11 + seed * 9) % 60))};
+            row.emphasised = cities[i] == "Specimen City";
+            table.rows.push_back(std::move(row));
+        }
+        document.blocks.emplace_back(std::move(table));
+        document.blocks.emplace_back(HeadingBlock{3, "The city’s answers in this area"});
+        document.blocks.emplace_back(ParagraphBlock{body_paragraph(seed + 4)});
+        document.blocks.emplace_back(HeadingBlock{2, "Recommendations"});
+        ListBlock list{true, {}};
+        for (std::size_t i = 0; i < recommendations.size(); ++i)
+            list.items.push_back(plain_text(std::string(recommendations[(i + seed) % recommendations.size()])));
+        document.blocks.emplace_back(std::move(list));
+        CalloutBlock practice{"Inspiring practice: the neighbourhood mediators of Castelverde", {}};
+        practice.blocks.emplace_back(ParagraphBlock{
+            {TextRun::plain("Castelverde trained forty residents of twelve origins as "),
+             TextRun::emphasis("neighbourhood mediators"),
+             TextRun::plain(". They settle disputes between neighbours before they escalate, and report recurring "
+                            "problems to the city’s services. Complaints to the police about neighbourhood "
+                            "conflicts fell by a third in two years.")}});
+        practice.blocks.emplace_back(ListBlock{false,
+                                               {plain_text("Budget: 120 000 euros a year, shared with the region."),
+                                                plain_text("Partners: tenants’ associations and two universities.")}});
+        document.blocks.emplace_back(std::move(practice));
+        document.blocks.emplace_back(ParagraphBlock{body_paragraph(seed + 5)});
+    }
+
+    document.blocks.emplace_back(PageBreakBlock{});
+    document.blocks.emplace_back(HeadingBlock{1, "Annex: every answer", "annex", false});
+    document.blocks.emplace_back(ParagraphBlock{plain_text(
+        "Every answer of the city, with the points it earned. The table runs over several pages; its header is "
+        "repeated on each of them.")});
+    TableBlock answers;
+    answers.columns = {{2.2}, {1}, {4}, {0.8, Alignment::end}};
+    answers.header = {plain_text("Question"), plain_text("Answer"), plain_text("Comment"), plain_text("Points")};
+    for (int i = 0; i < 40 + chapters * 12; ++i) {
+        const auto area = std::string(areas[static_cast<std::size_t>(i) % areas.size()]);
+        TableRow row;
+        row.cells = {plain_text(area + ", question " + std::to_string(i / 12 + 1)),
+                     plain_text(i % 3 == 0 ? "yes" : i % 3 == 1 ? "partly" : "no"),
+                     i % 4 == 0 ? plain_text(std::string(body[static_cast<std::size_t>(i) % body.size()].substr(0, 160)) + "…")
+                                : plain_text(i % 4 == 1 ? "Adopted by the council in 2024." : ""),
+                     plain_text(std::to_string(i % 3 == 0 ? 4 : i % 3 == 1 ? 2 : 0))};
+        answers.rows.push_back(std::move(row));
+    }
+    document.blocks.emplace_back(std::move(answers));
+    return document;
+}
+
+// ---- Multilingual and Arabic specimens ------------------------------------
+
+namespace {
+
+struct SpecimenText {
+    toml::table table;
+    std::string file;
+
+    const toml::node& node(std::string_view path) const {
+        const toml::node_view<const toml::node> found = table.at_path(path);
+        if (!found)
+            throw DiagnosticError(Diagnostic{Severity::error, {file}, "missing key '" + std::string(path) + "'"});
+        return *found.node();
+    }
+    std::string text(std::string_view path) const {
+        const toml::node& found = node(path);
+        if (auto value = found.value<std::string>()) return *value;
+        throw DiagnosticError(Diagnostic{Severity::error, location_of(found, file),
+                                         "'" + std::string(path) + "': expected a string, found " + describe_type(found)});
+    }
+    std::vector<std::string> texts(std::string_view path) const {
+        const toml::node& found = node(path);
+        std::vector<std::string> result;
+        if (const auto* array = found.as_array()) {
+            for (const auto& item : *array) {
+                auto value = item.value<std::string>();
+                if (!value)
+                    throw DiagnosticError(Diagnostic{Severity::error, location_of(item, file),
+                                                     "'" + std::string(path) + "': expected a string, found " +
+                                                         describe_type(item)});
+                result.push_back(*value);
+            }
+            return result;
+        }
+        throw DiagnosticError(Diagnostic{Severity::error, location_of(found, file),
+                                         "'" + std::string(path) + "': expected a list, found " + describe_type(found)});
+    }
+};
+
+SpecimenText load_specimen_text(const DataRoot& data) {
+    const auto path = data.templates() / "specimen" / "multilingual.toml";
+    return {parse_toml_file(path), path.string()};
+}
+
+}  // namespace
+
+Document compose_multilingual_specimen(const DataRoot& data, const Catalog& catalog) {
+    const SpecimenText source = load_specimen_text(data);
+    Document document;
+    DocumentInfo& info = document.info;
+    set_locale_furniture(info, catalog);
+    info.title = "Typesetting specimen: languages and scripts";
+    info.author = catalog.text("report.author");
+    info.subject = "Every script of the ICC reports, set from the bundled fonts";
+    info.keywords = "specimen, scripts, fonts, hyphenation";
+    info.date = Date{2026, 3, 15};
+    info.running_header = "Intercultural Cities Index · Languages and scripts";
+
+    document.blocks.emplace_back(HeadingBlock{1, "Languages and scripts", "languages"});
+    const auto* paragraphs = source.table["paragraph"].as_array();
+    if (!paragraphs)
+        throw DiagnosticError(Diagnostic{Severity::error, {source.file}, "missing [[paragraph]] entries"});
+    std::size_t index = 0;
+    for (const auto& entry : *paragraphs) {
+        const std::string prefix = "paragraph[" + std::to_string(index++) + "].";
+        const std::string language = source.text(prefix + "language");
+        document.blocks.emplace_back(HeadingBlock{2, source.text(prefix + "name") + " (" + language + ")"});
+        document.blocks.emplace_back(ParagraphBlock{plain_text(source.text(prefix + "text")), ParagraphStyle::body,
+                                                    language});
+        (void)entry;
+    }
+    document.blocks.emplace_back(HeadingBlock{2, "Text is data", "literal"});
+    const std::string literal = source.text("literal.text");
+    document.blocks.emplace_back(ParagraphBlock{plain_text(literal)});
+    document.blocks.emplace_back(ParagraphBlock{{TextRun::strong(literal)}});
+    TableBlock table;
+    table.columns = {{1}, {3}};
+    table.header = {plain_text("Kind"), plain_text("As written")};
+    table.rows.push_back({{plain_text("comment"), plain_text(literal)}});
+    document.blocks.emplace_back(std::move(table));
+    return document;
+}
+
+Document compose_arabic_specimen(const DataRoot& data) {
+    const SpecimenText source = load_specimen_text(data);
+    Document document;
+    DocumentInfo& info = document.info;
+    info.title = source.text("arabic.title");
+    info.author = "Council of Europe";
+    info.subject = source.text("arabic.subtitle");
+    info.keywords = "specimen, Arabic, right to left";
+    info.language = "ar";
+    info.icu_locale = "ar";
+    info.right_to_left = true;
+    info.date = Date{2026, 3, 15};
+    info.running_header = source.text("arabic.running_header");
+    info.page_of_pages = source.text("arabic.page_of_pages");
+    info.figure_label = source.text("arabic.figure_label");
+    info.cover_label = source.text("arabic.cover_label");
+
+    const auto headings = source.texts("arabic.headings");
+    const auto paragraphs = source.texts("arabic.paragraphs");
+    if (headings.size() < 4 || paragraphs.size() < 3)
+        throw DiagnosticError(Diagnostic{Severity::error, {source.file},
+                                         "[arabic] needs 4 headings and 3 paragraphs"});
+    document.blocks.emplace_back(CoverBlock{source.text("arabic.kicker"), source.text("arabic.city"),
+                                            source.text("arabic.subtitle"), source.texts("arabic.details")});
+    document.blocks.emplace_back(TableOfContentsBlock{source.text("arabic.contents"), 2});
+    document.blocks.emplace_back(PageBreakBlock{});
+    document.blocks.emplace_back(HeadingBlock{1, headings[0]});
+    for (const auto& paragraph : paragraphs) document.blocks.emplace_back(ParagraphBlock{plain_text(paragraph)});
+    document.blocks.emplace_back(HeadingBlock{2, headings[1]});
+    document.blocks.emplace_back(ParagraphBlock{plain_text(paragraphs[1])});
+    TableBlock table;
+    table.columns = {{3}, {1, Alignment::end}, {1, Alignment::end}};
+    for (const auto& cell : source.texts("arabic.table_header")) table.header.push_back(plain_text(cell));
+    const auto* rows = source.node("arabic.table_rows").as_array();
+    for (std::size_t r = 0; rows && r < rows->size(); ++r) {
+        TableRow row;
+        for (const auto& cell : source.texts("arabic.table_rows[" + std::to_string(r) + "]"))
+            row.cells.push_back(plain_text(cell));
+        row.emphasised = r == 0;
+        table.rows.push_back(std::move(row));
+    }
+    document.blocks.emplace_back(std::move(table));
+    document.blocks.emplace_back(FigureBlock{paired_bars({{72, 65}, {58, 49}, {44, 51}, {61, 47}, {80, 59}, {66, 54}},
+                                                         true),
+                                             160, 1.0, source.text("arabic.figure_caption"),
+                                             source.text("arabic.figure_alt")});
+    document.blocks.emplace_back(HeadingBlock{2, headings[2]});
+    ListBlock numbered{true, {}};
+    ListBlock bulleted{false, {}};
+    for (const auto& item : source.texts("arabic.list")) {
+        numbered.items.push_back(plain_text(item));
+        bulleted.items.push_back(plain_text(item));
+    }
+    document.blocks.emplace_back(std::move(numbered));
+    document.blocks.emplace_back(ParagraphBlock{plain_text(paragraphs[2])});
+    document.blocks.emplace_back(std::move(bulleted));
+    CalloutBlock callout{source.text("arabic.callout_title"), {}};
+    callout.blocks.emplace_back(ParagraphBlock{plain_text(source.text("arabic.callout"))});
+    document.blocks.emplace_back(std::move(callout));
+    document.blocks.emplace_back(HeadingBlock{1, headings[3]});
+    for (const auto& paragraph : paragraphs) document.blocks.emplace_back(ParagraphBlock{plain_text(paragraph)});
+    return document;
+}
+
+}  // namespace icc
