@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     const std::vector<icc::cli::Command> commands{
         icc::cli::add_report_command(app),
         icc::cli::add_fonts_command(app),
+        icc::cli::add_score_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);

@@ -1,6 +1,7 @@
 #include "load/questionnaire.h"
 
 #include <algorithm>
+#include <ostream>
 #include <set>
 #include <stdexcept>
 
@@ -448,6 +449,9 @@ std::string_view to_string(AnswerType type) {
     }
     return "text";
 }
+
+std::ostream& operator<<(std::ostream& out, QuestionKind kind) { return out << to_string(kind); }
+std::ostream& operator<<(std::ostream& out, AnswerType type) { return out << to_string(type); }
 
 bool Question::scored() const {
     if (kind == QuestionKind::fact) return false;

@@ -4,6 +4,7 @@
 // its questions with their answer types, options, bands and weights, and the
 // questionnaire versions editions may answer. Scoring rules: docs/scoring.md.
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ enum class AnswerType { yes_partly_no, single_choice, multiple_choice, integer, 
 
 std::string_view to_string(QuestionKind kind);
 std::string_view to_string(AnswerType type);
+std::ostream& operator<<(std::ostream& out, QuestionKind kind);
+std::ostream& operator<<(std::ostream& out, AnswerType type);
 
 struct Option {
     std::string id;      // e.g. "yes", "cross_department"
