@@ -11,6 +11,8 @@ packages=(
   # libraries on the design card
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libboost-test-dev
   libicu-dev libhyphen-dev libcli11-dev libfmt-dev libqpdf-dev
+  # JSON parsing in the tests of the machine-readable exports
+  nlohmann-json3-dev
   # hyphenation patterns (English, French, German; more are picked up if installed)
   hyphen-en-us hyphen-fr hyphen-de
   # the declared CJK font source (see fonts/fonts.toml)

@@ -329,3 +329,19 @@ BOOST_AUTO_TEST_CASE(a_network_reports_the_errors_of_every_file) {
         BOOST_TEST(e.diagnostics()[2].message.find("invalid TOML") == 0u);
     }
 }
+
+// docs/response-format.md shows Valmora's file in full, and must stay in step with it.
+BOOST_AUTO_TEST_CASE(the_documented_example_is_the_valmora_file) {
+    const std::string doc = testing::slurp(testing::source_root() / "docs/response-format.md");
+    const std::string file = testing::slurp(testing::source_root() / "samples/network/valmora/2026-03-15.toml");
+    const std::string opening = "## A complete example";
+    const auto section = doc.find(opening);
+    BOOST_TEST_REQUIRE(section != std::string::npos);
+    const auto begin = doc.find("```toml\n", section);
+    BOOST_TEST_REQUIRE(begin != std::string::npos);
+    const auto end = doc.find("```", begin + 8);
+    BOOST_TEST(doc.substr(begin + 8, end - begin - 8) == file);
+    // It answers every question of the questionnaire.
+    const Edition e = load_edition(testing::source_root() / "samples/network/valmora/2026-03-15.toml", questionnaire());
+    for (const Question& q : questionnaire().questions()) BOOST_TEST_CONTEXT(q.id) { BOOST_TEST(e.find(q.id) != nullptr); }
+}

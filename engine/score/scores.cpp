@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ostream>
 #include <set>
 
 namespace icc {
@@ -93,6 +94,8 @@ std::string_view to_string(AnswerStatus status) {
     }
     return "unanswered";
 }
+
+std::ostream& operator<<(std::ostream& out, AnswerStatus status) { return out << to_string(status); }
 
 double published(double value) { return std::round(value * 10.0) / 10.0; }
 

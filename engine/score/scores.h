@@ -3,6 +3,7 @@
 // aggregate, core and extended indices. The rules, with a worked example,
 // are in docs/scoring.md; this code follows them line by line.
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ enum class AnswerStatus {
 };
 
 std::string_view to_string(AnswerStatus status);
+std::ostream& operator<<(std::ostream& out, AnswerStatus status);
 
 struct QuestionScore {
     std::string question;  // question id
