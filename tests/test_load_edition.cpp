@@ -345,3 +345,13 @@ BOOST_AUTO_TEST_CASE(the_documented_example_is_the_valmora_file) {
     const Edition e = load_edition(testing::source_root() / "samples/network/valmora/2026-03-15.toml", questionnaire());
     for (const Question& q : questionnaire().questions()) BOOST_TEST_CONTEXT(q.id) { BOOST_TEST(e.find(q.id) != nullptr); }
 }
+
+BOOST_AUTO_TEST_CASE(a_question_answered_twice_is_named) {
+    const std::string text = valid_edition + "\"commitment.statement\" = \"no\"\n";
+    auto errors = validation_errors(text);
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].where.line == line_of(text, "\"commitment.statement\" = \"no\""));
+    BOOST_TEST(errors[0].message == "answers.commitment.statement: answered twice; the first answer is at line " +
+                                        std::to_string(line_of(text, "statement = { answer")) +
+                                        "; expected one answer per question");
+}

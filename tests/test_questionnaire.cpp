@@ -217,3 +217,17 @@ options = [{ id = "x", points = 1 }]
     BOOST_TEST(all.find("questions.alpha.four.cap: expected the positive number") != std::string::npos);
     BOOST_TEST(errors.size() == 8u);
 }
+
+BOOST_AUTO_TEST_CASE(english_and_french_define_the_same_index_keys) {
+    const Catalog en = Catalog::load(data(), "en");
+    const Catalog fr = Catalog::load(data(), "fr");
+    const auto index_keys = [](const Catalog& catalog) {
+        std::vector<std::string> keys;
+        for (const std::string& key : catalog.keys())
+            if (key.rfind("index.", 0) == 0) keys.push_back(key);
+        return keys;
+    };
+    const auto english = index_keys(en);
+    BOOST_TEST(english.size() > 200u);
+    BOOST_TEST(english == index_keys(fr), boost::test_tools::per_element());
+}

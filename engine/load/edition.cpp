@@ -33,8 +33,8 @@ public:
                 sink_.error(location_of(*answers, file_), "answers: expected a table, found " + describe_type(*answers));
         }
         const auto by_question = [](const Answer& a, const Answer& b) { return a.question < b.question; };
-        std::sort(edition.facts.begin(), edition.facts.end(), by_question);
-        std::sort(edition.answers.begin(), edition.answers.end(), by_question);
+        std::stable_sort(edition.facts.begin(), edition.facts.end(), by_question);
+        std::stable_sort(edition.answers.begin(), edition.answers.end(), by_question);
         return edition;
     }
 

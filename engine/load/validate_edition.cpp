@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "load/edition.h"
 #include "load/questionnaire.h"
@@ -81,6 +82,17 @@ public:
         }
         for (const Answer& fact : edition_.facts) check_fact(fact);
         for (const Answer& answer : edition_.answers) check_answer(answer);
+        // "commitment.statement" = ... and [answers.commitment] statement = ... are
+        // different TOML keys for the same question.
+        for (std::size_t i = 1; i < edition_.answers.size(); ++i) {
+            const Answer* first = &edition_.answers[i - 1];
+            const Answer* again = &edition_.answers[i];
+            if (first->question != again->question) continue;
+            if (std::tie(again->where.line, again->where.column) < std::tie(first->where.line, first->where.column))
+                std::swap(first, again);
+            sink_.error(again->where, "answers." + again->question + ": answered twice; the first answer is at line " +
+                                          std::to_string(first->where.line) + "; expected one answer per question");
+        }
         for (const Question& question : questionnaire_.questions())
             if (question.required && question.area.empty() && !edition_.find(question.id))
                 sink_.error(edition_.city_where, "city." + question.city_key() + ": missing required fact (question " +
