@@ -7,7 +7,7 @@ using namespace icc;
 using testing::run;
 
 namespace {
-const std::filesystem::path sample = testing::source_root() / "samples/cities/valmora-2026.toml";
+const std::filesystem::path sample = testing::source_root() / "samples/network/valmora/2026-03-15.toml";
 
 std::string report(const std::filesystem::path& edition, const std::filesystem::path& out,
                    const std::string& lang = "en") {

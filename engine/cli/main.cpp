@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
         icc::cli::add_report_command(app),
         icc::cli::add_fonts_command(app),
         icc::cli::add_specimen_command(app),
+        icc::cli::add_score_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);

@@ -1,10 +1,12 @@
 #pragma once
 // One city's answers to one edition of the ICC Index questionnaire, as read
-// from its TOML file. The load stage checks syntax and types only; what the
-// answers mean is the score stage's business.
+// from its TOML file (format: docs/response-format.md). load_edition(path)
+// checks syntax and types only; load_edition(path, questionnaire) also checks
+// every answer against the questionnaire and reports every problem at once.
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -13,11 +15,13 @@
 
 namespace icc {
 
+class Questionnaire;
+
 // An answer as written: "yes", 3, 42.5, true or ["a", "b"].
 using AnswerValue = std::variant<std::string, std::int64_t, double, bool, std::vector<std::string>>;
 
 struct Answer {
-    std::string question;   // question id, e.g. "commitment.statement"
+    std::string question;   // question id, e.g. "commitment.statement" or "city.population"
     AnswerValue value;
     std::string comment;    // optional explanation or example, quoted by reports
     SourceLocation where;   // where the answer is written, for diagnostics
@@ -35,8 +39,15 @@ struct Edition {
     City city;
     Date date;                       // the edition's date; also the document date
     std::string questionnaire;       // questionnaire version, e.g. "2019"
+    std::vector<Answer> facts;       // the [city] table's facts ("city.population", ...), sorted by id
     std::vector<Answer> answers;     // sorted by question id
     std::string source_file;
+    SourceLocation city_where;           // the [city] table
+    SourceLocation date_where;           // edition.date
+    SourceLocation questionnaire_where;  // edition.questionnaire
+
+    // The answer to a question or fact, or nullptr when the edition does not give it.
+    [[nodiscard]] const Answer* find(std::string_view question) const;
 };
 
 // Text of an answer for display: "yes", "42.5", "a, b".
@@ -44,5 +55,19 @@ std::string answer_text(const AnswerValue& value);
 
 // Reads an edition file. Throws DiagnosticError listing every problem found.
 Edition load_edition(const std::filesystem::path& path);
+
+// Reads an edition file and checks it against the questionnaire: unknown
+// questions, wrong answer types, options not in the list, numbers out of
+// range, missing required facts, unknown questionnaire versions. Throws one
+// DiagnosticError with every problem of the file, in line order.
+Edition load_edition(const std::filesystem::path& path, const Questionnaire& questionnaire);
+
+// Reads and checks an edition like load_edition, but records every problem
+// (syntax errors included) in `sink` instead of throwing, for loaders that
+// report many files at once. The result is meaningful only without errors.
+Edition read_edition(const std::filesystem::path& path, const Questionnaire& questionnaire, DiagnosticSink& sink);
+
+// Checks a loaded edition against the questionnaire, recording each problem in `sink`.
+void validate_edition(const Edition& edition, const Questionnaire& questionnaire, DiagnosticSink& sink);
 
 }  // namespace icc

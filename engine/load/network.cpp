@@ -1,0 +1,81 @@
+#include "load/network.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace icc {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool edition_order(const Edition& a, const Edition& b) {
+    return std::tie(a.city.id, a.date) < std::tie(b.city.id, b.date);
+}
+}  // namespace
+
+std::vector<std::string> Network::city_ids() const {
+    std::vector<std::string> ids;
+    for (const Edition& edition : editions)
+        if (ids.empty() || ids.back() != edition.city.id) ids.push_back(edition.city.id);
+    return ids;
+}
+
+std::vector<const Edition*> Network::editions_of(std::string_view city) const {
+    std::vector<const Edition*> result;
+    auto it = std::lower_bound(editions.begin(), editions.end(), city,
+                               [](const Edition& e, std::string_view id) { return e.city.id < id; });
+    for (; it != editions.end() && it->city.id == city; ++it) result.push_back(&*it);
+    return result;
+}
+
+const Edition* Network::find(std::string_view city, const Date& date) const {
+    for (const Edition* edition : editions_of(city))
+        if (edition->date == date) return edition;
+    return nullptr;
+}
+
+void Network::put(Edition edition) {
+    auto it = std::lower_bound(editions.begin(), editions.end(), edition, edition_order);
+    if (it != editions.end() && it->city.id == edition.city.id && it->date == edition.date)
+        *it = std::move(edition);
+    else
+        editions.insert(it, std::move(edition));
+}
+
+Network load_network(const fs::path& folder, const Questionnaire& questionnaire) {
+    std::error_code error;
+    if (!fs::is_directory(folder, error))
+        throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "not a folder of edition files"});
+    std::vector<fs::path> files;
+    for (fs::recursive_directory_iterator it(folder, error), end; it != end && !error; it.increment(error))
+        if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+    if (error) throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "cannot read folder: " + error.message()});
+    if (files.empty())
+        throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "no edition files (*.toml) in this folder"});
+    std::sort(files.begin(), files.end());
+
+    Network network;
+    network.folder = folder;
+    DiagnosticSink sink;
+    std::map<std::pair<std::string, Date>, std::string> seen;  // (city, date) -> first file
+    for (const fs::path& file : files) {
+        DiagnosticSink file_sink;
+        Edition edition = read_edition(file, questionnaire, file_sink);
+        for (const Diagnostic& diagnostic : file_sink.all()) sink.error(diagnostic.where, diagnostic.message);
+        if (file_sink.has_errors() || edition.city.id.empty()) continue;
+        auto [it, inserted] = seen.emplace(std::make_pair(edition.city.id, edition.date), file.string());
+        if (!inserted) {
+            sink.error(edition.date_where, "duplicate edition: city \"" + edition.city.id +
+                                               "\" already has an edition dated " + edition.date.iso() + " in " +
+                                               it->second + "; expected one file per city and date");
+            continue;
+        }
+        network.editions.push_back(std::move(edition));
+    }
+    sink.throw_if_errors();
+    std::sort(network.editions.begin(), network.editions.end(), edition_order);
+    return network;
+}
+
+}  // namespace icc

@@ -1,0 +1,34 @@
+#pragma once
+// The network: every edition of every city, read from a folder of edition
+// files (samples/network/<city-id>/<yyyy-mm-dd>.toml by convention; any
+// *.toml below the folder is read, the layout is not enforced).
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/edition.h"
+#include "load/questionnaire.h"
+
+namespace icc {
+
+struct Network {
+    std::filesystem::path folder;
+    std::vector<Edition> editions;  // sorted by city id, then date (oldest first)
+
+    // City ids in order.
+    [[nodiscard]] std::vector<std::string> city_ids() const;
+    // A city's editions, oldest first (empty for an unknown city).
+    [[nodiscard]] std::vector<const Edition*> editions_of(std::string_view city) const;
+    [[nodiscard]] const Edition* find(std::string_view city, const Date& date) const;
+    // Adds an edition, or replaces the edition of the same city and date: a
+    // corrected file given on the command line wins over the network's copy.
+    void put(Edition edition);
+};
+
+// Reads and checks every edition file below `folder`. Throws one
+// DiagnosticError with every problem of every file, including two files
+// giving an edition of the same city on the same date.
+Network load_network(const std::filesystem::path& folder, const Questionnaire& questionnaire);
+
+}  // namespace icc

@@ -1,0 +1,113 @@
+#pragma once
+// The sample (every city's latest edition up to an as-of date), ranks, peer
+// groups and progress since a city's previous edition. Rules: docs/scoring.md.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "load/network.h"
+#include "load/questionnaire.h"
+#include "score/scores.h"
+#include "support/locale.h"
+
+namespace icc {
+
+// The mean of the cities' unrounded figures that exist, and how many there were.
+struct Average {
+    std::optional<double> value;
+    int count = 0;
+};
+
+struct Averages {
+    std::vector<std::pair<std::string, Average>> areas;  // one per area, questionnaire order
+    Average aggregate;
+    Average core;
+    Average extended;
+
+    [[nodiscard]] const Average& area(std::string_view id) const;  // throws std::out_of_range if unknown
+};
+
+enum class PeerGroupKind { population, diversity, country };
+std::string_view to_string(PeerGroupKind kind);
+
+struct PeerGroup {
+    PeerGroupKind kind = PeerGroupKind::population;
+    std::string id;         // "population.under_100k", "diversity.15_to_20", "country.PT"
+    std::string label_key;  // locale key; format it with label_args()
+    // Population (inhabitants) or share of foreign-born residents (%): lower <= x < upper.
+    std::optional<double> lower;
+    std::optional<double> upper;
+    std::string country;               // ISO code, for country groups
+    std::vector<std::string> members;  // city ids, in city id order
+    Averages averages;
+
+    [[nodiscard]] int size() const { return static_cast<int>(members.size()); }
+    // {min} and {max} for population and diversity labels; country groups
+    // take {country}, the country's name, which only the reader's Catalog knows.
+    [[nodiscard]] MessageArgs label_args() const;
+};
+
+// The fixed population and diversity groups, with no members yet.
+std::vector<PeerGroup> standard_peer_groups();
+
+// Change since the city's previous edition: differences of published figures.
+struct Progress {
+    Date previous_date;
+    std::string previous_questionnaire;
+    std::vector<std::pair<std::string, std::optional<double>>> areas;  // questionnaire order
+    std::optional<double> aggregate;  // only when both editions cover the same indicators
+    std::optional<double> core;
+    std::optional<double> extended;
+
+    [[nodiscard]] std::optional<double> area(std::string_view id) const;
+};
+
+// Progress from `previous` to `current` (two editions of one city).
+Progress progress_between(const CityScores& previous, const CityScores& current);
+
+struct SampleCity {
+    CityScores scores;
+    std::optional<int> rank;            // by published aggregate; ties share a rank
+    std::string population_group;       // peer group ids
+    std::string diversity_group;
+    std::string country_group;
+    std::optional<Progress> progress;   // against the city's previous edition, if any
+};
+
+struct RankedCity {
+    std::string city;  // id
+    int rank = 0;
+    double figure = 0;  // published rate or index
+};
+
+struct SampleOptions {
+    std::optional<Date> as_of;  // latest editions dated on or before; none: no cut-off
+    // The edition that represents its city whatever later editions exist (a
+    // report's subject); its date must not be after as_of.
+    std::optional<std::pair<std::string, Date>> focus;
+};
+
+class Sample {
+public:
+    std::optional<Date> as_of;
+    std::vector<SampleCity> cities;      // best published aggregate first, ties by city id
+    Averages averages;
+    std::vector<PeerGroup> peer_groups;  // the 4 population groups, the 4 diversity groups, then countries by code
+
+    [[nodiscard]] int size() const { return static_cast<int>(cities.size()); }
+    [[nodiscard]] const SampleCity* find(std::string_view city) const;
+    [[nodiscard]] const PeerGroup* peer_group(std::string_view id) const;
+    // A city's population, diversity and country groups, in that order.
+    [[nodiscard]] std::vector<const PeerGroup*> peer_groups_of(std::string_view city) const;
+    // Cities with a rate in an area (or "aggregate", "core", "extended"), best
+    // first, with competition ranks (1, 2, 2, 4) on published figures.
+    [[nodiscard]] std::vector<RankedCity> ranking(std::string_view area) const;
+};
+
+// Throws std::invalid_argument if the focus edition is not in the network or
+// is dated after as_of.
+Sample build_sample(const Network& network, const Questionnaire& questionnaire, const SampleOptions& options = {});
+
+}  // namespace icc

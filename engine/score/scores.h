@@ -1,0 +1,73 @@
+#pragma once
+// Scoring one edition: points per answer, achievement rate per area, the
+// aggregate, core and extended indices. The rules, with a worked example,
+// are in docs/scoring.md; this code follows them line by line.
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/edition.h"
+#include "load/questionnaire.h"
+
+namespace icc {
+
+enum class AnswerStatus {
+    answered,        // a value that earns the points of its option or band
+    unanswered,      // no answer in the file: 0 points, the question still counts
+    unknown,         // "unknown": like unanswered
+    not_applicable,  // "not_applicable" (where allowed): left out of the count
+    not_asked,       // the edition's questionnaire version does not ask it (extended areas in 2011)
+};
+
+std::string_view to_string(AnswerStatus status);
+std::ostream& operator<<(std::ostream& out, AnswerStatus status);
+
+struct QuestionScore {
+    std::string question;  // question id
+    AnswerStatus status = AnswerStatus::unanswered;
+    bool scored = false;   // whether the question earns points at all (false for facts and free text)
+    double points = 0;     // points of the answer, before weight
+    double earned = 0;     // weight × points
+    double possible = 0;   // weight × the best answer's points; 0 when the question is left out
+};
+
+struct AreaScore {
+    std::string area;             // area id
+    std::optional<double> rate;   // achievement rate 0-100, unrounded; empty when nothing counts
+    double earned = 0;            // weighted points of the area's own questions (0 for the lens)
+    double possible = 0;
+};
+
+struct CityScores {
+    City city;                    // as given by this edition
+    Date date;
+    std::string questionnaire;    // version
+    bool extended_version = false;
+    std::vector<AreaScore> areas;           // one per area, in questionnaire order
+    std::vector<QuestionScore> questions;   // one per question, in questionnaire order
+    std::optional<double> aggregate;        // weighted mean of every indicator with a rate
+    std::optional<double> core;             // weighted mean of the core indicators
+    std::optional<double> extended;         // all twelve; only for versions with the extended areas
+
+    [[nodiscard]] const AreaScore* area(std::string_view id) const;
+    [[nodiscard]] std::optional<double> rate(std::string_view id) const;
+    [[nodiscard]] const QuestionScore* question(std::string_view id) const;
+};
+
+// Scores a validated edition (load_edition with the questionnaire). Answers
+// that validation would reject earn no points.
+CityScores score_edition(const Edition& edition, const Questionnaire& questionnaire);
+
+// A published figure: one decimal, halves away from zero (62.25 -> 62.3).
+// Ranks and changes are computed on published figures so that they agree
+// with what a reader sees.
+double published(double value);
+std::optional<double> published(const std::optional<double>& value);
+
+// The weighted mean of the values present; empty when none is.
+std::optional<double> weighted_mean(const std::vector<std::pair<std::optional<double>, double>>& values_and_weights);
+
+}  // namespace icc

@@ -1,0 +1,248 @@
+// End-to-end checks of `iccreport score`: the table, CSV and JSON say the
+// same thing; one edition is placed in the bundled network; errors are
+// reported all at once with exit code 1.
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "test_support.h"
+
+using namespace icc;
+using testing::run;
+using nlohmann::json;
+
+namespace {
+const std::string network = (testing::source_root() / "samples/network").string();
+const std::string valmora = (testing::source_root() / "samples/network/valmora/2026-03-15.toml").string();
+const std::vector<std::string> indicators{"commitment", "lens",       "mediation",           "language",
+                                          "media",      "international", "intelligence",     "welcome",
+                                          "leadership", "anti_discrimination", "participation", "interaction"};
+
+std::string score(const std::string& arguments) { return testing::iccreport() + " score " + arguments; }
+
+std::vector<std::string> split(const std::string& line, char separator) {
+    std::vector<std::string> fields;
+    std::string field;
+    std::istringstream in(line);
+    while (std::getline(in, field, separator)) fields.push_back(field);
+    if (!line.empty() && line.back() == separator) fields.emplace_back();
+    return fields;
+}
+
+// CSV rows as column -> value (the sample has no quoted fields).
+std::vector<std::map<std::string, std::string>> parse_csv(const std::string& text) {
+    std::istringstream in(text);
+    std::string line;
+    std::getline(in, line);
+    const auto header = split(line, ',');
+    std::vector<std::map<std::string, std::string>> rows;
+    while (std::getline(in, line)) {
+        const auto fields = split(line, ',');
+        BOOST_TEST_REQUIRE(fields.size() == header.size(), line);
+        std::map<std::string, std::string> row;
+        for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+struct TableRow {
+    std::string rank, name, country, date;
+    std::vector<std::string> figures;  // aggregate, core, extended, then the 12 indicators
+};
+
+std::vector<TableRow> parse_table(const std::string& text) {
+    static const std::regex row(R"(^\s*(\d+|-)  (.+?)\s+([A-Z]{2})\s+(\d{4}-\d{2}-\d{2})\s+(.*)$)");
+    std::vector<TableRow> rows;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::smatch match;
+        if (!std::regex_match(line, match, row)) continue;
+        TableRow parsed{match[1], match[2], match[3], match[4], {}};
+        std::istringstream figures(match[5].str());
+        for (std::string figure; figures >> figure;) parsed.figures.push_back(figure);
+        rows.push_back(std::move(parsed));
+    }
+    return rows;
+}
+
+std::string json_figure(const json& value) {
+    if (value.is_null()) return "-";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value.get<double>());
+    return buffer;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_network_table_prints_every_city) {
+    auto result = run(score("'" + network + "'"));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(result.out.find("Sample: 160 cities, each with its latest edition (no cut-off date)") == 0u);
+    const auto rows = parse_table(result.out);
+    BOOST_TEST(rows.size() == 160u);
+    BOOST_TEST(rows.front().rank == "1");
+    BOOST_TEST(result.out.find("Quellmark") != std::string::npos);
+    BOOST_TEST(result.out.find("Marvège") != std::string::npos);
+    BOOST_TEST(result.out.find("Sample average") != std::string::npos);
+    BOOST_TEST(result.out.find("Fewer than 100,000 inhabitants") != std::string::npos);
+    BOOST_TEST(result.out.find("Cities in the same country (Portugal)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(csv_json_and_table_agree) {
+    auto table = run(score("'" + network + "'"));
+    auto csv = run(score("'" + network + "' --format csv"));
+    auto json_run = run(score("'" + network + "' --format json"));
+    BOOST_TEST_REQUIRE(table.exit_code == 0, table.err);
+    BOOST_TEST_REQUIRE(csv.exit_code == 0, csv.err);
+    BOOST_TEST_REQUIRE(json_run.exit_code == 0, json_run.err);
+    const auto rows = parse_table(table.out);
+    const auto records = parse_csv(csv.out);
+    const json document = json::parse(json_run.out);
+    BOOST_TEST_REQUIRE(rows.size() == records.size());
+    BOOST_TEST_REQUIRE(document["cities"].size() == records.size());
+    BOOST_TEST(document["sample_size"] == 160);
+    BOOST_TEST(document["as_of"].is_null());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const TableRow& row = rows[i];
+        const auto& record = records[i];
+        const json& city = document["cities"][i];
+        BOOST_TEST_CONTEXT(record.at("city")) {
+            BOOST_TEST(row.name == record.at("name"));
+            BOOST_TEST(city["name"].get<std::string>() == record.at("name"));
+            BOOST_TEST(row.rank == record.at("rank"));
+            BOOST_TEST(std::to_string(city["rank"].get<int>()) == record.at("rank"));
+            BOOST_TEST(row.country == record.at("country"));
+            BOOST_TEST(row.date == record.at("edition"));
+            BOOST_TEST(city["edition"].get<std::string>() == record.at("edition"));
+            BOOST_TEST_REQUIRE(row.figures.size() == 15u);
+            const auto csv_figure = [&](const std::string& column) {
+                return record.at(column).empty() ? std::string("-") : record.at(column);
+            };
+            BOOST_TEST(row.figures[0] == csv_figure("aggregate"));
+            BOOST_TEST(row.figures[1] == csv_figure("core"));
+            BOOST_TEST(row.figures[2] == csv_figure("extended"));
+            BOOST_TEST(json_figure(city["aggregate"]) == csv_figure("aggregate"));
+            BOOST_TEST(json_figure(city["core"]) == csv_figure("core"));
+            BOOST_TEST(json_figure(city["extended"]) == csv_figure("extended"));
+            for (std::size_t a = 0; a < indicators.size(); ++a) {
+                BOOST_TEST(row.figures[3 + a] == csv_figure(indicators[a]));
+                BOOST_TEST(json_figure(city["areas"][indicators[a]]) == csv_figure(indicators[a]));
+            }
+            BOOST_TEST(city["peer_groups"]["population"].get<std::string>() == record.at("population_group"));
+            BOOST_TEST(city["peer_groups"]["diversity"].get<std::string>() == record.at("diversity_group"));
+            BOOST_TEST(json_figure(city["areas"]["education"]) == csv_figure("education"));
+            if (city["progress"].is_null()) {
+                BOOST_TEST(record.at("previous_edition").empty());
+            } else {
+                BOOST_TEST(city["progress"]["previous_edition"].get<std::string>() == record.at("previous_edition"));
+                BOOST_TEST(json_figure(city["progress"]["core"]) == csv_figure("core_change"));
+            }
+        }
+    }
+    // Peer groups: every city is in one population group, one diversity group and one country.
+    int population_members = 0;
+    for (const json& group : document["peer_groups"])
+        if (group["kind"] == "population") population_members += group["size"].get<int>();
+    BOOST_TEST(population_members == 160);
+}
+
+BOOST_AUTO_TEST_CASE(one_edition_is_placed_in_the_bundled_network) {
+    auto result = run(score("'" + valmora + "'"));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(result.out.find("Valmora, Portugal: edition of 2026-03-15, questionnaire 2019") == 0u);
+    BOOST_TEST(result.out.find("Sample: 160 cities") != std::string::npos);
+    BOOST_TEST(result.out.find("Fewer than 100,000 inhabitants (") != std::string::npos);
+    BOOST_TEST(result.out.find("Change: no earlier edition") != std::string::npos);
+    // The table's figures are those of the network export.
+    const auto records = parse_csv(run(score("'" + network + "' --format csv")).out);
+    const auto it = std::find_if(records.begin(), records.end(), [](const auto& r) { return r.at("city") == "valmora"; });
+    BOOST_TEST_REQUIRE((it != records.end()));
+    BOOST_TEST(result.out.find("Aggregate index " + it->at("aggregate") + ", rank " + it->at("rank") + " of 160") !=
+               std::string::npos);
+    std::smatch match;
+    BOOST_TEST_REQUIRE(std::regex_search(result.out, match, std::regex(R"(\nCommitment\s+(\S+)\s+)")));
+    BOOST_TEST(match[1].str() == it->at("commitment"));
+}
+
+BOOST_AUTO_TEST_CASE(an_earlier_edition_shows_its_progress_and_an_as_of_date) {
+    const std::string marvege = (testing::source_root() / "samples/network/marvege/2025-05-20.toml").string();
+    auto result = run(score("'" + marvege + "'"));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(result.out.find("Change: since the edition of 2020-10-12 (questionnaire 2019)") != std::string::npos);
+    std::smatch match;
+    BOOST_TEST_REQUIRE(std::regex_search(result.out, match, std::regex(R"(\nAggregate index {2,}\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+(\S+))")));
+    BOOST_TEST(match[1].str().front() == '+');
+
+    auto earlier = run(score("'" + network + "' --as-of 2021-12-31 --format json"));
+    BOOST_TEST_REQUIRE(earlier.exit_code == 0, earlier.err);
+    const json document = json::parse(earlier.out);
+    BOOST_TEST(document["as_of"] == "2021-12-31");
+    BOOST_TEST(document["sample_size"].get<int>() < 160);
+    BOOST_TEST(document["sample_size"].get<int>() == static_cast<int>(document["cities"].size()));
+    for (const json& city : document["cities"]) BOOST_TEST(city["edition"].get<std::string>() <= "2021-12-31");
+}
+
+BOOST_AUTO_TEST_CASE(every_error_of_an_edition_is_reported_with_exit_code_1) {
+    testing::TempDir dir;
+    std::string text = testing::slurp(valmora);
+    text.replace(text.find("questionnaire = \"2019\""), 22, "questionnaire = \"2017\"");
+    text.replace(text.find("strategy = { answer = \"partly\""), 30, "strategy = { answer = \"maybe\"");
+    text.replace(text.find("languages_taught = 1"), 20, "languages_taught = 1000");
+    const auto edition = dir.write("valmora.toml", text);
+    auto result = run(score("'" + edition.string() + "'"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(result.out.empty());
+    BOOST_TEST(testing::count_lines(result.err) == 3);
+    const std::regex located("^" + std::regex_replace(edition.string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                             R"(:\d+:\d+: error: .+$)");
+    std::istringstream lines(result.err);
+    for (std::string line; std::getline(lines, line);) BOOST_TEST(std::regex_match(line, located), line);
+    BOOST_TEST(result.err.find("unknown questionnaire version \"2017\"") != std::string::npos);
+    BOOST_TEST(result.err.find("\"maybe\" is not an option") != std::string::npos);
+    BOOST_TEST(result.err.find("number out of range") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bad_options_are_clear_errors) {
+    auto result = run(score("'" + network + "' --as-of 2025-02-30"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(result.err == "--as-of: error: expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"2025-02-30\"\n");
+    result = run(score("'" + network + "' --format xml"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(result.err.find("expected table, csv or json, found \"xml\"") != std::string::npos);
+    result = run(score("'" + network + "' --network '" + network + "'"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(result.err.find("this folder is the network") != std::string::npos);
+    result = run(score("'" + valmora + "' --as-of 2025-01-01"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(result.err.find("after the --as-of date 2025-01-01") != std::string::npos);
+    testing::TempDir dir;
+    result = run(score("'" + (dir / "nowhere.toml").string() + "'"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(testing::count_lines(result.err) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(another_network_can_be_given) {
+    testing::TempDir dir;
+    std::filesystem::create_directories(dir / "net/quellmark");
+    for (const char* date : {"2019-11-18", "2024-10-07"})
+        std::filesystem::copy_file(testing::source_root() / "samples/network/quellmark" / (std::string(date) + ".toml"),
+                                   dir / "net/quellmark" / (std::string(date) + ".toml"));
+    auto result = run(score("'" + valmora + "' --network '" + (dir / "net").string() + "' --format csv"));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    const auto records = parse_csv(result.out);
+    BOOST_REQUIRE(records.size() == 2u);
+    BOOST_TEST(records[0].at("city") == "quellmark");
+    BOOST_TEST(records[0].at("previous_edition") == "2019-11-18");
+    BOOST_TEST(records[1].at("city") == "valmora");
+    BOOST_TEST(records[1].at("rank") == "2");
+}
+
+BOOST_AUTO_TEST_CASE(two_runs_give_identical_output) {
+    for (const char* format : {"table", "csv", "json"}) {
+        const std::string command = score("'" + network + "' --format " + format);
+        BOOST_TEST(run(command).out == run(command).out);
+    }
+}
