@@ -43,13 +43,19 @@ void Network::put(Edition edition) {
         editions.insert(it, std::move(edition));
 }
 
+bool is_edition_file(const fs::path& path) {
+    // Visit notes and an expert's overrides live beside a city's editions.
+    const std::string name = path.filename().string();
+    return path.extension() == ".toml" && name.rfind("visit-", 0) != 0 && name != "overrides.toml";
+}
+
 Network load_network(const fs::path& folder, const Questionnaire& questionnaire) {
     std::error_code error;
     if (!fs::is_directory(folder, error))
         throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "not a folder of edition files"});
     std::vector<fs::path> files;
     for (fs::recursive_directory_iterator it(folder, error), end; it != end && !error; it.increment(error))
-        if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());
+        if (it->is_regular_file() && is_edition_file(it->path())) files.push_back(it->path());
     if (error) throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "cannot read folder: " + error.message()});
     if (files.empty())
         throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "no edition files (*.toml) in this folder"});

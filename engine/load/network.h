@@ -29,6 +29,10 @@ struct Network {
 // Reads and checks every edition file below `folder`. Throws one
 // DiagnosticError with every problem of every file, including two files
 // giving an edition of the same city on the same date.
+// Edition files: every *.toml below the network folder except visit notes
+// (visit-*.toml) and expert overrides (overrides.toml).
+bool is_edition_file(const std::filesystem::path& path);
+
 Network load_network(const std::filesystem::path& folder, const Questionnaire& questionnaire);
 
 }  // namespace icc
