@@ -32,15 +32,48 @@ BOOST_AUTO_TEST_CASE(dates_are_long_and_localized) {
 
 BOOST_AUTO_TEST_CASE(plural_messages_come_from_the_locale_file) {
     Catalog en = Catalog::load(data(), "en");
-    auto intro = [&](std::int64_t n) {
-        return en.format("report.answers.intro", {{"city", std::string("Lyra")}, {"count", n}});
-    };
-    BOOST_TEST(intro(0) == "Lyra has not answered any question yet.");
-    BOOST_TEST(intro(1) == "Lyra answered 1 question of the Index questionnaire.");
-    BOOST_TEST(intro(86) == "Lyra answered 86 questions of the Index questionnaire.");
+    auto sample = [&](std::int64_t n) { return en.format("report.cover.sample", {{"count", n}}); };
+    BOOST_TEST(sample(1) == "A comparison with 1 city");
+    BOOST_TEST(sample(160) == "A comparison between 160 cities");
     Catalog fr = Catalog::load(data(), "fr");
-    BOOST_TEST(fr.format("report.answers.intro", {{"city", std::string("Lyra")}, {"count", std::int64_t{1}}}) ==
-               "Lyra a répondu à 1 question du questionnaire de l’Index.");
+    BOOST_TEST(fr.format("report.cover.sample", {{"count", std::int64_t{1}}}) == "Une comparaison avec 1 ville");
+    BOOST_TEST(fr.format("report.cover.sample", {{"count", std::int64_t{2}}}) == "Une comparaison entre 2 villes");
+}
+
+BOOST_AUTO_TEST_CASE(ordinals_and_ties_in_both_languages) {
+    Catalog en = Catalog::load(data(), "en");
+    Catalog fr = Catalog::load(data(), "fr");
+    auto rank = [](const Catalog& c, std::int64_t r, std::int64_t n, const char* tied) {
+        return c.format("report.overall.rank",
+                        {{"city", std::string("Lyra")}, {"rank", r}, {"count", n}, {"tied", std::string(tied)}});
+    };
+    BOOST_TEST(rank(en, 1, 1, "no") == "Lyra ranks 1st of 1 city in the sample.");
+    BOOST_TEST(rank(en, 2, 10, "no") == "Lyra ranks 2nd of 10 cities in the sample.");
+    BOOST_TEST(rank(en, 3, 10, "yes") == "Lyra ranks 3rd of 10 cities in the sample, a rank it shares with other cities.");
+    BOOST_TEST(rank(en, 11, 160, "no") == "Lyra ranks 11th of 160 cities in the sample.");
+    BOOST_TEST(rank(en, 22, 160, "no") == "Lyra ranks 22nd of 160 cities in the sample.");
+    BOOST_TEST(rank(fr, 1, 160, "no") == "Lyra se classe au 1er rang sur 160 villes de l’échantillon.");
+    BOOST_TEST(rank(fr, 2, 160, "no") == "Lyra se classe au 2e rang sur 160 villes de l’échantillon.");
+}
+
+BOOST_AUTO_TEST_CASE(comparisons_with_the_average_read_right) {
+    Catalog en = Catalog::load(data(), "en");
+    auto sentence = [&](const char* comparison) {
+        return en.format("report.area.rate", {{"city", std::string("Lyra")},
+                                              {"rate", std::string("40.0%")},
+                                              {"average", std::string("50.0%")},
+                                              {"comparison", std::string(comparison)}});
+    };
+    BOOST_TEST(sentence("lower") ==
+               "Lyra reaches an achievement rate of 40.0% in this area, below the sample average of 50.0%.");
+    BOOST_TEST(sentence("higher").find("above the sample average") != std::string::npos);
+    BOOST_TEST(sentence("equal").find("equal to the sample average") != std::string::npos);
+    Catalog fr = Catalog::load(data(), "fr");
+    const std::string lower = fr.format("report.area.rate", {{"city", std::string("Lyra")},
+                                                             {"rate", std::string("40,0 %")},
+                                                             {"average", std::string("50,0 %")},
+                                                             {"comparison", std::string("lower")}});
+    BOOST_TEST(lower.find("inférieur à la moyenne de l’échantillon") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(country_names_come_from_icu) {

@@ -3,13 +3,7 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "compose/answers_report.h"
-#include "layout/paginate.h"
-#include "load/edition.h"
-#include "render/pdf.h"
-#include "support/data_root.h"
-#include "support/fonts.h"
-#include "support/locale.h"
+#include "driver/pipeline.h"
 
 namespace icc::cli {
 
@@ -20,29 +14,37 @@ struct ReportOptions {
     fs::path edition;
     std::string lang = "en";
     fs::path output;
+    fs::path network;
+    std::string as_of;
 };
 
 int run_report(const ReportOptions& options) {
     const DataRoot data = DataRoot::locate();
-    const Edition edition = load_edition(options.edition);
+    const std::optional<Date> as_of =
+        options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(options.as_of, "--as-of"));
     const Catalog catalog = Catalog::load(data, options.lang);
     const FontSet fonts = FontSet::load(data);
+    const Questionnaire questionnaire = Questionnaire::bundled(data);
+    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition, as_of);
+    const EngineResources resources = EngineResources::load(data, loaded.network);
+    const PreparedCity city(resources, loaded.network, *loaded.subject, as_of);
     fs::path output = options.output;
-    if (output.empty()) output = edition.city.id + "-" + edition.date.iso() + "." + options.lang + ".pdf";
-    const Document document = compose_answers_report(edition, catalog);
-    const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, document.info, output);
-    std::cerr << "wrote " << output.string() << " (" << pages.pages.size() << " pages)\n";
+    if (output.empty()) output = loaded.subject->city + "-" + loaded.subject->date.iso() + "." + options.lang + ".pdf";
+    const Document document = compose_city_report(resources, city, catalog, fonts);
+    const int pages = render_document(document, fonts, output);
+    std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     return 0;
 }
 }  // namespace
 
 Command add_report_command(CLI::App& app) {
     auto options = std::make_shared<ReportOptions>();
-    CLI::App* command = app.add_subcommand("report", "Write the report of one city edition as PDF");
+    CLI::App* command = app.add_subcommand("report", "Write the Index Report of one city edition as PDF");
     command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
-    command->add_option("--lang", options->lang, "Language of the report")->capture_default_str();
+    command->add_option("--lang", options->lang, "Language of the report (a file in locales/)")->capture_default_str();
     command->add_option("--out", options->output, "Output PDF (default: <city>-<date>.<lang>.pdf)");
+    command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
+    command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
     return {command, [options] { return run_report(*options); }};
 }
 

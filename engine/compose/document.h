@@ -113,6 +113,7 @@ struct FigureBlock {
     double width_fraction = 1.0;
     std::string caption;          // numbered "Figure N" through DocumentInfo::figure_label
     std::string alt_text;         // text alternative (PDF /Alt of the figure)
+    std::string data_key;         // everything the drawing depends on, serialized (for cache keys)
 };
 
 // A tinted box with a coloured rule, e.g. an inspiring practice. Never split

@@ -4,6 +4,7 @@
 #include <unicode/datefmt.h>
 #include <unicode/fmtable.h>
 #include <unicode/gregocal.h>
+#include <unicode/listformatter.h>
 #include <unicode/locid.h>
 #include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
@@ -103,9 +104,13 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     return catalog;
 }
 
-bool Catalog::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
+bool Catalog::has(std::string_view key) const {
+    if (recorder_) recorder_->emplace(key);
+    return entries_.find(key) != entries_.end();
+}
 
 const std::string& Catalog::text(std::string_view key) const {
+    if (recorder_) recorder_->emplace(key);
     auto it = entries_.find(key);
     if (it == entries_.end())
         throw DiagnosticError(Diagnostic{Severity::error, {file_.string()},
@@ -191,6 +196,22 @@ std::string Catalog::date(const Date& date) const {
     formatter->setTimeZone(*icu::TimeZone::getGMT());
     icu::UnicodeString result;
     formatter->format(to_udate(date, status), result);
+    return to_utf8(result);
+}
+
+std::string Catalog::list(const std::vector<std::string>& items) const {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::ListFormatter> formatter(icu::ListFormatter::createInstance(formatters_->locale, status));
+    if (U_FAILURE(status) || !formatter) {
+        std::string joined;
+        for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
+        return joined;
+    }
+    std::vector<icu::UnicodeString> parts;
+    parts.reserve(items.size());
+    for (const auto& item : items) parts.push_back(icu::UnicodeString::fromUTF8(item));
+    icu::UnicodeString result;
+    formatter->format(parts.data(), static_cast<int32_t>(parts.size()), result, status);
     return to_utf8(result);
 }
 

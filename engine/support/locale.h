@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,6 +71,12 @@ public:
     [[nodiscard]] std::string percent(double value, int fraction_digits = 0) const;
     // Long date: "22 November 2026" (en_GB), "22 novembre 2026" (fr).
     [[nodiscard]] std::string date(const Date& date) const;
+    // "a, b and c" (en), "a, b et c" (fr): ICU's list format of the language.
+    [[nodiscard]] std::string list(const std::vector<std::string>& items) const;
+
+    // While set, every key looked up is added to `keys` (for `iccreport check`,
+    // which finds the keys no report uses). The set must outlive the recording.
+    void record_keys_into(std::set<std::string>* keys) { recorder_ = keys; }
     // Country name from an ISO 3166 code, in this language.
     [[nodiscard]] std::string country(std::string_view iso_code) const;
 
@@ -86,6 +93,7 @@ private:
     std::map<std::string, Entry, std::less<>> entries_;
     struct Formatters;
     std::unique_ptr<Formatters> formatters_;
+    std::set<std::string>* recorder_ = nullptr;
 };
 
 }  // namespace icc

@@ -1,0 +1,27 @@
+#pragma once
+// Turns scores into the charts' plain inputs, with labels in the reader's
+// language. Shared by the report and `iccreport charts`.
+#include "charts/chart_data.h"
+#include "compose/report_data.h"
+#include "support/locale.h"
+
+namespace icc {
+
+// Indicators (or, with `parent` = "lens", the lens fields) against the sample
+// and the city's population peer group.
+charts::AreasChartData areas_chart_input(const CityReportData& data, const Catalog& catalog,
+                                         const std::string& parent = {});
+charts::ProgressChartData progress_chart_input(const CityReportData& data, const Catalog& catalog);
+charts::NetworkPositionData network_chart_input(const CityReportData& data);
+charts::OneAreaData one_area_chart_input(const CityReportData& data, const Catalog& catalog, const std::string& area);
+
+// A peer group's name in the reader's language.
+std::string peer_group_label(const PeerGroup& group, const Catalog& catalog);
+
+// Serializes chart inputs exactly (for cache keys: a figure's data, not its pixels).
+std::string fingerprint(const charts::AreasChartData& data);
+std::string fingerprint(const charts::ProgressChartData& data);
+std::string fingerprint(const charts::NetworkPositionData& data);
+std::string fingerprint(const charts::OneAreaData& data);
+
+}  // namespace icc

@@ -1,0 +1,475 @@
+#include "compose/index_report.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "charts/charts.h"
+#include "compose/chart_inputs.h"
+
+namespace icc {
+
+const std::vector<std::string>& index_report_sections() {
+    static const std::vector<std::string> kinds{"cover",   "contents",        "introduction", "method",
+                                                "city_in_figures", "overall_results", "areas",  "conclusions",
+                                                "annex"};
+    return kinds;
+}
+
+const std::vector<std::string>& index_report_figures() {
+    static const std::vector<std::string> figures{"areas", "radar", "network", "progress", "one_area", "lens_fields"};
+    return figures;
+}
+
+namespace {
+
+// "higher", "lower" or "equal", comparing published figures as the reader sees them.
+std::string comparison(double value, double average) {
+    const double a = published(value), b = published(average);
+    return a > b ? "higher" : a < b ? "lower" : "equal";
+}
+
+class IndexReportComposer {
+public:
+    IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
+                        const FontSet& fonts)
+        : data_(data), report_(report), catalog_(catalog), chart_(fonts, catalog),
+          city_name_(data.edition.city.name) {}
+
+    Document compose() {
+        set_info();
+        for (const std::string& section : report_.sections) {
+            if (section == "cover") cover();
+            else if (section == "contents") contents();
+            else if (section == "introduction") introduction();
+            else if (section == "method") method();
+            else if (section == "city_in_figures") city_in_figures();
+            else if (section == "overall_results") overall_results();
+            else if (section == "areas") areas();
+            else if (section == "conclusions") conclusions();
+            else if (section == "annex") annex();
+        }
+        return std::move(document_);
+    }
+
+private:
+    // ---------------------------------------------------------------- helpers
+    MessageArgs city_args() const { return {{"city", city_name_}}; }
+    std::string text(const std::string& key) const { return catalog_.text(key); }
+    std::string format(const std::string& key, const MessageArgs& args) const { return catalog_.format(key, args); }
+    std::string rate_text(double value) const { return catalog_.percent(published(value), 1); }
+    std::string area_name(const std::string& id) const { return text(data_.questionnaire.area(id).name_key()); }
+    double sample_average(const std::string& area) const {
+        return data_.sample.averages.area(area).value.value_or(0);
+    }
+
+    void add(Block block) { document_.blocks.push_back(std::move(block)); }
+    void heading(int level, std::string title, std::string anchor = {}, bool in_toc = true) {
+        add(HeadingBlock{level, std::move(title), std::move(anchor), true, in_toc});
+    }
+    void paragraph(std::string body, ParagraphStyle style = ParagraphStyle::body) {
+        add(ParagraphBlock{plain_text(std::move(body)), style, {}});
+    }
+    void bullets(std::vector<std::string> items) {
+        ListBlock list;
+        for (auto& item : items) list.items.push_back(plain_text(std::move(item)));
+        add(std::move(list));
+    }
+    void figure(charts::ChartFigure draw, double height, std::string caption, std::string alt, std::string key) {
+        add(FigureBlock{std::move(draw), height, 1.0, std::move(caption), std::move(alt), std::move(key)});
+    }
+
+    // The text of an answer in the reader's language.
+    std::string answer_text_of(const Question& question, const Answer& answer) const {
+        if (const auto* option = std::get_if<std::string>(&answer.value)) {
+            if (*option == unknown_answer || *option == not_applicable_answer ||
+                question.type == AnswerType::yes_partly_no)
+                return text("index.answers." + *option);
+            if (question.type == AnswerType::text) return *option;
+            return text(question.option_key(*option));
+        }
+        if (const auto* options = std::get_if<std::vector<std::string>>(&answer.value)) {
+            std::vector<std::string> names;
+            for (const auto& option : *options) names.push_back(text(question.option_key(option)));
+            return names.empty() ? text("report.area.none_ticked") : catalog_.list(names);
+        }
+        if (const auto* integer = std::get_if<std::int64_t>(&answer.value)) {
+            if (question.type == AnswerType::percentage) return catalog_.percent(static_cast<double>(*integer), 0);
+            return catalog_.integer(*integer);
+        }
+        if (const auto* real = std::get_if<double>(&answer.value)) {
+            if (question.type == AnswerType::percentage) return catalog_.percent(*real, 1);
+            return catalog_.number(*real, std::floor(*real) == *real ? 0 : 1);
+        }
+        return answer_text(answer.value);
+    }
+
+    std::string points_text(double value) const { return catalog_.number(value, std::floor(value) == value ? 0 : 1); }
+
+    // ---------------------------------------------------------------- sections
+    void set_info() {
+        DocumentInfo& info = document_.info;
+        set_locale_furniture(info, catalog_);
+        const MessageArgs args{{"city", city_name_}};
+        info.title = format("report.document_title", args);
+        info.author = text("report.author");
+        info.subject = text("report.subject");
+        info.keywords = text("report.keywords");
+        info.date = data_.edition.date;
+        info.running_header = format("report.running_header", args);
+    }
+
+    void cover() {
+        CoverBlock cover;
+        cover.kicker = text("report.cover.kicker");
+        cover.title = city_name_;
+        cover.subtitle = text("report.cover.title");
+        cover.details = {catalog_.country(data_.edition.city.country), catalog_.date(data_.edition.date),
+                         format("report.cover.sample", {{"count", std::int64_t{data_.sample.size()}}})};
+        add(std::move(cover));
+    }
+
+    void contents() { add(TableOfContentsBlock{text("report.toc.title"), report_.contents_depth}); }
+
+    void introduction() {
+        heading(1, text("report.intro.heading"), "introduction");
+        paragraph(text("report.intro.p1"), ParagraphStyle::lead);
+        paragraph(text("report.intro.p2"));
+        bullets({text("report.intro.principle_equality"), text("report.intro.principle_diversity"),
+                 text("report.intro.principle_interaction"), text("report.intro.principle_participation")});
+        paragraph(format("report.intro.p3", {{"city", city_name_}, {"date", data_.edition.date}}));
+    }
+
+    void method() {
+        heading(1, text("report.method.heading"), "method");
+        const auto questions = static_cast<std::int64_t>(data_.questionnaire.questions().size());
+        const auto indicators = static_cast<std::int64_t>(data_.questionnaire.indicators().size());
+        paragraph(format("report.method.questionnaire", {{"questions", questions}, {"indicators", indicators}}));
+        paragraph(text("report.method.kinds_intro"));
+        bullets({text("report.method.kind_fact"), text("report.method.kind_input"), text("report.method.kind_impact")});
+        paragraph(text("report.method.scoring"));
+        const std::string cutoff = data_.sample.as_of ? catalog_.date(*data_.sample.as_of) : std::string("none");
+        paragraph(format("report.method.sample", {{"count", std::int64_t{data_.sample.size()}}, {"cutoff", cutoff}}));
+        paragraph(text("report.method.peers"));
+    }
+
+    std::string fact_text(const std::string& fact) const {
+        const Answer* answer = data_.edition.find(fact);
+        const Question* question = data_.questionnaire.find_question(fact);
+        if (!answer || !question) return text("report.annex.not_answered");
+        return answer_text_of(*question, *answer);
+    }
+
+    void city_in_figures() {
+        heading(1, format("report.figures.heading", city_args()), "city-in-figures");
+        paragraph(format("report.figures.intro", city_args()));
+        TableBlock table;
+        table.columns = {{1.1, Alignment::start}, {1.4, Alignment::start}};
+        table.header = {plain_text(text("report.figures.fact")), plain_text(text("report.figures.value"))};
+        auto row = [&](std::string label, std::string value) {
+            table.rows.push_back({{plain_text(std::move(label)), plain_text(std::move(value))}, false});
+        };
+        row(text("report.figures.country"), catalog_.country(data_.edition.city.country));
+        for (const Question& question : data_.questionnaire.questions()) {
+            if (question.kind != QuestionKind::fact || !question.area.empty()) continue;
+            if (data_.edition.find(question.id)) row(text(question.text_key()), fact_text(question.id));
+        }
+        row(text("report.figures.edition"), catalog_.date(data_.edition.date));
+        row(text("report.figures.questionnaire"), data_.edition.questionnaire);
+        const auto editions = static_cast<std::int64_t>(data_.earlier.size() + 1);
+        const Date first = data_.earlier.empty() ? data_.edition.date : data_.earlier.front().date;
+        row(text("report.figures.editions_label"), format("report.figures.editions", {{"count", editions}, {"first", first}}));
+        std::vector<std::string> groups;
+        for (const PeerGroup* group : data_.sample.peer_groups_of(data_.city.scores.city.id))
+            groups.push_back(peer_group_label(*group, catalog_));
+        row(text("report.figures.peer_groups"), catalog_.list(groups));
+        add(std::move(table));
+    }
+
+    void overall_results() {
+        heading(1, text("report.overall.heading"), "overall-results");
+        const CityScores& scores = data_.city.scores;
+        const double aggregate = scores.aggregate.value_or(0);
+        const double average = data_.sample.averages.aggregate.value.value_or(0);
+        paragraph(format("report.overall.aggregate", {{"city", city_name_},
+                                                      {"rate", rate_text(aggregate)},
+                                                      {"average", rate_text(average)},
+                                                      {"comparison", comparison(aggregate, average)}}),
+                  ParagraphStyle::lead);
+        if (data_.city.rank) {
+            const int rank = *data_.city.rank;
+            const auto tied = std::count_if(data_.sample.cities.begin(), data_.sample.cities.end(),
+                                            [&](const SampleCity& c) { return c.rank == rank; });
+            paragraph(format("report.overall.rank", {{"city", city_name_},
+                                                     {"rank", std::int64_t{rank}},
+                                                     {"count", std::int64_t{data_.sample.size()}},
+                                                     {"tied", std::string(tied > 1 ? "yes" : "no")}}));
+        }
+        if (scores.core && scores.extended)
+            paragraph(format("report.overall.core_extended",
+                             {{"core", rate_text(*scores.core)}, {"extended", rate_text(*scores.extended)}}));
+        else if (scores.core)
+            paragraph(format("report.overall.core_only", {{"core", rate_text(*scores.core)}}));
+
+        const auto areas = areas_chart_input(data_, catalog_);
+        figure(charts::areas_chart_figure(chart_, areas), report_.figure_height("areas"),
+               format("report.overall.chart_areas", city_args()), charts::describe_areas_chart(catalog_, areas),
+               fingerprint(areas));
+        figure(charts::radar_chart_figure(chart_, areas), report_.figure_height("radar"),
+               format("report.overall.chart_radar", city_args()), charts::describe_radar_chart(catalog_, areas),
+               "radar|" + fingerprint(areas));
+        const auto position = network_chart_input(data_);
+        figure(charts::network_chart_figure(chart_, position), report_.figure_height("network"),
+               format("report.overall.chart_network", city_args()), charts::describe_network_chart(catalog_, position),
+               fingerprint(position));
+
+        peer_groups_table();
+        progress();
+    }
+
+    void peer_groups_table() {
+        heading(2, text("report.overall.peers_heading"), "peer-groups");
+        const auto groups = data_.sample.peer_groups_of(data_.city.scores.city.id);
+        paragraph(format("report.overall.peers_intro",
+                         {{"city", city_name_}, {"count", static_cast<std::int64_t>(groups.size())}}));
+        TableBlock table;
+        table.columns = {{2.6, Alignment::start}, {0.7, Alignment::end}, {1.0, Alignment::end}, {1.0, Alignment::end}};
+        table.header = {plain_text(text("report.overall.peer_group")), plain_text(text("report.overall.peer_cities")),
+                        plain_text(city_name_), plain_text(text("report.overall.peer_average"))};
+        const std::string city_value = rate_text(data_.city.scores.aggregate.value_or(0));
+        table.rows.push_back({{plain_text(text("report.overall.whole_sample")),
+                               plain_text(catalog_.integer(data_.sample.size())), plain_text(city_value),
+                               plain_text(rate_text(data_.sample.averages.aggregate.value.value_or(0)))},
+                              false});
+        for (const PeerGroup* group : groups) {
+            const auto& average = group->averages.aggregate.value;
+            table.rows.push_back({{plain_text(peer_group_label(*group, catalog_)),
+                                   plain_text(catalog_.integer(group->size())), plain_text(city_value),
+                                   plain_text(average ? rate_text(*average) : text("charts.missing_value"))},
+                                  false});
+        }
+        add(std::move(table));
+    }
+
+    void progress() {
+        heading(2, text("report.overall.progress_heading"), "progress");
+        if (data_.earlier.empty() || !data_.city.progress) {
+            paragraph(format("report.overall.progress_first", city_args()));
+            return;
+        }
+        const Progress& change = *data_.city.progress;
+        const CityScores& previous = data_.earlier.back();
+        if (change.aggregate && previous.aggregate && data_.city.scores.aggregate) {
+            const double delta = *change.aggregate;
+            paragraph(format("report.overall.progress",
+                             {{"city", city_name_},
+                              {"date", change.previous_date},
+                              {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
+                              {"delta", catalog_.number(std::fabs(delta), 1)},
+                              {"before", rate_text(*previous.aggregate)},
+                              {"after", rate_text(*data_.city.scores.aggregate)}}));
+        } else if (change.core) {
+            const double delta = *change.core;
+            paragraph(format("report.overall.progress_core",
+                             {{"city", city_name_},
+                              {"date", change.previous_date},
+                              {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
+                              {"delta", catalog_.number(std::fabs(delta), 1)}}));
+        }
+        const auto chart = progress_chart_input(data_, catalog_);
+        figure(charts::progress_chart_figure(chart_, chart), report_.figure_height("progress"),
+               format("report.overall.chart_progress", city_args()), charts::describe_progress_chart(catalog_, chart),
+               fingerprint(chart));
+    }
+
+    // ---------------------------------------------------------------- areas
+    void areas() {
+        for (const Area* indicator : data_.questionnaire.indicators()) {
+            const auto fields = data_.questionnaire.fields_of(indicator->id);
+            area_section(*indicator, 1, fields.empty());
+            if (!fields.empty()) {
+                const auto chart = areas_chart_input(data_, catalog_, indicator->id);
+                figure(charts::areas_chart_figure(chart_, chart), report_.figure_height("lens_fields"),
+                       format("report.area.chart_fields", {{"area", area_name(indicator->id)}, {"city", city_name_}}),
+                       charts::describe_areas_chart(catalog_, chart), fingerprint(chart));
+                for (const Area* field : fields) area_section(*field, 2, true);
+            }
+        }
+    }
+
+    void area_section(const Area& area, int level, bool with_details) {
+        heading(level, text(area.name_key()), "area-" + area.id);
+        paragraph(text("report.areas." + area.id + ".ideal"));
+        const auto rate = data_.city.scores.rate(area.id);
+        const double average = sample_average(area.id);
+        if (rate)
+            paragraph(format("report.area.rate", {{"city", city_name_},
+                                                  {"rate", rate_text(*rate)},
+                                                  {"average", rate_text(average)},
+                                                  {"comparison", comparison(*rate, average)}}));
+        else
+            paragraph(format("report.area.no_answers", city_args()));
+        const auto chart = one_area_chart_input(data_, catalog_, area.id);
+        figure(charts::one_area_chart_figure(chart_, chart), report_.figure_height("one_area"),
+               format("report.area.chart", {{"area", text(area.name_key())}, {"city", city_name_}}),
+               charts::describe_one_area_chart(catalog_, chart), fingerprint(chart));
+        if (!with_details) return;
+        reported(area, level + 1);
+        recommendations(area, level + 1);
+        practices(area);
+    }
+
+    void reported(const Area& area, int level) {
+        heading(level, format("report.area.reported", city_args()), "reported-" + area.id, false);
+        ListBlock list;
+        for (const Question* question : data_.questionnaire.questions_of(area.id)) {
+            const Answer* answer = data_.edition.find(question->id);
+            if (!answer) continue;
+            InlineText item{TextRun::plain(format("report.area.question_answer", {{"question", text(question->text_key())}})),
+                            TextRun::strong(answer_text_of(*question, *answer))};
+            if (!answer->comment.empty())
+                item.push_back(TextRun::emphasis(format("report.area.comment", {{"comment", answer->comment}})));
+            list.items.push_back(std::move(item));
+        }
+        if (list.items.empty()) paragraph(format("report.area.reported_none", city_args()));
+        else add(std::move(list));
+    }
+
+    void recommendations(const Area& area, int level) {
+        const AreaSelection* selection = data_.selection.find(area.id);
+        if (!selection || selection->recommendations.empty()) return;
+        heading(level, text("report.area.recommendations"), "recommendations-" + area.id, false);
+        ListBlock list;
+        for (const ChosenRecommendation& recommendation : selection->recommendations) {
+            std::string sentence;
+            if (!recommendation.text_key.empty()) {
+                sentence = format(recommendation.text_key, city_args());
+            } else {
+                auto it = recommendation.text.find(catalog_.lang());
+                if (it == recommendation.text.end()) it = recommendation.text.find("en");
+                if (it == recommendation.text.end()) it = recommendation.text.begin();
+                if (it == recommendation.text.end()) continue;
+                sentence = it->second;
+            }
+            list.items.push_back(plain_text(std::move(sentence)));
+        }
+        if (!list.items.empty()) add(std::move(list));
+    }
+
+    void practices(const Area& area) {
+        const AreaSelection* selection = data_.selection.find(area.id);
+        if (!selection) return;
+        for (const ChosenPractice& chosen : selection->practices) {
+            const Practice* practice = data_.practices.find(chosen.practice_id);
+            if (!practice) continue;
+            auto pick = [&](const std::map<std::string, std::string>& texts) {
+                auto it = texts.find(catalog_.lang());
+                if (it == texts.end()) it = texts.find("en");
+                return it == texts.end() ? std::string() : it->second;
+            };
+            std::string city = practice->city, country;
+            if (const auto editions = data_.network.editions_of(practice->city); !editions.empty()) {
+                city = editions.back()->city.name;
+                country = catalog_.country(editions.back()->city.country);
+            }
+            CalloutBlock callout;
+            callout.title = format("report.area.practice_title", {{"title", pick(practice->title)}});
+            callout.blocks.emplace_back(ParagraphBlock{plain_text(pick(practice->summary)), ParagraphStyle::body, {}});
+            InlineText source{TextRun::plain(format("report.area.practice_source", {{"city", city},
+                                                                                    {"country", country},
+                                                                                    {"year", std::to_string(practice->year)}}))};
+            if (!practice->link.empty()) {
+                source.push_back(TextRun::plain(" · "));
+                source.push_back(TextRun::web_link(practice->link, practice->link));
+            }
+            callout.blocks.emplace_back(ParagraphBlock{std::move(source), ParagraphStyle::note, {}});
+            add(std::move(callout));
+        }
+    }
+
+    // ---------------------------------------------------------------- conclusions and annex
+    void conclusions() {
+        heading(1, text("report.conclusions.heading"), "conclusions");
+        struct Ranked {
+            const Area* area;
+            double rate;
+        };
+        std::vector<Ranked> ranked;
+        for (const Area* indicator : data_.questionnaire.indicators())
+            if (auto rate = data_.city.scores.rate(indicator->id)) ranked.push_back({indicator, published(*rate)});
+        // Stable: equal rates keep the questionnaire's order.
+        std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.rate > b.rate; });
+        const std::size_t strengths = std::min<std::size_t>(static_cast<std::size_t>(report_.strengths), ranked.size());
+        const std::size_t priorities =
+            std::min<std::size_t>(static_cast<std::size_t>(report_.priorities), ranked.size() - strengths);
+        auto line = [&](const Ranked& r) {
+            InlineText item{TextRun::internal_link(area_name(r.area->id), "area-" + r.area->id),
+                            TextRun::plain(format("report.conclusions.area_rate",
+                                                  {{"rate", rate_text(r.rate)},
+                                                   {"average", rate_text(sample_average(r.area->id))}}))};
+            return item;
+        };
+        heading(2, text("report.conclusions.strengths_heading"), "strengths");
+        paragraph(format("report.conclusions.strengths",
+                         {{"city", city_name_}, {"count", static_cast<std::int64_t>(strengths)}}));
+        ListBlock best;
+        for (std::size_t i = 0; i < strengths; ++i) best.items.push_back(line(ranked[i]));
+        add(std::move(best));
+        heading(2, text("report.conclusions.priorities_heading"), "priorities");
+        paragraph(format("report.conclusions.priorities",
+                         {{"city", city_name_}, {"count", static_cast<std::int64_t>(priorities)}}));
+        ListBlock weakest;
+        for (std::size_t i = 0; i < priorities; ++i) weakest.items.push_back(line(ranked[ranked.size() - 1 - i]));
+        add(std::move(weakest));
+    }
+
+    void annex() {
+        heading(1, text("report.annex.heading"), "annex");
+        paragraph(format("report.annex.intro", city_args()));
+        // In the order of the report: each indicator, then its fields.
+        std::vector<const Area*> order;
+        for (const Area* indicator : data_.questionnaire.indicators()) {
+            order.push_back(indicator);
+            for (const Area* field : data_.questionnaire.fields_of(indicator->id)) order.push_back(field);
+        }
+        for (const Area* area_pointer : order) {
+            const Area& area = *area_pointer;
+            const auto questions = data_.questionnaire.questions_of(area.id);
+            if (questions.empty()) continue;
+            heading(2, text(area.name_key()), "annex-" + area.id, false);
+            TableBlock table;
+            table.columns = {{3.2, Alignment::start}, {1.6, Alignment::start}, {0.8, Alignment::end}};
+            table.header = {plain_text(text("report.annex.question")), plain_text(text("report.annex.answer")),
+                            plain_text(text("report.annex.points"))};
+            for (const Question* question : questions) {
+                const QuestionScore* score = data_.city.scores.question(question->id);
+                const Answer* answer = data_.edition.find(question->id);
+                std::string answer_cell = answer ? answer_text_of(*question, *answer) : text("report.annex.not_answered");
+                std::string points_cell = text("charts.missing_value");
+                if (score && score->scored && score->status != AnswerStatus::not_applicable &&
+                    score->status != AnswerStatus::not_asked)
+                    points_cell = format("report.annex.points_value",
+                                         {{"earned", points_text(score->earned)}, {"possible", points_text(score->possible)}});
+                table.rows.push_back({{plain_text(text(question->text_key())), plain_text(std::move(answer_cell)),
+                                       plain_text(std::move(points_cell))},
+                                      false});
+            }
+            add(std::move(table));
+        }
+    }
+
+    const CityReportData& data_;
+    const ReportTemplate& report_;
+    const Catalog& catalog_;
+    charts::ChartContext chart_;
+    std::string city_name_;
+    Document document_;
+};
+
+}  // namespace
+
+Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
+                              const FontSet& fonts) {
+    return IndexReportComposer(data, report, catalog, fonts).compose();
+}
+
+}  // namespace icc

@@ -1,0 +1,104 @@
+#include "driver/pipeline.h"
+
+#include <regex>
+
+#include "compose/index_report.h"
+#include "layout/paginate.h"
+#include "render/pdf.h"
+#include "score/scores.h"
+
+namespace icc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::set<std::string> area_ids(const Questionnaire& questionnaire) {
+    std::set<std::string> ids;
+    for (const Area& area : questionnaire.areas()) ids.insert(area.id);
+    return ids;
+}
+
+std::set<std::string> city_ids(const Network& network) {
+    const auto ids = network.city_ids();
+    return {ids.begin(), ids.end()};
+}
+
+}  // namespace
+
+EngineResources EngineResources::load(const DataRoot& data, const Network& network) {
+    Questionnaire questionnaire = Questionnaire::bundled(data);
+    ReportTemplate index_template = load_report_template(data.templates() / "report" / "index-report.toml",
+                                                         index_report_sections(), index_report_figures());
+    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire),
+                                               city_ids(network), {"en", "fr"});
+    return EngineResources{data, std::move(questionnaire), std::move(index_template), std::move(practices)};
+}
+
+Date parse_date_option(const std::string& text, const std::string& option) {
+    static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
+    std::smatch match;
+    if (std::regex_match(text, match, iso)) {
+        const Date date{std::stoi(match[1]), static_cast<unsigned>(std::stoi(match[2])),
+                        static_cast<unsigned>(std::stoi(match[3]))};
+        const unsigned days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+        if (date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+            date.day <= (date.month == 2 && !leap ? 28 : days_in_month[date.month - 1]))
+            return date;
+    }
+    throw DiagnosticError(Diagnostic{Severity::error, {option},
+                                     "expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"" + text + "\""});
+}
+
+LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questionnaire, const fs::path& network_dir,
+                               const fs::path& edition_file, const std::optional<Date>& as_of) {
+    LoadedNetwork loaded;
+    std::optional<Edition> edition;
+    if (!edition_file.empty()) edition = load_edition(edition_file, questionnaire);
+    loaded.network = load_network(network_dir.empty() ? data.samples() / "network" : network_dir, questionnaire);
+    if (edition) {
+        if (as_of && edition->date > *as_of)
+            throw DiagnosticError(Diagnostic{Severity::error, edition->date_where,
+                                             "edition.date: the edition is dated " + edition->date.iso() +
+                                                 ", after the --as-of date " + as_of->iso() +
+                                                 "; expected an as-of date on or after the edition"});
+        loaded.subject = ReportSubject{edition->city.id, edition->date};
+        loaded.network.put(std::move(*edition));
+    }
+    return loaded;
+}
+
+PreparedCity::PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+                           const std::optional<Date>& as_of)
+    : resources_(resources), network_(network) {
+    edition_ = network.find(subject.city, subject.date);
+    if (!edition_)
+        throw DiagnosticError(Diagnostic{Severity::error, {network.folder.string()},
+                                         "no edition of city '" + subject.city + "' dated " + subject.date.iso()});
+    SampleOptions options;
+    options.as_of = as_of;
+    options.focus = std::make_pair(subject.city, subject.date);
+    sample_ = build_sample(network, resources.questionnaire, options);
+    city_ = sample_.find(subject.city);
+    for (const Edition* earlier : network.editions_of(subject.city))
+        if (earlier->date < subject.date) earlier_.push_back(score_edition(*earlier, resources.questionnaire));
+}
+
+CityReportData PreparedCity::report_data() const {
+    return CityReportData{resources_.questionnaire, *edition_, sample_, *city_, earlier_, selection_,
+                          resources_.practices, network_};
+}
+
+Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
+                             const FontSet& fonts) {
+    return compose_index_report(city.report_data(), resources.index_template, catalog, fonts);
+}
+
+int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
+    const LaidOutDocument pages = paginate(document, fonts);
+    render_pdf(pages, document.info, output);
+    return static_cast<int>(pages.pages.size());
+}
+
+}  // namespace icc

@@ -1,0 +1,85 @@
+#pragma once
+// Wires the stages together for one city: load → score → select → compose →
+// layout → render. The commands (report, charts, explain, build) all go
+// through here, so a report made alone and one made in a batch are the same.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compose/document.h"
+#include "compose/report_data.h"
+#include "load/network.h"
+#include "load/practices.h"
+#include "load/questionnaire.h"
+#include "load/report_template.h"
+#include "score/sample.h"
+#include "select/selection.h"
+#include "support/data_root.h"
+#include "support/fonts.h"
+#include "support/locale.h"
+
+namespace icc {
+
+// The read-only data every report needs, loaded once and shared by workers.
+struct EngineResources {
+    DataRoot data;
+    Questionnaire questionnaire;
+    ReportTemplate index_template;
+    PracticeLibrary practices;
+
+    // Throws DiagnosticError naming the file at fault.
+    static EngineResources load(const DataRoot& data, const Network& network);
+};
+
+// "YYYY-MM-DD" from a command-line option; DiagnosticError naming the option otherwise.
+Date parse_date_option(const std::string& text, const std::string& option);
+
+// The network a command works on: `network_dir` (default samples/network),
+// plus `edition_file` when given (it may be a new edition not yet in the
+// folder). Returns the edition's city and date as the subject.
+struct ReportSubject {
+    std::string city;
+    Date date;
+};
+struct LoadedNetwork {
+    Network network;
+    std::optional<ReportSubject> subject;
+};
+LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questionnaire,
+                               const std::filesystem::path& network_dir, const std::filesystem::path& edition_file,
+                               const std::optional<Date>& as_of);
+
+// Everything the reports of one city edition quote, computed once for all
+// languages: the sample with this edition as its focus, earlier editions'
+// scores, the selection of practices and recommendations.
+class PreparedCity {
+public:
+    PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+                 const std::optional<Date>& as_of);
+    PreparedCity(const PreparedCity&) = delete;
+    PreparedCity& operator=(const PreparedCity&) = delete;
+
+    [[nodiscard]] CityReportData report_data() const;
+    [[nodiscard]] const Sample& sample() const { return sample_; }
+    [[nodiscard]] const SampleCity& city() const { return *city_; }
+    [[nodiscard]] const Edition& edition() const { return *edition_; }
+    [[nodiscard]] const Selection& selection() const { return selection_; }
+
+private:
+    const EngineResources& resources_;
+    const Network& network_;
+    const Edition* edition_ = nullptr;
+    Sample sample_;
+    const SampleCity* city_ = nullptr;
+    std::vector<CityScores> earlier_;
+    Selection selection_;
+};
+
+// Composes, lays out and renders the Index Report; returns the page count.
+// The file appears atomically at `output`.
+Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
+                             const FontSet& fonts);
+int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
+
+}  // namespace icc
