@@ -1,0 +1,112 @@
+// iccreport charts <edition.toml> [--lang L] [--format svg|png] --out DIR
+// Every chart of a city's Index Report as a stand-alone file for the web,
+// each with a title and, in SVG, its text alternative.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "charts/charts.h"
+#include "cli/commands.h"
+#include "compose/chart_inputs.h"
+#include "driver/pipeline.h"
+
+namespace icc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+struct ChartsOptions {
+    fs::path edition;
+    std::string lang = "en";
+    std::string format = "svg";
+    fs::path output;
+    fs::path network;
+    std::string as_of;
+};
+
+struct StandaloneChart {
+    std::string name;
+    std::string title;
+    std::string description;
+    charts::ChartFigure figure;
+    double height;
+};
+
+int run_charts(const ChartsOptions& options) {
+    if (options.format != "svg" && options.format != "png")
+        throw DiagnosticError(Diagnostic{Severity::error, {"--format"},
+                                         "expected svg or png, found \"" + options.format + "\""});
+    const DataRoot data = DataRoot::locate();
+    const std::optional<Date> as_of =
+        options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(options.as_of, "--as-of"));
+    const Catalog catalog = Catalog::load(data, options.lang);
+    const FontSet fonts = FontSet::load(data);
+    const Questionnaire questionnaire = Questionnaire::bundled(data);
+    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition, as_of);
+    const EngineResources resources = EngineResources::load(data, loaded.network);
+    const PreparedCity city(resources, loaded.network, *loaded.subject, as_of);
+    const CityReportData report = city.report_data();
+    const charts::ChartContext context(fonts, catalog);
+
+    std::error_code error;
+    fs::create_directories(options.output, error);
+    if (error || !fs::is_directory(options.output))
+        throw DiagnosticError(Diagnostic{Severity::error, {options.output.string()},
+                                         "cannot create the output folder: " + error.message()});
+
+    std::vector<StandaloneChart> all;
+    const auto areas = areas_chart_input(report, catalog);
+    all.push_back({"areas", charts::title_areas_chart(catalog, areas), charts::describe_areas_chart(catalog, areas),
+                   charts::areas_chart_figure(context, areas), 340});
+    all.push_back({"radar", charts::title_radar_chart(catalog, areas), charts::describe_radar_chart(catalog, areas),
+                   charts::radar_chart_figure(context, areas), 360});
+    const auto progress = progress_chart_input(report, catalog);
+    all.push_back({"progress", charts::title_progress_chart(catalog, progress),
+                   charts::describe_progress_chart(catalog, progress), charts::progress_chart_figure(context, progress),
+                   360});
+    const auto position = network_chart_input(report);
+    all.push_back({"network", charts::title_network_chart(catalog, position),
+                   charts::describe_network_chart(catalog, position), charts::network_chart_figure(context, position),
+                   170});
+    for (const Area* indicator : questionnaire.indicators()) {
+        if (questionnaire.fields_of(indicator->id).empty()) continue;
+        const auto fields = areas_chart_input(report, catalog, indicator->id);
+        all.push_back({indicator->id + "-fields", charts::title_areas_chart(catalog, fields),
+                       charts::describe_areas_chart(catalog, fields), charts::areas_chart_figure(context, fields), 200});
+    }
+    for (const Area& area : questionnaire.areas()) {
+        const auto one = one_area_chart_input(report, catalog, area.id);
+        all.push_back({"area-" + area.id, charts::title_one_area_chart(catalog, one),
+                       charts::describe_one_area_chart(catalog, one), charts::one_area_chart_figure(context, one), 120});
+    }
+
+    const double width = 455;
+    for (const StandaloneChart& chart : all) {
+        const auto titled = charts::titled_figure(context, chart.title, chart.figure);
+        const double height = chart.height + 36;  // room for the title
+        const fs::path path = options.output / (loaded.subject->city + "-" + chart.name + "." + options.lang + "." +
+                                                options.format);
+        if (options.format == "svg")
+            charts::write_chart_svg(path, titled, width, height, {chart.title, chart.description, catalog.lang()});
+        else
+            charts::write_chart_png(path, titled, width, height);
+        std::cout << path.string() << '\n';
+    }
+    std::cerr << "wrote " << all.size() << " charts to " << options.output.string() << '\n';
+    return 0;
+}
+}  // namespace
+
+Command add_charts_command(CLI::App& app) {
+    auto options = std::make_shared<ChartsOptions>();
+    CLI::App* command = app.add_subcommand("charts", "Write every chart of a city's report as SVG or PNG, for the web");
+    command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
+    command->add_option("--lang", options->lang, "Language of the labels")->capture_default_str();
+    command->add_option("--format", options->format, "svg or png")->capture_default_str();
+    command->add_option("--out", options->output, "Output folder")->required();
+    command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
+    command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
+    return {command, [options] { return run_charts(*options); }};
+}
+
+}  // namespace icc::cli
