@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
         icc::cli::add_specimen_command(app),
         icc::cli::add_score_command(app),
         icc::cli::add_charts_command(app),
+        icc::cli::add_check_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);

@@ -1,0 +1,146 @@
+#include "driver/check.h"
+
+#include <cairo.h>
+
+#include <algorithm>
+#include <map>
+
+#include <sstream>
+
+#include "charts/chart_export.h"
+#include "compose/specimen.h"
+#include "driver/pipeline.h"
+#include "driver/score_table.h"
+#include "driver/standalone_charts.h"
+#include "support/handles.h"
+
+namespace icc {
+
+namespace fs = std::filesystem;
+
+bool CheckResult::ok() const {
+    return data_errors.empty() &&
+           std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.missing.empty(); });
+}
+
+namespace {
+
+// Draws every figure of a document on a recording surface, so that the keys
+// charts look up only while drawing (legends, axis titles) count as used.
+void draw_figures(const Document& document) {
+    CairoSurfacePtr surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+    CairoPtr cr(cairo_create(surface.get()));
+    for (const Block& block : document.blocks)
+        if (const auto* figure = std::get_if<FigureBlock>(&block)) {
+            cairo_save(cr.get());
+            figure->draw(cr.get(), 455, figure->height);
+            cairo_restore(cr.get());
+        }
+}
+
+std::vector<fs::path> locale_files(const DataRoot& data) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(data.locales(), error))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+template <typename Action>
+void collect(std::vector<Diagnostic>& errors, Action action) {
+    try {
+        action();
+    } catch (const DiagnosticError& e) {
+        for (const auto& d : e.diagnostics())
+            if (d.severity == Severity::error) errors.push_back(d);
+    }
+}
+
+}  // namespace
+
+CheckResult check_everything(const DataRoot& data) {
+    CheckResult result;
+    std::optional<FontSet> fonts;
+    collect(result.data_errors, [&] { fonts.emplace(FontSet::load(data)); });
+    std::optional<Questionnaire> questionnaire;
+    collect(result.data_errors, [&] { questionnaire.emplace(Questionnaire::bundled(data)); });
+
+    std::map<std::string, Catalog> catalogs;
+    for (const fs::path& file : locale_files(data))
+        collect(result.data_errors, [&] {
+            const std::string lang = file.stem().string();
+            catalogs.emplace(lang, Catalog::load_file(file, lang));
+        });
+    if (!questionnaire || !fonts || !catalogs.count("en")) return result;
+
+    std::optional<Network> network;
+    collect(result.data_errors, [&] { network.emplace(load_network(data.samples() / "network", *questionnaire)); });
+    if (!network) return result;
+    std::optional<EngineResources> resources;
+    collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data, *network)); });
+    if (!resources) return result;
+
+    // The reference: every key the reports look up in English, over every
+    // city of the sample (so that every branch of every sentence is reached).
+    Catalog& reference = catalogs.at("en");
+    reference.record_keys_into(&result.used_keys);
+    // What other commands show: the score tables, the stand-alone charts, the specimens.
+    collect(result.data_errors, [&] {
+        std::ostringstream ignored;
+        const Sample sample = build_sample(*network, *questionnaire);
+        print_network_table(ignored, sample, *questionnaire, reference);
+        print_city_table(ignored, sample, sample.cities.front(), *questionnaire, reference);
+        (void)compose_specimen(reference, 1);
+        (void)compose_multilingual_specimen(data, reference);
+    });
+    std::vector<std::string> cities = network->city_ids();
+    bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
+    for (const std::string& city_id : cities) {
+        const auto editions = network->editions_of(city_id);
+        if (editions.empty()) continue;
+        collect(result.data_errors, [&] {
+            const PreparedCity city(*resources, *network, {city_id, editions.back()->date}, std::nullopt);
+            const Document document = compose_city_report(*resources, city, reference, *fonts);
+            if (city_id == cities.front() || editions.size() > 1) draw_figures(document);
+            if (city_id == cities.front() || (editions.size() == 1 && !single_edition_charted)) {
+                single_edition_charted = single_edition_charted || editions.size() == 1;
+                const charts::ChartContext context(*fonts, reference);
+                for (const StandaloneChart& chart : standalone_charts(city.report_data(), reference, context))
+                    (void)charts::render_chart_svg(charts::titled_figure(context, chart.title, chart.figure), 455,
+                                                   chart.height + 36);
+            }
+        });
+    }
+    reference.record_keys_into(nullptr);
+
+    for (const auto& [lang, catalog] : catalogs) {
+        LocaleCheck check{lang, catalog.file().string(), {}, {}};
+        const auto keys = catalog.keys();
+        const std::set<std::string> own(keys.begin(), keys.end());
+        for (const std::string& key : result.used_keys)
+            if (!own.count(key)) check.missing.push_back(key);
+        for (const std::string& key : keys)
+            if (key.rfind("meta.", 0) != 0 && !result.used_keys.count(key)) check.unused.push_back(key);
+        result.locales.push_back(std::move(check));
+    }
+    return result;
+}
+
+void print_check(std::ostream& out, const CheckResult& result) {
+    for (const Diagnostic& d : result.data_errors) out << d.to_string() << '\n';
+    for (const LocaleCheck& locale : result.locales) {
+        for (const std::string& key : locale.missing)
+            out << locale.file << ": error: missing key '" << key << "' (used by the reports)\n";
+        for (const std::string& key : locale.unused)
+            out << locale.file << ": warning: unused key '" << key << "' (no report looks it up)\n";
+    }
+    out << "check: " << result.data_errors.size() << " data error(s); ";
+    for (std::size_t i = 0; i < result.locales.size(); ++i) {
+        const LocaleCheck& l = result.locales[i];
+        out << (i ? ", " : "") << l.lang << ": " << l.missing.size() << " missing, " << l.unused.size() << " unused";
+    }
+    out << "; " << result.used_keys.size() << " keys used\n";
+}
+
+}  // namespace icc

@@ -1,0 +1,37 @@
+#pragma once
+// `iccreport check`: reads every data and locale file the engine ships and
+// reports what is wrong in one run, like a compiler: data files that do not
+// load, and per locale the keys it lacks and the keys nothing uses.
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "support/data_root.h"
+#include "support/diagnostic.h"
+
+namespace icc {
+
+struct LocaleCheck {
+    std::string lang;
+    std::string file;
+    std::vector<std::string> missing;  // keys the reports use that the locale lacks
+    std::vector<std::string> unused;   // keys of the locale no report uses
+};
+
+struct CheckResult {
+    std::vector<Diagnostic> data_errors;   // files that do not load
+    std::vector<LocaleCheck> locales;      // one per locales/*.toml, by language
+    std::set<std::string> used_keys;       // every key the reports looked up
+    [[nodiscard]] bool ok() const;         // no data error and no missing key
+};
+
+// Loads everything, composes every report of the sample network in every
+// language (recording the keys looked up, charts drawn included), and
+// compares each locale with the keys used.
+CheckResult check_everything(const DataRoot& data);
+
+// Prints the result in compiler style; the summary goes last.
+void print_check(std::ostream& out, const CheckResult& result);
+
+}  // namespace icc
