@@ -4,16 +4,16 @@
 
 namespace icc {
 
-Progress::Progress(std::ostream& out, std::size_t total, bool terminal)
+BuildProgress::BuildProgress(std::ostream& out, std::size_t total, bool terminal)
     : out_(out), total_(total), terminal_(terminal), start_(std::chrono::steady_clock::now()) {}
 
-void Progress::started(const std::string& label) {
+void BuildProgress::started(const std::string& label) {
     std::lock_guard lock(mutex_);
     current_ = label;
     if (terminal_) draw_live_line();
 }
 
-void Progress::finished(const std::string& label, const std::string& status) {
+void BuildProgress::finished(const std::string& label, const std::string& status) {
     std::lock_guard lock(mutex_);
     ++done_;
     if (status != "up-to-date") ++rendered_;
@@ -27,12 +27,12 @@ void Progress::finished(const std::string& label, const std::string& status) {
     }
 }
 
-void Progress::clear_line() {
+void BuildProgress::clear_line() {
     std::lock_guard lock(mutex_);
     if (terminal_) out_ << "\r\033[K" << std::flush;
 }
 
-void Progress::draw_live_line() {
+void BuildProgress::draw_live_line() {
     using namespace std::chrono;
     const double elapsed = duration<double>(steady_clock::now() - start_).count();
     std::string left = "";

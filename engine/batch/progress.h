@@ -9,9 +9,9 @@
 
 namespace icc {
 
-class Progress {
+class BuildProgress {
 public:
-    Progress(std::ostream& out, std::size_t total, bool terminal);
+    BuildProgress(std::ostream& out, std::size_t total, bool terminal);
     void started(const std::string& label);
     // status: "built", "up-to-date" or "failed".
     void finished(const std::string& label, const std::string& status);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
         icc::cli::add_score_command(app),
         icc::cli::add_charts_command(app),
         icc::cli::add_check_command(app),
+        icc::cli::add_build_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);

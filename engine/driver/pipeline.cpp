@@ -72,21 +72,35 @@ LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questi
 PreparedCity::PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
                            const std::optional<Date>& as_of)
     : resources_(resources), network_(network) {
-    edition_ = network.find(subject.city, subject.date);
-    if (!edition_)
-        throw DiagnosticError(Diagnostic{Severity::error, {network.folder.string()},
-                                         "no edition of city '" + subject.city + "' dated " + subject.date.iso()});
     SampleOptions options;
     options.as_of = as_of;
     options.focus = std::make_pair(subject.city, subject.date);
-    sample_ = build_sample(network, resources.questionnaire, options);
-    city_ = sample_.find(subject.city);
-    for (const Edition* earlier : network.editions_of(subject.city))
-        if (earlier->date < subject.date) earlier_.push_back(score_edition(*earlier, resources.questionnaire));
+    if (!network.find(subject.city, subject.date))
+        throw DiagnosticError(Diagnostic{Severity::error, {network.folder.string()},
+                                         "no edition of city '" + subject.city + "' dated " + subject.date.iso()});
+    sample_ = std::make_shared<const Sample>(build_sample(network, resources.questionnaire, options));
+    finish(subject);
+}
+
+PreparedCity::PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+                           std::shared_ptr<const Sample> sample)
+    : resources_(resources), network_(network), sample_(std::move(sample)) {
+    finish(subject);
+}
+
+void PreparedCity::finish(const ReportSubject& subject) {
+    edition_ = network_.find(subject.city, subject.date);
+    city_ = sample_->find(subject.city);
+    if (!edition_ || !city_ || city_->scores.date != subject.date)
+        throw DiagnosticError(Diagnostic{Severity::error, {network_.folder.string()},
+                                         "no edition of city '" + subject.city + "' dated " + subject.date.iso() +
+                                             " in the sample"});
+    for (const Edition* earlier : network_.editions_of(subject.city))
+        if (earlier->date < subject.date) earlier_.push_back(score_edition(*earlier, resources_.questionnaire));
 }
 
 CityReportData PreparedCity::report_data() const {
-    return CityReportData{resources_.questionnaire, *edition_, sample_, *city_, earlier_, selection_,
+    return CityReportData{resources_.questionnaire, *edition_, *sample_, *city_, earlier_, selection_,
                           resources_.practices, network_};
 }
 

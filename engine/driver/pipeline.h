@@ -3,6 +3,7 @@
 // layout → render. The commands (report, charts, explain, build) all go
 // through here, so a report made alone and one made in a batch are the same.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,22 +56,28 @@ LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questi
 // scores, the selection of practices and recommendations.
 class PreparedCity {
 public:
+    // Builds the sample with this edition as its focus.
     PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
                  const std::optional<Date>& as_of);
+    // Uses a sample built once for many cities; the subject must be the
+    // city's edition in it (its latest up to the sample's as-of date).
+    PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+                 std::shared_ptr<const Sample> sample);
     PreparedCity(const PreparedCity&) = delete;
     PreparedCity& operator=(const PreparedCity&) = delete;
 
     [[nodiscard]] CityReportData report_data() const;
-    [[nodiscard]] const Sample& sample() const { return sample_; }
+    [[nodiscard]] const Sample& sample() const { return *sample_; }
     [[nodiscard]] const SampleCity& city() const { return *city_; }
     [[nodiscard]] const Edition& edition() const { return *edition_; }
     [[nodiscard]] const Selection& selection() const { return selection_; }
 
 private:
+    void finish(const ReportSubject& subject);
     const EngineResources& resources_;
     const Network& network_;
     const Edition* edition_ = nullptr;
-    Sample sample_;
+    std::shared_ptr<const Sample> sample_;
     const SampleCity* city_ = nullptr;
     std::vector<CityScores> earlier_;
     Selection selection_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace icc {
@@ -82,6 +83,56 @@ Network load_network(const fs::path& folder, const Questionnaire& questionnaire)
     sink.throw_if_errors();
     std::sort(network.editions.begin(), network.editions.end(), edition_order);
     return network;
+}
+
+TolerantNetwork load_network_tolerant(const fs::path& folder, const Questionnaire& questionnaire) {
+    std::error_code error;
+    if (!fs::is_directory(folder, error))
+        throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "not a folder of edition files"});
+    std::vector<fs::path> files;
+    for (fs::recursive_directory_iterator it(folder, error), end; it != end && !error; it.increment(error))
+        if (it->is_regular_file() && is_edition_file(it->path())) files.push_back(it->path());
+    if (error) throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "cannot read folder: " + error.message()});
+    std::sort(files.begin(), files.end());
+
+    TolerantNetwork result;
+    result.network.folder = folder;
+    std::map<std::pair<std::string, Date>, std::string> seen;
+    std::set<std::string> bad_cities;
+    std::vector<Edition> good;
+    for (const fs::path& file : files) {
+        DiagnosticSink sink;
+        Edition edition = read_edition(file, questionnaire, sink);
+        std::string city = edition.city.id.empty() ? file.parent_path().filename().string() : edition.city.id;
+        if (!sink.has_errors() && !edition.city.id.empty()) {
+            auto [it, inserted] = seen.emplace(std::make_pair(edition.city.id, edition.date), file.string());
+            if (!inserted)
+                sink.error(edition.date_where, "duplicate edition: city \"" + edition.city.id +
+                                                   "\" already has an edition dated " + edition.date.iso() + " in " +
+                                                   it->second + "; expected one file per city and date");
+        }
+        if (sink.has_errors()) {
+            bad_cities.insert(city);
+            RejectedFile rejected{file, city, {}};
+            for (const Diagnostic& d : sink.all())
+                if (d.severity == Severity::error) rejected.diagnostics.push_back(d);
+            result.rejected.push_back(std::move(rejected));
+            continue;
+        }
+        good.push_back(std::move(edition));
+    }
+    for (Edition& edition : good) {
+        if (bad_cities.count(edition.city.id)) {
+            result.rejected.push_back(
+                {edition.source_file, edition.city.id,
+                 {Diagnostic{Severity::error, {edition.source_file},
+                             "left out: another edition of city \"" + edition.city.id + "\" has errors"}}});
+            continue;
+        }
+        result.network.editions.push_back(std::move(edition));
+    }
+    std::sort(result.network.editions.begin(), result.network.editions.end(), edition_order);
+    return result;
 }
 
 }  // namespace icc

@@ -26,13 +26,30 @@ struct Network {
     void put(Edition edition);
 };
 
-// Reads and checks every edition file below `folder`. Throws one
-// DiagnosticError with every problem of every file, including two files
-// giving an edition of the same city on the same date.
 // Edition files: every *.toml below the network folder except visit notes
 // (visit-*.toml) and expert overrides (overrides.toml).
 bool is_edition_file(const std::filesystem::path& path);
 
+// Reads and checks every edition file below `folder`. Throws one
+// DiagnosticError with every problem of every file, including two files
+// giving an edition of the same city on the same date.
 Network load_network(const std::filesystem::path& folder, const Questionnaire& questionnaire);
+
+// A file that could not be used, and the city it belongs to as far as can
+// be told (its [city] id, else the name of its folder).
+struct RejectedFile {
+    std::filesystem::path file;
+    std::string city;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// For batches: like load_network, but a bad file does not stop the others.
+// A city with any rejected file is left out of the network altogether (its
+// reports would be wrong), and every file of it is listed as rejected.
+struct TolerantNetwork {
+    Network network;
+    std::vector<RejectedFile> rejected;
+};
+TolerantNetwork load_network_tolerant(const std::filesystem::path& folder, const Questionnaire& questionnaire);
 
 }  // namespace icc

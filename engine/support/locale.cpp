@@ -25,8 +25,14 @@ std::string Date::iso() const {
     return buffer;
 }
 
+// ICU formatters are costly to build and cheap to reuse, so each catalog
+// keeps the ones it has made. A catalog belongs to one thread at a time.
 struct Catalog::Formatters {
     icu::Locale locale;
+    std::map<int, icu::number::LocalizedNumberFormatter> numbers;   // by fraction digits
+    std::map<int, icu::number::LocalizedNumberFormatter> percents;  // by fraction digits
+    std::optional<icu::number::LocalizedNumberFormatter> integers;
+    std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
 };
 
 Catalog::Catalog() = default;
@@ -86,7 +92,8 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
 
     catalog.icu_locale_ = catalog.has("meta.icu_locale") ? catalog.text("meta.icu_locale") : std::string(lang);
     catalog.right_to_left_ = catalog.has("meta.direction") && catalog.text("meta.direction") == "rtl";
-    catalog.formatters_ = std::make_unique<Formatters>(Formatters{icu::Locale(catalog.icu_locale_.c_str())});
+    catalog.formatters_ = std::make_unique<Formatters>();
+    catalog.formatters_->locale = icu::Locale(catalog.icu_locale_.c_str());
 
     // Every pattern must compile, so a translator's typo is found by `check`,
     // not halfway through a batch.
@@ -130,10 +137,10 @@ std::vector<std::string> Catalog::keys() const {
     return out;
 }
 
-std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {
+namespace {
+
+std::string format_with(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::MessageFormat pattern(icu::UnicodeString::fromUTF8(icu::StringPiece(pattern_text.data(), pattern_text.size())),
-                               icu::Locale(std::string(icu_locale).c_str()), status);
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     names.reserve(args.size());
@@ -159,9 +166,27 @@ std::string format_message(std::string_view pattern_text, std::string_view icu_l
     return to_utf8(result);
 }
 
+}  // namespace
+
+std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::MessageFormat pattern(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern_text.data(), pattern_text.size())),
+        icu::Locale(std::string(icu_locale).c_str()), status);
+    return format_with(pattern, pattern_text, args);
+}
+
 std::string Catalog::format(std::string_view key, const MessageArgs& args) const {
+    const std::string& pattern_text = text(key);
     try {
-        return format_message(text(key), icu_locale_, args);
+        auto it = formatters_->messages.find(key);
+        if (it == formatters_->messages.end()) {
+            UErrorCode status = U_ZERO_ERROR;
+            auto compiled = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern_text),
+                                                                 formatters_->locale, status);
+            it = formatters_->messages.emplace(std::string(key), std::move(compiled)).first;
+        }
+        return format_with(*it->second, pattern_text, args);
     } catch (const DiagnosticError& e) {
         throw DiagnosticError(Diagnostic{Severity::error, location(key),
                                          "key '" + std::string(key) + "': " + e.diagnostics().front().message});
@@ -170,23 +195,31 @@ std::string Catalog::format(std::string_view key, const MessageArgs& args) const
 
 std::string Catalog::number(double value, int fraction_digits) const {
     UErrorCode status = U_ZERO_ERROR;
-    auto formatter = icu::number::NumberFormatter::withLocale(formatters_->locale)
-                         .precision(icu::number::Precision::fixedFraction(fraction_digits));
-    return to_utf8(formatter.formatDouble(value, status).toString(status));
+    auto it = formatters_->numbers.find(fraction_digits);
+    if (it == formatters_->numbers.end())
+        it = formatters_->numbers
+                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters_->locale)
+                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
+                 .first;
+    return to_utf8(it->second.formatDouble(value, status).toString(status));
 }
 
 std::string Catalog::integer(std::int64_t value) const {
     UErrorCode status = U_ZERO_ERROR;
-    auto formatter = icu::number::NumberFormatter::withLocale(formatters_->locale);
-    return to_utf8(formatter.formatInt(value, status).toString(status));
+    if (!formatters_->integers) formatters_->integers = icu::number::NumberFormatter::withLocale(formatters_->locale);
+    return to_utf8(formatters_->integers->formatInt(value, status).toString(status));
 }
 
 std::string Catalog::percent(double value, int fraction_digits) const {
     UErrorCode status = U_ZERO_ERROR;
-    auto formatter = icu::number::NumberFormatter::withLocale(formatters_->locale)
-                         .unit(icu::NoUnit::percent())
-                         .precision(icu::number::Precision::fixedFraction(fraction_digits));
-    return to_utf8(formatter.formatDouble(value, status).toString(status));
+    auto it = formatters_->percents.find(fraction_digits);
+    if (it == formatters_->percents.end())
+        it = formatters_->percents
+                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters_->locale)
+                                               .unit(icu::NoUnit::percent())
+                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
+                 .first;
+    return to_utf8(it->second.formatDouble(value, status).toString(status));
 }
 
 std::string Catalog::date(const Date& date) const {

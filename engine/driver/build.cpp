@@ -1,0 +1,303 @@
+#include "driver/build.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "batch/hash.h"
+#include "batch/manifest.h"
+#include "batch/parallel.h"
+#include "batch/progress.h"
+#include "driver/pipeline.h"
+
+namespace icc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Everything a document shows, in order: the input of its cache key.
+class DocumentDigest {
+public:
+    explicit DocumentDigest(Sha256& sha) : sha_(sha) {}
+    void add(const Document& document) {
+        const DocumentInfo& i = document.info;
+        for (const std::string* s : {&i.title, &i.author, &i.subject, &i.keywords, &i.language, &i.icu_locale,
+                                     &i.running_header, &i.page_of_pages, &i.figure_label, &i.cover_label})
+            sha_.field(*s);
+        sha_.field(i.date.iso()).field(i.right_to_left ? "rtl" : "ltr");
+        for (const Block& block : document.blocks) std::visit([this](const auto& b) { add(b); }, block);
+    }
+
+private:
+    void add(const InlineText& text) {
+        sha_.field("inline");
+        for (const TextRun& run : text)
+            sha_.field(run.text).field(run.bold ? "b" : "").field(run.italic ? "i" : "").field(run.url).field(run.anchor);
+    }
+    void add(const CoverBlock& b) {
+        sha_.field("cover").field(b.kicker).field(b.title).field(b.subtitle);
+        for (const auto& d : b.details) sha_.field(d);
+    }
+    void add(const HeadingBlock& b) {
+        sha_.field("heading").field(std::to_string(b.level)).field(b.text).field(b.anchor)
+            .field(b.numbered ? "n" : "").field(b.in_toc ? "t" : "");
+    }
+    void add(const ParagraphBlock& b) {
+        sha_.field("paragraph").field(std::to_string(static_cast<int>(b.style))).field(b.language);
+        add(b.text);
+    }
+    void add(const ListBlock& b) {
+        sha_.field("list").field(b.numbered ? "1" : "*");
+        for (const auto& item : b.items) add(item);
+    }
+    void add(const TableBlock& b) {
+        sha_.field("table");
+        for (const auto& c : b.columns)
+            sha_.field(std::to_string(c.weight)).field(std::to_string(static_cast<int>(c.alignment)));
+        for (const auto& h : b.header) add(h);
+        for (const auto& row : b.rows) {
+            sha_.field(row.emphasised ? "row!" : "row");
+            for (const auto& cell : row.cells) add(cell);
+        }
+    }
+    void add(const FigureBlock& b) {
+        sha_.field("figure").field(std::to_string(b.height)).field(std::to_string(b.width_fraction)).field(b.caption)
+            .field(b.alt_text).field(b.data_key);
+    }
+    void add(const CalloutBlock& b) {
+        sha_.field("callout").field(b.title);
+        for (const auto& content : b.blocks) std::visit([this](const auto& c) { add(c); }, content);
+    }
+    void add(const TableOfContentsBlock& b) { sha_.field("contents").field(b.title).field(std::to_string(b.depth)); }
+    void add(const PageBreakBlock&) { sha_.field("break"); }
+
+    Sha256& sha_;
+};
+
+std::string digest_files(const std::vector<fs::path>& files) {
+    Sha256 sha;
+    for (const fs::path& file : files) sha.field(file.filename().string()).field(sha256_file(file));
+    return sha.hex();
+}
+
+// The engine itself: any change to its code changes how reports look.
+std::string engine_digest() {
+    std::error_code error;
+    const fs::path self = fs::read_symlink("/proc/self/exe", error);
+    return error ? std::string(ICC_ENGINE_VERSION) : sha256_file(self);
+}
+
+struct Worker {
+    FontSet fonts;
+    std::map<std::string, Catalog> catalogs;
+};
+
+struct ReportJob {
+    std::string city;
+    Date date;
+    std::vector<fs::path> edition_files;  // every edition of the city up to the report's
+};
+
+std::string output_name(const std::string& city, const std::string& lang) { return city + "." + lang + ".pdf"; }
+
+void remove_stale_temporaries(const fs::path& folder) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos) fs::remove(entry.path(), error);
+    }
+}
+
+}  // namespace
+
+BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::ostream& out, std::ostream& log,
+                       const std::atomic<bool>& stop) {
+    BuildSummary summary;
+    const fs::path network_folder = options.network.empty() ? data.samples() / "network" : options.network;
+    const Questionnaire questionnaire = Questionnaire::bundled(data);
+    TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
+    const Network& network = loaded.network;
+    const EngineResources resources = EngineResources::load(data, network);
+    for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
+
+    std::error_code error;
+    if (!options.dry_run) {
+        fs::create_directories(options.output, error);
+        if (!fs::is_directory(options.output))
+            throw DiagnosticError(Diagnostic{Severity::error, {options.output.string()},
+                                             "cannot create the output folder: " + error.message()});
+        remove_stale_temporaries(options.output);
+    }
+    const fs::path manifest_path = options.output / "manifest.json";
+    const Manifest previous = Manifest::load(manifest_path);
+    Manifest manifest;  // what this build leaves: every report of the network
+    std::mutex manifest_mutex;
+
+    // Inputs shared by every report, digested once.
+    std::vector<fs::path> template_files{data.templates() / "index" / "questionnaire.toml",
+                                         data.templates() / "report" / "index-report.toml"};
+    const std::string templates_digest = digest_files(template_files);
+    const std::string practices_digest = digest_files({data.samples() / "practices.toml"});
+    std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
+    {
+        const FontSet fonts = FontSet::load(data);
+        for (const std::string& file : fonts.files()) font_files.emplace_back(file);
+    }
+    const std::string fonts_digest = digest_files(font_files);
+    const std::string engine = engine_digest();
+    std::map<std::string, std::string> locale_digests;
+    for (const std::string& lang : options.languages)
+        locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+
+    // Rejected cities fail with their diagnostics; the others build.
+    std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
+    std::map<std::string, std::vector<Diagnostic>> rejected_by_city;
+    for (const RejectedFile& file : loaded.rejected)
+        for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
+
+    // One sample for every city: each city's latest edition up to as_of.
+    SampleOptions sample_options;
+    sample_options.as_of = options.as_of;
+    const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
+    std::vector<ReportJob> jobs;
+    for (const SampleCity& city : sample->cities) {
+        ReportJob job{city.scores.city.id, city.scores.date, {}};
+        for (const Edition* edition : network.editions_of(job.city))
+            if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
+        jobs.push_back(std::move(job));
+    }
+    std::sort(jobs.begin(), jobs.end(), [](const ReportJob& a, const ReportJob& b) { return a.city < b.city; });
+
+    const std::size_t total = (jobs.size() + rejected_by_city.size()) * options.languages.size();
+    BuildProgress progress(log, total, options.terminal && !options.dry_run);
+    for (const auto& [city, diagnostics] : rejected_by_city) {
+        std::string message;
+        for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
+        for (const std::string& lang : options.languages) {
+            const std::string name = output_name(city, lang);
+            ManifestEntry entry{name, "index-report", city, lang, "", {}, 0, "failed", message};
+            manifest.entries[name] = entry;
+            ++summary.failed;
+            progress.clear_line();
+            log << message;
+            progress.finished(city + " (" + lang + ")", "failed");
+        }
+    }
+
+    const unsigned workers_wanted =
+        options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t worker_count = std::max<std::size_t>(1, std::min<std::size_t>(workers_wanted, jobs.size()));
+    std::vector<std::optional<Worker>> workers(worker_count);
+    std::mutex output_mutex;
+
+    auto work = [&](std::size_t worker_index, std::size_t job_index) {
+        const ReportJob& job = jobs[job_index];
+        std::optional<Worker>& worker = workers[worker_index];
+        try {
+            if (!worker) {
+                worker.emplace(Worker{FontSet::load(data), {}});
+                for (const std::string& lang : options.languages) worker->catalogs.emplace(lang, Catalog::load(data, lang));
+            }
+            const PreparedCity city(resources, network, {job.city, job.date}, sample);
+            const std::string edition_digest = digest_files(job.edition_files);
+            for (const std::string& lang : options.languages) {
+                if (stop.load()) return;
+                const std::string label = city.edition().city.name + " (" + lang + ")";
+                progress.started(label);
+                const Catalog& catalog = worker->catalogs.at(lang);
+                const Document document = compose_city_report(resources, city, catalog, worker->fonts);
+                Sha256 content;
+                DocumentDigest(content).add(document);
+                ManifestEntry entry;
+                entry.output = output_name(job.city, lang);
+                entry.kind = "index-report";
+                entry.city = job.city;
+                entry.lang = lang;
+                entry.inputs = {{"content", content.hex()},      {"edition", edition_digest},
+                                {"engine", engine},               {"fonts", fonts_digest},
+                                {"locale", locale_digests[lang]}, {"practices", practices_digest},
+                                {"templates", templates_digest}};
+                entry.key = Sha256().field(entry.inputs["content"]).field(fonts_digest).field(engine).hex();
+                auto old = previous.entries.find(entry.output);
+                const bool fresh = old != previous.entries.end() && old->second.key == entry.key &&
+                                   old->second.status != "failed" && fs::exists(options.output / entry.output);
+                if (fresh) {
+                    entry.pages = old->second.pages;
+                    entry.status = "up-to-date";
+                } else if (options.dry_run) {
+                    entry.status = "would-build";
+                    std::string why = "new report";
+                    if (old != previous.entries.end() && old->second.status == "failed") {
+                        why = "failed last time";
+                    } else if (old != previous.entries.end()) {
+                        std::vector<std::string> changed;
+                        for (const auto& [name, digest] : entry.inputs) {
+                            auto before = old->second.inputs.find(name);
+                            if (name != "content" && (before == old->second.inputs.end() || before->second != digest))
+                                changed.push_back(name);
+                        }
+                        if (changed.empty()) changed.push_back("figures quoted from the network");
+                        why.clear();
+                        for (const auto& c : changed) why += (why.empty() ? "" : ", ") + c;
+                        why = "changed: " + why;
+                    } else if (!fs::exists(options.output / entry.output)) {
+                        why = "not built yet";
+                    }
+                    std::lock_guard lock(output_mutex);
+                    out << "rebuild " << entry.output << " (" << why << ")\n";
+                } else {
+                    entry.pages = render_document(document, worker->fonts, options.output / entry.output);
+                    entry.status = "built";
+                }
+                {
+                    std::lock_guard lock(manifest_mutex);
+                    if (entry.status == "built") ++summary.built;
+                    else if (entry.status == "up-to-date") ++summary.up_to_date;
+                    manifest.entries[entry.output] = entry;
+                }
+                progress.finished(label, entry.status == "would-build" ? "stale" : entry.status);
+            }
+        } catch (const std::exception& e) {
+            const DiagnosticError* diagnostics = dynamic_cast<const DiagnosticError*>(&e);
+            const std::string message = diagnostics ? std::string(e.what()) : "error: " + std::string(e.what());
+            std::lock_guard lock(manifest_mutex);
+            for (const std::string& lang : options.languages) {
+                const std::string name = output_name(job.city, lang);
+                if (manifest.entries.count(name)) continue;
+                manifest.entries[name] = ManifestEntry{name, "index-report", job.city, lang, "", {}, 0, "failed", message};
+                ++summary.failed;
+                progress.clear_line();
+                log << message << '\n';
+                progress.finished(job.city + " (" + lang + ")", "failed");
+            }
+        }
+    };
+    run_parallel(worker_count, jobs.size(), work, stop);
+    summary.interrupted = stop.load();
+    progress.clear_line();
+
+    if (!options.dry_run) {
+        // An interrupted build keeps what the last manifest knew about reports it did not reach.
+        if (summary.interrupted)
+            for (const auto& [name, entry] : previous.entries)
+                if (!manifest.entries.count(name)) manifest.entries.emplace(name, entry);
+        manifest.save(manifest_path);
+    }
+    log << (options.dry_run ? "dry run: " : "build: ") << summary.built << " built, " << summary.up_to_date
+        << " up to date, " << summary.failed << " failed";
+    if (options.dry_run) {
+        const auto stale = std::count_if(manifest.entries.begin(), manifest.entries.end(),
+                                         [](const auto& e) { return e.second.status == "would-build"; });
+        log << ", " << stale << " to rebuild";
+    }
+    if (summary.interrupted) log << " (interrupted)";
+    log << '\n';
+    return summary;
+}
+
+}  // namespace icc
