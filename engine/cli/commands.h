@@ -22,5 +22,6 @@ Command add_report_command(CLI::App& app);
 Command add_fonts_command(CLI::App& app);
 Command add_specimen_command(CLI::App& app);
 Command add_score_command(CLI::App& app);
+Command add_explain_command(CLI::App& app);
 
 }  // namespace icc::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
         icc::cli::add_fonts_command(app),
         icc::cli::add_specimen_command(app),
         icc::cli::add_score_command(app),
+        icc::cli::add_explain_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);
