@@ -1,8 +1,10 @@
 #include "load/overrides.h"
 
 #include <algorithm>
+#include <ostream>
 
 #include "load/recommendation_rules.h"
+#include "load/line_order.h"
 #include "support/toml_source.h"
 
 namespace icc {
@@ -47,7 +49,14 @@ public:
                             "unknown key '" + name + "'; expected edition, [[add]], [[replace]] or [[remove]]");
             }
         }
-        // Entries keep file order, whatever their kind: the order of additions is the expert's.
+        // Entries are read in file order, whatever their kind: the order of
+        // additions is the expert's, and "already replaced at line N" points up.
+        struct Pending {
+            const toml::table* table;
+            OverrideAction action;
+            std::string name;
+        };
+        std::vector<Pending> pending;
         for (OverrideAction action : {OverrideAction::add, OverrideAction::replace, OverrideAction::remove}) {
             const std::string name(to_string(action));
             const toml::node* node = root_.get(name);
@@ -59,11 +68,14 @@ public:
                 continue;
             }
             for (std::size_t i = 0; i < array->size(); ++i)
-                read_entry(*array->get(i)->as_table(), action, name + "[" + std::to_string(i + 1) + "]", overrides);
+                pending.push_back({array->get(i)->as_table(), action, name + "[" + std::to_string(i + 1) + "]"});
         }
-        std::stable_sort(overrides.entries.begin(), overrides.entries.end(), [](const auto& a, const auto& b) {
-            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+            const auto& x = a.table->source().begin;
+            const auto& y = b.table->source().begin;
+            return std::pair(x.line, x.column) < std::pair(y.line, y.column);
         });
+        for (const Pending& entry : pending) read_entry(*entry.table, entry.action, entry.name, overrides);
         return overrides;
     }
 
@@ -205,6 +217,8 @@ std::string_view to_string(OverrideAction action) {
     return "add";
 }
 
+std::ostream& operator<<(std::ostream& out, OverrideAction action) { return out << to_string(action); }
+
 std::string RecommendationOverride::target() const {
     return question.empty() ? "area " + area : "question " + question;
 }
@@ -215,7 +229,7 @@ Overrides load_overrides(const fs::path& path, const Questionnaire& questionnair
     const toml::table root = parse_toml_file(path);
     OverridesReader reader(root, path.string(), questionnaire, languages);
     Overrides overrides = reader.read();
-    reader.sink().throw_if_errors();
+    throw_errors_in_line_order(reader.sink());
     return overrides;
 }
 

@@ -4,6 +4,7 @@
 // adds a recommendation to an area, or replaces or removes the one the rules
 // give for a question or an area. Format: docs/selection.md, section 4.
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ namespace icc {
 
 enum class OverrideAction { add, replace, remove };
 std::string_view to_string(OverrideAction action);  // "add", "replace", "remove"
+std::ostream& operator<<(std::ostream& out, OverrideAction action);
 
 struct RecommendationOverride {
     OverrideAction action = OverrideAction::add;

@@ -1,9 +1,11 @@
 #include "load/recommendation_rules.h"
 
 #include <algorithm>
+#include <ostream>
 #include <set>
 
 #include "support/locale.h"
+#include "load/line_order.h"
 #include "support/toml_source.h"
 
 namespace icc {
@@ -88,8 +90,12 @@ private:
             if (!outcome) {
                 const std::string hint = outcome_name == "not_applicable" || outcome_name == "not_asked"
                                              ? " (a question left out of the score never calls for a recommendation)"
-                                         : outcome_name == "full_points" ? " (full points never call for a recommendation)"
-                                                                         : "";
+                                         : outcome_name == "full_points" || outcome_name == "yes"
+                                             ? " (full points never call for a recommendation)"
+                                         : outcome_name == "no" || outcome_name == "partly"
+                                             ? " (outcomes are named by points: \"no\" is no_points, \"partly\" "
+                                               "some_points)"
+                                             : "";
                 sink_.error(where, path + ": unknown outcome '" + outcome_name + "'; expected one of " + outcome_list() + hint);
                 continue;
             }
@@ -263,6 +269,9 @@ std::string_view to_string(AreaRuleMode mode) {
     return "never";
 }
 
+std::ostream& operator<<(std::ostream& out, AnswerOutcome outcome) { return out << to_string(outcome); }
+std::ostream& operator<<(std::ostream& out, AreaRuleMode mode) { return out << to_string(mode); }
+
 const OutcomeRule* RecommendationRules::rule_for(const Question& question, AnswerOutcome outcome) const {
     if (!question.scored()) return nullptr;
     const OutcomeRule* rule = nullptr;
@@ -302,7 +311,7 @@ RecommendationRules load_recommendation_rules(const std::filesystem::path& path,
     RulesReader reader(root, path.string(), questionnaire);
     RecommendationRules rules = reader.read();
     check_catalogs(rules, questionnaire, catalogs, reader.sink());
-    reader.sink().throw_if_errors();
+    throw_errors_in_line_order(reader.sink());
     return rules;
 }
 

@@ -8,6 +8,7 @@
 // locales, at recommendations.questions.<question-id>.<variant>. An area that
 // needs attention may also get the general text recommendations.areas.<area>.
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,7 @@ enum class AnswerOutcome {
 };
 
 std::string_view to_string(AnswerOutcome outcome);  // "unanswered", "unknown", "no_points", "some_points"
+std::ostream& operator<<(std::ostream& out, AnswerOutcome outcome);
 
 // When an area that needs attention gets its general recommendation.
 enum class AreaRuleMode {
@@ -41,6 +43,7 @@ enum class AreaRuleMode {
 };
 
 std::string_view to_string(AreaRuleMode mode);
+std::ostream& operator<<(std::ostream& out, AreaRuleMode mode);
 
 struct OutcomeRule {
     std::string variant;  // text variant ("missing", "partial", "improve"); empty: no recommendation

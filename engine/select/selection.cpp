@@ -4,9 +4,11 @@
 #include <charconv>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "score/export.h"
 #include "support/locale.h"
+#include "load/line_order.h"
 #include "support/toml_source.h"
 
 namespace icc {
@@ -352,7 +354,7 @@ SelectionSettings load_selection_settings(const fs::path& path) {
     const toml::table root = parse_toml_file(path);
     SettingsReader reader(root, path.string());
     SelectionSettings settings = reader.read();
-    reader.sink().throw_if_errors();
+    throw_errors_in_line_order(reader.sink());
     return settings;
 }
 
@@ -422,6 +424,9 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
                                selection.warnings);
         selection.areas.push_back(std::move(selected));
     }
+    std::stable_sort(selection.warnings.begin(), selection.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+    });
     return selection;
 }
 
