@@ -25,5 +25,6 @@ Command add_score_command(CLI::App& app);
 Command add_charts_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_build_command(CLI::App& app);
+Command add_explain_command(CLI::App& app);
 
 }  // namespace icc::cli

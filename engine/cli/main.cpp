@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
         icc::cli::add_charts_command(app),
         icc::cli::add_check_command(app),
         icc::cli::add_build_command(app),
+        icc::cli::add_explain_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);

@@ -339,19 +339,8 @@ private:
         if (!selection || selection->recommendations.empty()) return;
         heading(level, text("report.area.recommendations"), "recommendations-" + area.id, false);
         ListBlock list;
-        for (const ChosenRecommendation& recommendation : selection->recommendations) {
-            std::string sentence;
-            if (!recommendation.text_key.empty()) {
-                sentence = format(recommendation.text_key, city_args());
-            } else {
-                auto it = recommendation.text.find(catalog_.lang());
-                if (it == recommendation.text.end()) it = recommendation.text.find("en");
-                if (it == recommendation.text.end()) it = recommendation.text.begin();
-                if (it == recommendation.text.end()) continue;
-                sentence = it->second;
-            }
-            list.items.push_back(plain_text(std::move(sentence)));
-        }
+        for (const ChosenRecommendation& recommendation : selection->recommendations)
+            list.items.push_back(plain_text(recommendation_text(recommendation, catalog_)));
         if (!list.items.empty()) add(std::move(list));
     }
 

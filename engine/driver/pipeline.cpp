@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "compose/index_report.h"
+#include "load/overrides.h"
 #include "layout/paginate.h"
 #include "render/pdf.h"
 #include "score/scores.h"
@@ -26,13 +27,17 @@ std::set<std::string> city_ids(const Network& network) {
 
 }  // namespace
 
-EngineResources EngineResources::load(const DataRoot& data, const Network& network) {
+EngineResources EngineResources::load(const DataRoot& data, const Network& network,
+                                      const std::vector<const Catalog*>& catalogs) {
     Questionnaire questionnaire = Questionnaire::bundled(data);
     ReportTemplate index_template = load_report_template(data.templates() / "report" / "index-report.toml",
                                                          index_report_sections(), index_report_figures());
     PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire),
                                                city_ids(network), {"en", "fr"});
-    return EngineResources{data, std::move(questionnaire), std::move(index_template), std::move(practices)};
+    RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
+    SelectionSettings settings = load_selection_settings(data);
+    return EngineResources{data,          std::move(questionnaire), std::move(index_template), std::move(practices),
+                           std::move(rules), std::move(settings)};
 }
 
 Date parse_date_option(const std::string& text, const std::string& option) {
@@ -97,6 +102,11 @@ void PreparedCity::finish(const ReportSubject& subject) {
                                              " in the sample"});
     for (const Edition* earlier : network_.editions_of(subject.city))
         if (earlier->date < subject.date) earlier_.push_back(score_edition(*earlier, resources_.questionnaire));
+    // An expert's overrides sit beside the city's edition files.
+    const Overrides overrides =
+        load_overrides(overrides_path_for(edition_->source_file), resources_.questionnaire);
+    selection_ = select_for_city(subject.city, *sample_, resources_.questionnaire, resources_.practices,
+                                 resources_.rules, overrides, resources_.selection_settings);
 }
 
 CityReportData PreparedCity::report_data() const {

@@ -12,6 +12,7 @@
 #include "compose/report_data.h"
 #include "load/network.h"
 #include "load/practices.h"
+#include "load/recommendation_rules.h"
 #include "load/questionnaire.h"
 #include "load/report_template.h"
 #include "score/sample.h"
@@ -28,9 +29,13 @@ struct EngineResources {
     Questionnaire questionnaire;
     ReportTemplate index_template;
     PracticeLibrary practices;
+    RecommendationRules rules;
+    SelectionSettings selection_settings;
 
-    // Throws DiagnosticError naming the file at fault.
-    static EngineResources load(const DataRoot& data, const Network& network);
+    // Throws DiagnosticError naming the file at fault. Recommendation rules
+    // are checked against the catalogs given (every text they can call for).
+    static EngineResources load(const DataRoot& data, const Network& network,
+                                const std::vector<const Catalog*>& catalogs = {});
 };
 
 // "YYYY-MM-DD" from a command-line option; DiagnosticError naming the option otherwise.

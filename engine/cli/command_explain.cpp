@@ -1,0 +1,104 @@
+// iccreport explain <edition.toml> [--network DIR] [--as-of DATE] [--lang L] [--practices FILE]
+//
+// Prints, for one city edition, the inspiring practices and recommendations
+// its report would show in each area, and why each was chosen: the rules are
+// in docs/selection.md, the output is what select_for_city decided.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <regex>
+
+#include "cli/commands.h"
+#include "load/edition.h"
+#include "load/network.h"
+#include "load/questionnaire.h"
+#include "score/sample.h"
+#include "select/selection.h"
+#include "support/data_root.h"
+#include "support/locale.h"
+
+namespace icc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ExplainOptions {
+    fs::path edition;
+    fs::path network;
+    std::string as_of;
+    std::string lang = "en";
+    fs::path practices;
+};
+
+Date parse_as_of(const std::string& text) {
+    static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
+    std::smatch match;
+    if (std::regex_match(text, match, iso)) {
+        const Date date{std::stoi(match[1]), static_cast<unsigned>(std::stoi(match[2])),
+                        static_cast<unsigned>(std::stoi(match[3]))};
+        const unsigned days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+        if (date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+            date.day <= (date.month == 2 && !leap ? 28 : days_in_month[date.month - 1]))
+            return date;
+    }
+    throw DiagnosticError(Diagnostic{Severity::error, {"--as-of"},
+                                     "expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"" + text + "\""});
+}
+
+int run_explain(const ExplainOptions& options) {
+    const DataRoot data = DataRoot::locate();
+    const Questionnaire questionnaire = Questionnaire::bundled(data);
+    SampleOptions sample_options;
+    if (!options.as_of.empty()) sample_options.as_of = parse_as_of(options.as_of);
+
+    Edition edition = load_edition(options.edition, questionnaire);
+    if (sample_options.as_of && edition.date > *sample_options.as_of)
+        throw DiagnosticError(Diagnostic{Severity::error, edition.date_where,
+                                         "edition.date: the edition is dated " + edition.date.iso() +
+                                             ", after the --as-of date " + sample_options.as_of->iso() +
+                                             "; expected an as-of date on or after the edition"});
+    Network network =
+        load_network(options.network.empty() ? data.samples() / "network" : options.network, questionnaire);
+    const std::string city = edition.city.id;
+    sample_options.focus = std::make_pair(city, edition.date);
+    network.put(std::move(edition));
+    const Sample sample = build_sample(network, questionnaire, sample_options);
+
+    // Rules and overrides must hold in the official languages and in the one asked for.
+    std::vector<Catalog> catalogs;
+    for (const char* lang : {"en", "fr"})
+        if (lang != options.lang) catalogs.push_back(Catalog::load(data, lang));
+    catalogs.push_back(Catalog::load(data, options.lang));
+    std::vector<const Catalog*> checked;
+    for (const Catalog& catalog : catalogs) checked.push_back(&catalog);
+
+    const SelectionInputs inputs =
+        load_selection_inputs(data, questionnaire, network, options.edition, checked, options.practices);
+    const Selection selection = select_for_city(city, sample, questionnaire, inputs.practices, inputs.rules,
+                                                inputs.overrides, inputs.settings);
+    std::cout << explain_selection(selection, sample, questionnaire, inputs.practices, inputs.settings,
+                                   catalogs.back());
+    return 0;
+}
+
+}  // namespace
+
+Command add_explain_command(CLI::App& app) {
+    auto options = std::make_shared<ExplainOptions>();
+    CLI::App* command = app.add_subcommand(
+        "explain", "Explain which inspiring practices and recommendations a city's report shows, and why");
+    command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
+    command->add_option("--network", options->network,
+                        "The network to compare the edition with (default: the bundled sample network)");
+    command->add_option("--as-of", options->as_of,
+                        "Use each city's latest edition dated on or before this date (YYYY-MM-DD)");
+    command->add_option("--lang", options->lang, "Language of the practice titles and recommendation texts quoted")
+        ->capture_default_str();
+    command->add_option("--practices", options->practices,
+                        "The good-practice library (default: samples/practices.toml of the data root)");
+    return {command, [options] { return run_explain(*options); }};
+}
+
+}  // namespace icc::cli
