@@ -26,5 +26,6 @@ Command add_charts_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_build_command(CLI::App& app);
 Command add_explain_command(CLI::App& app);
+Command add_profile_command(CLI::App& app);
 
 }  // namespace icc::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
         icc::cli::add_check_command(app),
         icc::cli::add_build_command(app),
         icc::cli::add_explain_command(app),
+        icc::cli::add_profile_command(app),
     };
 
     CLI11_PARSE(app, argc, argv);

@@ -1,0 +1,55 @@
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "driver/profile_pipeline.h"
+
+namespace icc::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+struct ProfileOptions {
+    fs::path visit;
+    std::string lang = "en";
+    fs::path output;
+    fs::path network;
+    std::string as_of;
+};
+
+int run_profile(const ProfileOptions& options) {
+    const DataRoot data = DataRoot::locate();
+    const std::optional<Date> as_of =
+        options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(options.as_of, "--as-of"));
+    const Catalog catalog = Catalog::load(data, options.lang);
+    const FontSet fonts = FontSet::load(data);
+    const Questionnaire questionnaire = Questionnaire::bundled(data);
+    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, {}, as_of);
+    const VisitNotes notes = load_visit_notes_for(options.visit, questionnaire, loaded.network, as_of);
+    // Malformed light markup prints as written; the author still hears about it.
+    for (const Diagnostic& warning : notes.warnings) std::cerr << warning.to_string() << '\n';
+    const EngineResources resources = EngineResources::load(data, loaded.network);
+    const PreparedCity city(resources, loaded.network, visit_subject(notes), as_of);
+    fs::path output = options.output;
+    if (output.empty()) output = notes.city + "-profile-" + notes.first_day.iso() + "." + options.lang + ".pdf";
+    const Document document = compose_city_profile(resources, city, notes, catalog, fonts);
+    const int pages = render_document(document, fonts, output);
+    std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
+    return 0;
+}
+}  // namespace
+
+Command add_profile_command(CLI::App& app) {
+    auto options = std::make_shared<ProfileOptions>();
+    CLI::App* command =
+        app.add_subcommand("profile", "Write the intercultural profile of a city from the notes of an expert visit");
+    command->add_option("visit", options->visit, "The visit notes (TOML, docs/visit-notes-format.md)")->required();
+    command->add_option("--lang", options->lang, "Language of the profile (a file in locales/)")->capture_default_str();
+    command->add_option("--out", options->output, "Output PDF (default: <city>-profile-<first day>.<lang>.pdf)");
+    command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
+    command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
+    return {command, [options] { return run_profile(*options); }};
+}
+
+}  // namespace icc::cli
