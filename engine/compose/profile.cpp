@@ -428,13 +428,15 @@ private:
     }
 
     // ---------------------------------------------------------------- annexes
-    void programme() {
+    // Annexes are numbered in the order they appear; one with nothing to list is left out.
+    void annex_heading(const std::string& key, const std::string& anchor) {
         add(PageBreakBlock{});
-        heading(1, text("profile.annex.programme_heading"), "annex-programme", false);
-        if (notes_.programme.empty()) {
-            paragraph(text("profile.annex.programme_none"));
-            return;
-        }
+        heading(1, format(key, {{"number", ++annexes_}}), anchor, false);
+    }
+
+    void programme() {
+        if (notes_.programme.empty()) return;
+        annex_heading("profile.annex.programme_heading", "annex-programme");
         std::vector<Date> days;
         for (const ProgrammeItem& item : notes_.programme)
             if (days.empty() || days.back() != item.date) days.push_back(item.date);
@@ -461,12 +463,8 @@ private:
     }
 
     void people_met() {
-        add(PageBreakBlock{});
-        heading(1, text("profile.annex.people_heading"), "annex-people", false);
-        if (notes_.met.empty()) {
-            paragraph(text("profile.annex.people_none"));
-            return;
-        }
+        if (notes_.met.empty()) return;
+        annex_heading("profile.annex.people_heading", "annex-people");
         paragraph(format("profile.annex.people_intro", {{"city", city_name_},
                                                         {"count", static_cast<std::int64_t>(notes_.met.size())}}));
         TableBlock table;
@@ -488,6 +486,7 @@ private:
     std::string narrative_language_;
     bool foreign_narrative_;
     std::map<std::string, const AreaNarrative*> narratives_;
+    std::int64_t annexes_ = 0;
     Document document_;
 };
 
