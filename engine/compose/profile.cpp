@@ -369,13 +369,13 @@ private:
 
     void area_section(const Area& area, int level) {
         heading(level, area_name(area.id), "area-" + area.id);
-        if (const auto rate = data_.city.scores.rate(area.id))
-            paragraph(format("profile.areas.rate", {{"rate", rate_text(*rate)},
-                                                    {"average", rate_text(sample_average(area.id))},
-                                                    {"date", data_.edition.date}}),
-                      ParagraphStyle::note);
-        else
-            paragraph(format("profile.areas.no_rate", city_args()), ParagraphStyle::note);
+        const auto rate = data_.city.scores.rate(area.id);
+        paragraph(format("profile.areas.rate", {{"rated", std::string(rate ? "yes" : "no")},
+                                                {"rate", rate ? rate_text(*rate) : std::string()},
+                                                {"average", rate_text(sample_average(area.id))},
+                                                {"date", data_.edition.date},
+                                                {"city", city_name_}}),
+                  ParagraphStyle::note);
         if (auto it = narratives_.find(area.id); it != narratives_.end())
             add(markup_blocks(it->second->text, narrative_language_));
         const auto count = std::count_if(notes_.recommendations.begin(), notes_.recommendations.end(),
@@ -392,10 +392,6 @@ private:
     void recommendations() {
         heading(1, text("profile.recommendations.heading"), "recommendations");
         const auto ordered = recommendations_in_order(notes_, data_.questionnaire);
-        if (ordered.empty()) {
-            paragraph(format("profile.recommendations.none", city_args()));
-            return;
-        }
         std::map<Priority, std::int64_t> counts;
         for (const auto* recommendation : ordered) ++counts[recommendation->priority];
         paragraph(format("profile.recommendations.intro", {{"city", city_name_},
@@ -403,6 +399,7 @@ private:
                                                            {"high", counts[Priority::high]},
                                                            {"medium", counts[Priority::medium]},
                                                            {"low", counts[Priority::low]}}));
+        if (ordered.empty()) return;
         TableBlock table;
         table.columns = {{1.15, Alignment::start}, {0.75, Alignment::start}, {3.6, Alignment::start}};
         table.header = {plain_text(text("profile.recommendations.area")),
