@@ -369,23 +369,24 @@ private:
 
     void area_section(const Area& area, int level) {
         heading(level, area_name(area.id), "area-" + area.id);
+        // The rate line, and a link to the experts' recommendations on the area:
+        // kept with the heading, never left alone at the head of a page.
         const auto rate = data_.city.scores.rate(area.id);
-        paragraph(format("profile.areas.rate", {{"rated", std::string(rate ? "yes" : "no")},
-                                                {"rate", rate ? rate_text(*rate) : std::string()},
-                                                {"average", rate_text(sample_average(area.id))},
-                                                {"date", data_.edition.date},
-                                                {"city", city_name_}}),
-                  ParagraphStyle::note);
-        if (auto it = narratives_.find(area.id); it != narratives_.end())
-            add(markup_blocks(it->second->text, narrative_language_));
+        InlineText line{TextRun::plain(format("profile.areas.rate", {{"rated", std::string(rate ? "yes" : "no")},
+                                                                     {"rate", rate ? rate_text(*rate) : std::string()},
+                                                                     {"average", rate_text(sample_average(area.id))},
+                                                                     {"city", city_name_}}))};
         const auto count = std::count_if(notes_.recommendations.begin(), notes_.recommendations.end(),
                                          [&](const ExpertRecommendation& r) { return r.area == area.id; });
-        if (count > 0 && template_.has("recommendations"))
-            add(ParagraphBlock{{TextRun::internal_link(format("profile.areas.see_recommendations",
-                                                              {{"count", static_cast<std::int64_t>(count)}}),
-                                                       "recommendations")},
-                               ParagraphStyle::note,
-                               {}});
+        if (count > 0 && template_.has("recommendations")) {
+            line.push_back(TextRun::plain(text("profile.areas.separator")));
+            line.push_back(TextRun::internal_link(
+                format("profile.areas.see_recommendations", {{"count", static_cast<std::int64_t>(count)}}),
+                "recommendations"));
+        }
+        add(ParagraphBlock{std::move(line), ParagraphStyle::note, {}});
+        if (auto it = narratives_.find(area.id); it != narratives_.end())
+            add(markup_blocks(it->second->text, narrative_language_));
     }
 
     // ---------------------------------------------------------------- recommendations
