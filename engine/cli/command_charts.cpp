@@ -36,7 +36,7 @@ int run_charts(const ChartsOptions& options) {
     const FontSet fonts = FontSet::load(data);
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition, as_of);
-    const EngineResources resources = EngineResources::load(data, loaded.network);
+    const EngineResources resources = EngineResources::load(data);
     const PreparedCity city(resources, loaded.network, *loaded.subject, as_of);
     const CityReportData report = city.report_data();
     const charts::ChartContext context(fonts, catalog);

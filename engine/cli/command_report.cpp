@@ -26,7 +26,7 @@ int run_report(const ReportOptions& options) {
     const FontSet fonts = FontSet::load(data);
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition, as_of);
-    const EngineResources resources = EngineResources::load(data, loaded.network);
+    const EngineResources resources = EngineResources::load(data);
     const PreparedCity city(resources, loaded.network, *loaded.subject, as_of);
     fs::path output = options.output;
     if (output.empty()) output = loaded.subject->city + "-" + loaded.subject->date.iso() + "." + options.lang + ".pdf";

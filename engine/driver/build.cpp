@@ -122,7 +122,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
-    const EngineResources resources = EngineResources::load(data, network);
+    const EngineResources resources = EngineResources::load(data);
     for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
 
     std::error_code error;

@@ -20,20 +20,16 @@ std::set<std::string> area_ids(const Questionnaire& questionnaire) {
     return ids;
 }
 
-std::set<std::string> city_ids(const Network& network) {
-    const auto ids = network.city_ids();
-    return {ids.begin(), ids.end()};
-}
-
 }  // namespace
 
-EngineResources EngineResources::load(const DataRoot& data, const Network& network,
-                                      const std::vector<const Catalog*>& catalogs) {
+EngineResources EngineResources::load(const DataRoot& data, const std::vector<const Catalog*>& catalogs) {
     Questionnaire questionnaire = Questionnaire::bundled(data);
     ReportTemplate index_template = load_report_template(data.templates() / "report" / "index-report.toml",
                                                          index_report_sections(), index_report_figures());
-    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire),
-                                               city_ids(network), {"en", "fr"});
+    // A practice of a city outside this network is never chosen; `iccreport
+    // check` verifies the library against the bundled network.
+    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire), {},
+                                               {"en", "fr"});
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
     return EngineResources{data,          std::move(questionnaire), std::move(index_template), std::move(practices),

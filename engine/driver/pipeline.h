@@ -34,8 +34,7 @@ struct EngineResources {
 
     // Throws DiagnosticError naming the file at fault. Recommendation rules
     // are checked against the catalogs given (every text they can call for).
-    static EngineResources load(const DataRoot& data, const Network& network,
-                                const std::vector<const Catalog*>& catalogs = {});
+    static EngineResources load(const DataRoot& data, const std::vector<const Catalog*>& catalogs = {});
 };
 
 // "YYYY-MM-DD" from a command-line option; DiagnosticError naming the option otherwise.
