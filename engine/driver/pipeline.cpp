@@ -110,6 +110,16 @@ CityReportData PreparedCity::report_data() const {
                           resources_.practices, network_};
 }
 
+CitySession::CitySession(const fs::path& edition_file, const fs::path& network_dir, const std::string& lang,
+                         const std::string& as_of_text)
+    : data(DataRoot::locate()),
+      as_of(as_of_text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(as_of_text, "--as-of"))),
+      catalog(Catalog::load(data, lang)),
+      fonts(FontSet::load(data)),
+      questionnaire(Questionnaire::bundled(data)),
+      loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
+      resources(EngineResources::load(data)) {}
+
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
                              const FontSet& fonts) {
     return compose_index_report(city.report_data(), resources.index_template, catalog, fonts);

@@ -87,6 +87,24 @@ private:
     Selection selection_;
 };
 
+// What a command about one city edition loads: the catalog of its language,
+// the fonts, the network with the edition in it, and the shared resources.
+class CitySession {
+public:
+    // `as_of` is the text of --as-of (empty: no cut-off); `network_dir` empty:
+    // the bundled sample network. Throws DiagnosticError.
+    CitySession(const std::filesystem::path& edition_file, const std::filesystem::path& network_dir,
+                const std::string& lang, const std::string& as_of);
+    const DataRoot data;
+    const std::optional<Date> as_of;
+    const Catalog catalog;
+    const FontSet fonts;
+    const Questionnaire questionnaire;
+    const LoadedNetwork loaded;
+    const EngineResources resources;
+    [[nodiscard]] const ReportSubject& subject() const { return *loaded.subject; }
+};
+
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
