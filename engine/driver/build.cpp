@@ -362,7 +362,6 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
             for (const std::string& lang : options.languages) {
                 if (stop.load()) return;
                 const std::string label = city.edition().city.name + " (" + lang + ")";
-                progress.started(label);
                 const Catalog& catalog = worker->catalogs.at(lang);
                 const Document document = compose_city_report(resources, city, catalog, worker->fonts);
                 Sha256 content;
