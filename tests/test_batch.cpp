@@ -70,7 +70,6 @@ BOOST_AUTO_TEST_CASE(parallel_stops_taking_jobs_when_asked) {
 BOOST_AUTO_TEST_CASE(progress_prints_plain_lines_when_not_a_terminal) {
     std::ostringstream out;
     BuildProgress progress(out, 2, false);
-    progress.started("lyra (en)");
     progress.finished("lyra (en)", "built");
     progress.finished("lyra (fr)", "up-to-date");
     BOOST_TEST(out.str() == "[1/2] built lyra (en)\n[2/2] up-to-date lyra (fr)\n");

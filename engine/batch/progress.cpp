@@ -7,15 +7,10 @@ namespace icc {
 BuildProgress::BuildProgress(std::ostream& out, std::size_t total, bool terminal)
     : out_(out), total_(total), terminal_(terminal), start_(std::chrono::steady_clock::now()) {}
 
-void BuildProgress::started(const std::string& label) {
-    std::lock_guard lock(mutex_);
-    current_ = label;
-    if (terminal_) draw_live_line();
-}
-
 void BuildProgress::finished(const std::string& label, const std::string& status) {
     std::lock_guard lock(mutex_);
     ++done_;
+    current_ = label;
     if (status != "up-to-date") ++rendered_;
     if (terminal_) {
         if (status == "failed") {

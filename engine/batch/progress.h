@@ -1,6 +1,6 @@
 #pragma once
 // Build progress on stderr: a single self-updating line (done / total, the
-// current city, time left) on a terminal; one plain line per report otherwise.
+// city just done, time left) on a terminal; one plain line per report otherwise.
 #include <chrono>
 #include <cstddef>
 #include <mutex>
@@ -12,7 +12,6 @@ namespace icc {
 class BuildProgress {
 public:
     BuildProgress(std::ostream& out, std::size_t total, bool terminal);
-    void started(const std::string& label);
     // status: "built", "up-to-date" or "failed".
     void finished(const std::string& label, const std::string& status);
     // Clears the live line (terminal) before a summary or an error is printed.

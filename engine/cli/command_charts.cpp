@@ -29,17 +29,11 @@ int run_charts(const ChartsOptions& options) {
     if (options.format != "svg" && options.format != "png")
         throw DiagnosticError(Diagnostic{Severity::error, {"--format"},
                                          "expected svg or png, found \"" + options.format + "\""});
-    const DataRoot data = DataRoot::locate();
-    const std::optional<Date> as_of =
-        options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(options.as_of, "--as-of"));
-    const Catalog catalog = Catalog::load(data, options.lang);
-    const FontSet fonts = FontSet::load(data);
-    const Questionnaire questionnaire = Questionnaire::bundled(data);
-    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition, as_of);
-    const EngineResources resources = EngineResources::load(data, loaded.network);
-    const PreparedCity city(resources, loaded.network, *loaded.subject, as_of);
+    const CitySession session(options.edition, options.network, options.lang, options.as_of);
+    const Catalog& catalog = session.catalog;
+    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     const CityReportData report = city.report_data();
-    const charts::ChartContext context(fonts, catalog);
+    const charts::ChartContext context(session.fonts, catalog);
 
     std::error_code error;
     fs::create_directories(options.output, error);
@@ -52,7 +46,7 @@ int run_charts(const ChartsOptions& options) {
     for (const StandaloneChart& chart : all) {
         const auto titled = charts::titled_figure(context, chart.title, chart.figure);
         const double height = chart.height + 36;  // room for the title
-        const fs::path path = options.output / (loaded.subject->city + "-" + chart.name + "." + options.lang + "." +
+        const fs::path path = options.output / (session.subject().city + "-" + chart.name + "." + options.lang + "." +
                                                 options.format);
         if (options.format == "svg")
             charts::write_chart_svg(path, titled, width, height, {chart.title, chart.description, catalog.lang()});

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <regex>
 
 #include "cli/commands.h"
+#include "driver/pipeline.h"
 #include "load/edition.h"
 #include "load/network.h"
 #include "load/questionnaire.h"
@@ -31,39 +31,16 @@ struct ExplainOptions {
     fs::path practices;
 };
 
-Date parse_as_of(const std::string& text) {
-    static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
-    std::smatch match;
-    if (std::regex_match(text, match, iso)) {
-        const Date date{std::stoi(match[1]), static_cast<unsigned>(std::stoi(match[2])),
-                        static_cast<unsigned>(std::stoi(match[3]))};
-        const unsigned days_in_month[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-        if (date.month >= 1 && date.month <= 12 && date.day >= 1 &&
-            date.day <= (date.month == 2 && !leap ? 28 : days_in_month[date.month - 1]))
-            return date;
-    }
-    throw DiagnosticError(Diagnostic{Severity::error, {"--as-of"},
-                                     "expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"" + text + "\""});
-}
-
 int run_explain(const ExplainOptions& options) {
     const DataRoot data = DataRoot::locate();
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     SampleOptions sample_options;
-    if (!options.as_of.empty()) sample_options.as_of = parse_as_of(options.as_of);
-
-    Edition edition = load_edition(options.edition, questionnaire);
-    if (sample_options.as_of && edition.date > *sample_options.as_of)
-        throw DiagnosticError(Diagnostic{Severity::error, edition.date_where,
-                                         "edition.date: the edition is dated " + edition.date.iso() +
-                                             ", after the --as-of date " + sample_options.as_of->iso() +
-                                             "; expected an as-of date on or after the edition"});
-    Network network =
-        load_network(options.network.empty() ? data.samples() / "network" : options.network, questionnaire);
-    const std::string city = edition.city.id;
-    sample_options.focus = std::make_pair(city, edition.date);
-    network.put(std::move(edition));
+    if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
+    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition,
+                                                  sample_options.as_of);
+    const Network& network = loaded.network;
+    const std::string city = loaded.subject->city;
+    sample_options.focus = std::make_pair(city, loaded.subject->date);
     const Sample sample = build_sample(network, questionnaire, sample_options);
 
     // Rules and overrides must hold in the official languages and in the one asked for.

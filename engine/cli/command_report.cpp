@@ -19,19 +19,12 @@ struct ReportOptions {
 };
 
 int run_report(const ReportOptions& options) {
-    const DataRoot data = DataRoot::locate();
-    const std::optional<Date> as_of =
-        options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(options.as_of, "--as-of"));
-    const Catalog catalog = Catalog::load(data, options.lang);
-    const FontSet fonts = FontSet::load(data);
-    const Questionnaire questionnaire = Questionnaire::bundled(data);
-    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition, as_of);
-    const EngineResources resources = EngineResources::load(data, loaded.network);
-    const PreparedCity city(resources, loaded.network, *loaded.subject, as_of);
+    const CitySession session(options.edition, options.network, options.lang, options.as_of);
+    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     fs::path output = options.output;
-    if (output.empty()) output = loaded.subject->city + "-" + loaded.subject->date.iso() + "." + options.lang + ".pdf";
-    const Document document = compose_city_report(resources, city, catalog, fonts);
-    const int pages = render_document(document, fonts, output);
+    if (output.empty()) output = session.subject().city + "-" + session.subject().date.iso() + "." + options.lang + ".pdf";
+    const Document document = compose_city_report(session.resources, city, session.catalog, session.fonts);
+    const int pages = render_document(document, session.fonts, output);
     std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     return 0;
 }

@@ -150,6 +150,7 @@ private:
         const std::string cutoff = data_.sample.as_of ? catalog_.date(*data_.sample.as_of) : std::string("none");
         paragraph(format("report.method.sample", {{"count", std::int64_t{data_.sample.size()}}, {"cutoff", cutoff}}));
         paragraph(text("report.method.peers"));
+        paragraph(text("report.method.quotes"));
     }
 
     std::string fact_text(const std::string& fact) const {

@@ -1,5 +1,9 @@
 #include "driver/build.h"
 
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -7,6 +11,9 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <functional>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "batch/hash.h"
 #include "batch/manifest.h"
@@ -113,6 +120,151 @@ void remove_stale_temporaries(const fs::path& folder) {
     }
 }
 
+
+struct PendingReport {
+    std::size_t job = 0;
+    std::string lang;
+    std::string label;
+    ManifestEntry entry;
+};
+
+struct RenderContext {
+    const DataRoot& data;
+    const EngineResources& resources;
+    const Network& network;
+    std::shared_ptr<const Sample> sample;
+    const std::vector<ReportJob>& jobs;
+    fs::path output;
+};
+
+struct RenderResult {
+    int pages = 0;
+    std::string error;
+};
+
+void write_all(int fd, const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n <= 0) return;
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+// A worker process: renders its share of the stale reports and writes one
+// JSON line per report to `fd`. Pango, cairo and fontconfig keep global
+// caches that are not safe to use from several threads at once (the same
+// report came out with different word spacing), so rendering runs in
+// processes, each with state of its own.
+[[noreturn]] void render_worker(const RenderContext& context, const std::vector<PendingReport>& pending,
+                                std::size_t first, std::size_t step, int fd) {
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_UNBLOCK, &all, nullptr);
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    try {
+        const FontSet fonts = FontSet::load(context.data);
+        std::map<std::string, Catalog> catalogs;
+        std::optional<PreparedCity> city;
+        for (std::size_t i = first; i < pending.size(); i += step) {
+            const PendingReport& report = pending[i];
+            nlohmann::json line{{"index", i}};
+            try {
+                const ReportJob& job = context.jobs[report.job];
+                if (!catalogs.count(report.lang)) catalogs.emplace(report.lang, Catalog::load(context.data, report.lang));
+                if (!city || city->edition().city.id != job.city)
+                    city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, context.sample);
+                const Document document =
+                    compose_city_report(context.resources, *city, catalogs.at(report.lang), fonts);
+                line["pages"] = render_document(document, fonts, context.output / report.entry.output);
+            } catch (const std::exception& e) {
+                line["error"] = dynamic_cast<const DiagnosticError*>(&e) ? std::string(e.what())
+                                                                         : "error: " + std::string(e.what());
+            }
+            write_all(fd, line.dump() + "\n");
+        }
+    } catch (const std::exception& e) {
+        for (std::size_t i = first; i < pending.size(); i += step)
+            write_all(fd, nlohmann::json{{"index", i}, {"error", "error: " + std::string(e.what())}}.dump() + "\n");
+    }
+    ::close(fd);
+    ::_exit(0);  // no destructors or atexit handlers of the parent's objects
+}
+
+void render_in_processes(const RenderContext& context, std::vector<PendingReport>& pending, std::size_t workers,
+                         const std::atomic<bool>& stop,
+                         const std::function<void(PendingReport&, const RenderResult&)>& finished) {
+    workers = std::max<std::size_t>(1, std::min(workers, pending.size()));
+    std::cout.flush();
+    std::cerr.flush();
+    struct Child {
+        pid_t pid;
+        int fd;
+        std::string buffer;
+        bool open = true;
+    };
+    std::vector<Child> children;
+    for (std::size_t w = 0; w < workers; ++w) {
+        int pipe_fds[2];
+        if (::pipe(pipe_fds) != 0) throw std::runtime_error("cannot create a pipe for a worker process");
+        const pid_t pid = ::fork();
+        if (pid < 0) throw std::runtime_error("cannot start a worker process");
+        if (pid == 0) {
+            ::close(pipe_fds[0]);
+            for (const Child& other : children) ::close(other.fd);
+            render_worker(context, pending, w, workers, pipe_fds[1]);
+        }
+        ::close(pipe_fds[1]);
+        children.push_back({pid, pipe_fds[0], {}, true});
+    }
+    std::vector<bool> reported(pending.size(), false);
+    bool stopping = false;
+    while (std::any_of(children.begin(), children.end(), [](const Child& c) { return c.open; })) {
+        if (stop.load() && !stopping) {
+            stopping = true;
+            for (const Child& child : children) ::kill(child.pid, SIGTERM);
+        }
+        std::vector<pollfd> fds;
+        for (const Child& child : children)
+            if (child.open) fds.push_back({child.fd, POLLIN, 0});
+        if (::poll(fds.data(), fds.size(), 100) <= 0) continue;
+        for (Child& child : children) {
+            if (!child.open) continue;
+            const auto it = std::find_if(fds.begin(), fds.end(), [&](const pollfd& p) { return p.fd == child.fd; });
+            if (it == fds.end() || !(it->revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            char buffer[4096];
+            const ssize_t n = ::read(child.fd, buffer, sizeof buffer);
+            if (n <= 0) {
+                child.open = false;
+                ::close(child.fd);
+                continue;
+            }
+            child.buffer.append(buffer, static_cast<std::size_t>(n));
+            for (std::size_t end; (end = child.buffer.find('\n')) != std::string::npos;) {
+                const nlohmann::json line = nlohmann::json::parse(child.buffer.substr(0, end));
+                child.buffer.erase(0, end + 1);
+                const std::size_t index = line.at("index").get<std::size_t>();
+                RenderResult result;
+                if (line.contains("error")) result.error = line.at("error").get<std::string>();
+                else result.pages = line.at("pages").get<int>();
+                reported[index] = true;
+                finished(pending[index], result);
+            }
+        }
+    }
+    for (const Child& child : children) {
+        int status = 0;
+        ::waitpid(child.pid, &status, 0);
+    }
+    // A worker that died without a word (killed, crashed) fails its reports,
+    // unless the build was asked to stop: those are simply not built yet.
+    if (!stop.load())
+        for (std::size_t i = 0; i < pending.size(); ++i)
+            if (!reported[i]) finished(pending[i], RenderResult{0, "error: the worker process rendering " +
+                                                                      pending[i].entry.output + " stopped"});
+}
+
 }  // namespace
 
 BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::ostream& out, std::ostream& log,
@@ -122,7 +274,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
-    const EngineResources resources = EngineResources::load(data, network);
+    const EngineResources resources = EngineResources::load(data);
     for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
 
     std::error_code error;
@@ -193,7 +345,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
         options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t worker_count = std::max<std::size_t>(1, std::min<std::size_t>(workers_wanted, jobs.size()));
     std::vector<std::optional<Worker>> workers(worker_count);
+
     std::mutex output_mutex;
+    std::vector<PendingReport> pending;  // stale reports, rendered after every key is known
 
     auto work = [&](std::size_t worker_index, std::size_t job_index) {
         const ReportJob& job = jobs[job_index];
@@ -208,7 +362,6 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
             for (const std::string& lang : options.languages) {
                 if (stop.load()) return;
                 const std::string label = city.edition().city.name + " (" + lang + ")";
-                progress.started(label);
                 const Catalog& catalog = worker->catalogs.at(lang);
                 const Document document = compose_city_report(resources, city, catalog, worker->fonts);
                 Sha256 content;
@@ -251,13 +404,14 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
                     std::lock_guard lock(output_mutex);
                     out << "rebuild " << entry.output << " (" << why << ")\n";
                 } else {
-                    entry.pages = render_document(document, worker->fonts, options.output / entry.output);
-                    entry.status = "built";
+                    // Rendered in a worker process below.
+                    std::lock_guard lock(manifest_mutex);
+                    pending.push_back({job_index, lang, label, std::move(entry)});
+                    continue;
                 }
                 {
                     std::lock_guard lock(manifest_mutex);
-                    if (entry.status == "built") ++summary.built;
-                    else if (entry.status == "up-to-date") ++summary.up_to_date;
+                    if (entry.status == "up-to-date") ++summary.up_to_date;
                     manifest.entries[entry.output] = entry;
                 }
                 progress.finished(label, entry.status == "would-build" ? "stale" : entry.status);
@@ -278,6 +432,28 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
         }
     };
     run_parallel(worker_count, jobs.size(), work, stop);
+
+    if (!pending.empty() && !stop.load()) {
+        std::sort(pending.begin(), pending.end(),
+                  [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
+        const RenderContext context{data, resources, network, sample, jobs, options.output};
+        render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
+            if (result.error.empty()) {
+                report.entry.pages = result.pages;
+                report.entry.status = "built";
+                ++summary.built;
+            } else {
+                report.entry.status = "failed";
+                report.entry.error = result.error;
+                ++summary.failed;
+                progress.clear_line();
+                log << result.error << '\n';
+            }
+            manifest.entries[report.entry.output] = report.entry;
+            progress.finished(report.label, report.entry.status);
+        });
+        remove_stale_temporaries(options.output);  // of a worker stopped mid-report
+    }
     summary.interrupted = stop.load();
     progress.clear_line();
 

@@ -77,8 +77,14 @@ CheckResult check_everything(const DataRoot& data) {
     std::optional<Network> network;
     collect(result.data_errors, [&] { network.emplace(load_network(data.samples() / "network", *questionnaire)); });
     if (!network) return result;
+    collect(result.data_errors, [&] {
+        std::set<std::string> areas, cities;
+        for (const Area& area : questionnaire->areas()) areas.insert(area.id);
+        for (const std::string& id : network->city_ids()) cities.insert(id);
+        (void)load_practices(data.samples() / "practices.toml", areas, cities, {"en", "fr"});
+    });
     std::optional<EngineResources> resources;
-    collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data, *network)); });
+    collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data)); });
     if (!resources) return result;
 
     // The reference: every key the reports look up in English, over every

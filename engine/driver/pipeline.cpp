@@ -20,20 +20,16 @@ std::set<std::string> area_ids(const Questionnaire& questionnaire) {
     return ids;
 }
 
-std::set<std::string> city_ids(const Network& network) {
-    const auto ids = network.city_ids();
-    return {ids.begin(), ids.end()};
-}
-
 }  // namespace
 
-EngineResources EngineResources::load(const DataRoot& data, const Network& network,
-                                      const std::vector<const Catalog*>& catalogs) {
+EngineResources EngineResources::load(const DataRoot& data, const std::vector<const Catalog*>& catalogs) {
     Questionnaire questionnaire = Questionnaire::bundled(data);
     ReportTemplate index_template = load_report_template(data.templates() / "report" / "index-report.toml",
                                                          index_report_sections(), index_report_figures());
-    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire),
-                                               city_ids(network), {"en", "fr"});
+    // A practice of a city outside this network is never chosen; `iccreport
+    // check` verifies the library against the bundled network.
+    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire), {},
+                                               {"en", "fr"});
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
     return EngineResources{data,          std::move(questionnaire), std::move(index_template), std::move(practices),
@@ -113,6 +109,16 @@ CityReportData PreparedCity::report_data() const {
     return CityReportData{resources_.questionnaire, *edition_, *sample_, *city_, earlier_, selection_,
                           resources_.practices, network_};
 }
+
+CitySession::CitySession(const fs::path& edition_file, const fs::path& network_dir, const std::string& lang,
+                         const std::string& as_of_text)
+    : data(DataRoot::locate()),
+      as_of(as_of_text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(as_of_text, "--as-of"))),
+      catalog(Catalog::load(data, lang)),
+      fonts(FontSet::load(data)),
+      questionnaire(Questionnaire::bundled(data)),
+      loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
+      resources(EngineResources::load(data)) {}
 
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
                              const FontSet& fonts) {

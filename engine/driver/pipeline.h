@@ -34,8 +34,7 @@ struct EngineResources {
 
     // Throws DiagnosticError naming the file at fault. Recommendation rules
     // are checked against the catalogs given (every text they can call for).
-    static EngineResources load(const DataRoot& data, const Network& network,
-                                const std::vector<const Catalog*>& catalogs = {});
+    static EngineResources load(const DataRoot& data, const std::vector<const Catalog*>& catalogs = {});
 };
 
 // "YYYY-MM-DD" from a command-line option; DiagnosticError naming the option otherwise.
@@ -86,6 +85,24 @@ private:
     const SampleCity* city_ = nullptr;
     std::vector<CityScores> earlier_;
     Selection selection_;
+};
+
+// What a command about one city edition loads: the catalog of its language,
+// the fonts, the network with the edition in it, and the shared resources.
+class CitySession {
+public:
+    // `as_of` is the text of --as-of (empty: no cut-off); `network_dir` empty:
+    // the bundled sample network. Throws DiagnosticError.
+    CitySession(const std::filesystem::path& edition_file, const std::filesystem::path& network_dir,
+                const std::string& lang, const std::string& as_of);
+    const DataRoot data;
+    const std::optional<Date> as_of;
+    const Catalog catalog;
+    const FontSet fonts;
+    const Questionnaire questionnaire;
+    const LoadedNetwork loaded;
+    const EngineResources resources;
+    [[nodiscard]] const ReportSubject& subject() const { return *loaded.subject; }
 };
 
 // Composes, lays out and renders the Index Report; returns the page count.

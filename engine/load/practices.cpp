@@ -54,7 +54,7 @@ PracticeLibrary load_practices(const std::filesystem::path& path, const std::set
             sink.error(location_of(*table->get("id"), file), label + ": the id is used twice");
         if (!practice.area.empty() && !known_areas.count(practice.area))
             sink.error(location_of(*table->get("area"), file), label + ": unknown area '" + practice.area + "'");
-        if (!practice.city.empty() && !known_cities.count(practice.city))
+        if (!practice.city.empty() && !known_cities.empty() && !known_cities.count(practice.city))
             sink.error(location_of(*table->get("city"), file),
                        label + ": unknown city '" + practice.city + "'; expected a city id of the network");
         if (const toml::node* year = table->get("year")) {

@@ -29,7 +29,8 @@ struct PracticeLibrary {
 };
 
 // Reads the library. Every practice needs an id (unique), a known area, a
-// known city, a year, and a title and summary in each of `languages`.
+// city (one of `known_cities` unless that is empty: a network without the
+// practice's city simply never shows it), a year, and a title and summary in each of `languages`.
 // Throws DiagnosticError with every problem found.
 PracticeLibrary load_practices(const std::filesystem::path& path, const std::set<std::string>& known_areas,
                                const std::set<std::string>& known_cities, const std::vector<std::string>& languages);
