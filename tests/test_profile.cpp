@@ -26,7 +26,7 @@ struct Engine {
     Catalog french = Catalog::load(data, "fr");
     Questionnaire questionnaire = Questionnaire::bundled(data);
     Network network = load_network(data.samples() / "network", questionnaire);
-    EngineResources resources = EngineResources::load(data, network);
+    EngineResources resources = EngineResources::load(data);
 };
 
 Engine& engine() {

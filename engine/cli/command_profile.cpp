@@ -19,22 +19,17 @@ struct ProfileOptions {
 };
 
 int run_profile(const ProfileOptions& options) {
-    const DataRoot data = DataRoot::locate();
-    const std::optional<Date> as_of =
-        options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(options.as_of, "--as-of"));
-    const Catalog catalog = Catalog::load(data, options.lang);
-    const FontSet fonts = FontSet::load(data);
-    const Questionnaire questionnaire = Questionnaire::bundled(data);
-    const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, {}, as_of);
-    const VisitNotes notes = load_visit_notes_for(options.visit, questionnaire, loaded.network, as_of);
+    // No edition file: the visit names the edition it builds on, in the network.
+    const CitySession session({}, options.network, options.lang, options.as_of);
+    const Network& network = session.loaded.network;
+    const VisitNotes notes = load_visit_notes_for(options.visit, session.questionnaire, network, session.as_of);
     // Malformed light markup prints as written; the author still hears about it.
     for (const Diagnostic& warning : notes.warnings) std::cerr << warning.to_string() << '\n';
-    const EngineResources resources = EngineResources::load(data, loaded.network);
-    const PreparedCity city(resources, loaded.network, visit_subject(notes), as_of);
+    const PreparedCity city(session.resources, network, visit_subject(notes), session.as_of);
     fs::path output = options.output;
     if (output.empty()) output = notes.city + "-profile-" + notes.first_day.iso() + "." + options.lang + ".pdf";
-    const Document document = compose_city_profile(resources, city, notes, catalog, fonts);
-    const int pages = render_document(document, fonts, output);
+    const Document document = compose_city_profile(session.resources, city, notes, session.catalog, session.fonts);
+    const int pages = render_document(document, session.fonts, output);
     std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     return 0;
 }
