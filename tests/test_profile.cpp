@@ -405,6 +405,9 @@ BOOST_AUTO_TEST_CASE(visit_notes_are_found_by_the_city_they_name) {
     BOOST_TEST(found == expected, boost::test_tools::per_element());
     BOOST_TEST(find_visit_notes(dir.path(), "marvege").size() == 1u);
     BOOST_TEST(find_visit_notes(dir / "missing", "valmora").empty());
+    const auto by_city = visit_notes_by_city(dir.path());
+    BOOST_TEST(by_city.size() == 2u);
+    BOOST_TEST(by_city.at("valmora") == expected, boost::test_tools::per_element());
 
     // The shipped samples: one visit for each showcase city.
     for (const char* city : {"valmora", "marvege", "quellmark"})

@@ -68,15 +68,21 @@ std::vector<Diagnostic> check_against_network(const toml::table& root, const std
 
 }  // namespace
 
-std::vector<fs::path> find_visit_notes(const fs::path& network_folder, const std::string& city) {
-    std::vector<fs::path> files;
+std::map<std::string, std::vector<fs::path>> visit_notes_by_city(const fs::path& network_folder) {
+    std::map<std::string, std::vector<fs::path>> found;
     std::error_code error;
     for (auto it = fs::recursive_directory_iterator(network_folder, error); !error && it != fs::end(it);
          it.increment(error))
-        if (it->is_regular_file() && is_visit_notes_file(it->path()) && city_of_visit_file(it->path()) == city)
-            files.push_back(it->path());
-    std::sort(files.begin(), files.end());
-    return files;
+        if (it->is_regular_file() && is_visit_notes_file(it->path()))
+            found[city_of_visit_file(it->path())].push_back(it->path());
+    for (auto& [city, files] : found) std::sort(files.begin(), files.end());
+    return found;
+}
+
+std::vector<fs::path> find_visit_notes(const fs::path& network_folder, const std::string& city) {
+    auto found = visit_notes_by_city(network_folder);
+    auto it = found.find(city);
+    return it == found.end() ? std::vector<fs::path>{} : std::move(it->second);
 }
 
 VisitNotes load_visit_notes_for(const fs::path& file, const Questionnaire& questionnaire, const Network& network,

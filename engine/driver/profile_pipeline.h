@@ -5,6 +5,7 @@
 // and scores), and the profile is composed; render_document (pipeline.h)
 // typesets it. `iccreport profile` goes through here, and so can a batch.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ ReportTemplate load_profile_template(const DataRoot& data);
 // the folder it sits in), sorted by path, so by first day of the visit.
 std::vector<std::filesystem::path> find_visit_notes(const std::filesystem::path& network_folder,
                                                     const std::string& city);
+// The same for every city at once (one walk of the folder), by city id.
+std::map<std::string, std::vector<std::filesystem::path>> visit_notes_by_city(
+    const std::filesystem::path& network_folder);
 
 // Loads visit notes and checks them against the questionnaire (area ids) and
 // the network: the city must have an edition dated [visit] edition, on or
