@@ -70,9 +70,9 @@ BOOST_AUTO_TEST_CASE(a_cold_build_then_a_noop_rebuild) {
     const fs::path out = net.dir / "out";
     auto first = run(net.build(out, "--jobs 2"));
     BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
-    BOOST_TEST(first.err.find("build: 12 built, 0 up to date, 0 failed") != std::string::npos);
+    BOOST_TEST(first.err.find("build: 18 built, 0 up to date, 0 failed") != std::string::npos);
     const auto reports = manifest(out)["reports"];
-    BOOST_TEST(reports.size() == 12u);
+    BOOST_TEST(reports.size() == 18u);  // 6 cities, 3 of them with visit notes, 2 languages
     for (const auto& report : reports) {
         BOOST_TEST(report["pages"].get<int>() > 10);
         BOOST_TEST(report["key"].get<std::string>().size() == 64u);
@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_cold_build_then_a_noop_rebuild) {
     BOOST_TEST(run("qpdf --check '" + (out / "valmora.fr.pdf").string() + "'").exit_code == 0);
     auto second = run(net.build(out));
     BOOST_TEST(second.exit_code == 0);
-    BOOST_TEST(second.err.find("build: 0 built, 12 up to date, 0 failed") != std::string::npos);
+    BOOST_TEST(second.err.find("build: 0 built, 18 up to date, 0 failed") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(touching_files_without_changing_them_rebuilds_nothing) {
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(touching_files_without_changing_them_rebuilds_nothing) {
         if (entry.is_regular_file()) fs::last_write_time(entry.path(), fs::file_time_type::clock::now());
     const auto dry = run(net.build(out, "--dry-run"));
     BOOST_TEST(dry.out.empty(), dry.out);
-    BOOST_TEST(run(net.build(out)).err.find("0 built, 12 up to date") != std::string::npos);
+    BOOST_TEST(run(net.build(out)).err.find("0 built, 18 up to date") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_changed_comment_rebuilds_exactly_that_citys_reports) {
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(a_changed_comment_rebuilds_exactly_that_citys_reports) {
                    "a coordinator will be appointed in 2027.");
     const auto dry = run(net.build(out, "--dry-run"));
     BOOST_TEST(dry.out == "rebuild valmora.en.pdf (changed: edition)\nrebuild valmora.fr.pdf (changed: edition)\n");
-    BOOST_TEST(run(net.build(out)).err.find("2 built, 10 up to date") != std::string::npos);
+    BOOST_TEST(run(net.build(out)).err.find("2 built, 16 up to date") != std::string::npos);
     const auto s = statuses(out);
     BOOST_TEST(s.at("valmora.en.pdf") == "built");
     BOOST_TEST(s.at("marvege.en.pdf") == "up-to-date");
@@ -136,12 +136,25 @@ BOOST_AUTO_TEST_CASE(a_changed_answer_rebuilds_what_moved_and_nothing_stale_rema
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_change_to_visit_notes_rebuilds_that_profile_only) {
+    SmallNetwork net;
+    const fs::path out = net.dir / "out";
+    BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
+    BOOST_TEST(fs::exists(out / "valmora.profile-2026-06-09.fr.pdf"));
+    BOOST_TEST(statuses(out).at("quellmark.profile-2025-02-04.en.pdf") == "built");
+    net.replace_in("valmora/visit-2026-06-09.toml", "Roma residents", "Roma inhabitants");
+    const auto dry = run(net.build(out, "--dry-run"));
+    BOOST_TEST(dry.out == "rebuild valmora.profile-2026-06-09.en.pdf (changed: edition)\n"
+                         "rebuild valmora.profile-2026-06-09.fr.pdf (changed: edition)\n");
+    BOOST_TEST(run(net.build(out)).err.find("2 built, 16 up to date") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(output_is_byte_identical_whatever_the_number_of_jobs) {
     SmallNetwork net;
     BOOST_TEST_REQUIRE(run(net.build(net.dir / "one", "--jobs 1")).exit_code == 0);
     BOOST_TEST_REQUIRE(run(net.build(net.dir / "three", "--jobs 3")).exit_code == 0);
     const auto a = pdfs(net.dir / "one"), b = pdfs(net.dir / "three");
-    BOOST_TEST(a.size() == 12u);
+    BOOST_TEST(a.size() == 18u);
     BOOST_TEST((a == b));
     BOOST_TEST(testing::slurp(net.dir / "one" / "manifest.json") == testing::slurp(net.dir / "three" / "manifest.json"));
 }
@@ -154,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_city_with_invalid_data_fails_alone) {
     auto result = run(net.build(out));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(std::regex_search(result.err, std::regex("belinopol/[0-9-]+\\.toml:[0-9]+:[0-9]+: error: invalid TOML")));
-    BOOST_TEST(result.err.find("10 built, 0 up to date, 2 failed") != std::string::npos);
+    BOOST_TEST(result.err.find("16 built, 0 up to date, 2 failed") != std::string::npos);
     const auto s = statuses(out);
     BOOST_TEST(s.at("belinopol.en.pdf") == "failed");
     BOOST_TEST(s.at("valmora.en.pdf") == "built");
@@ -191,7 +204,7 @@ BOOST_AUTO_TEST_CASE(a_killed_build_leaves_no_partial_pdf_and_the_next_finishes)
         if (fs::exists(out / "manifest.json")) BOOST_CHECK_NO_THROW(manifest(out));
         auto next = run(net.build(out));
         BOOST_TEST(next.exit_code == 0, next.err);
-        BOOST_TEST(pdfs(out).size() == 12u);
+        BOOST_TEST(pdfs(out).size() == 18u);
         for (const auto& entry : fs::directory_iterator(out))
             BOOST_TEST(entry.path().filename().string().find(".tmp-") == std::string::npos);
     }

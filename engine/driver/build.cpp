@@ -20,6 +20,7 @@
 #include "batch/parallel.h"
 #include "batch/progress.h"
 #include "driver/pipeline.h"
+#include "driver/profile_pipeline.h"
 
 namespace icc {
 
@@ -104,10 +105,25 @@ struct Worker {
     std::map<std::string, Catalog> catalogs;
 };
 
+// One city's Index Report, or (with visit notes) its intercultural profile.
 struct ReportJob {
     std::string city;
-    Date date;
+    Date date;                            // Index Reports: the edition reported on
     std::vector<fs::path> edition_files;  // every edition of the city up to the report's
+    fs::path visit_notes;                 // profiles: the notes
+
+    [[nodiscard]] bool profile() const { return !visit_notes.empty(); }
+    [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
+    // valmora.en.pdf; valmora.profile-2026-06-09.en.pdf
+    [[nodiscard]] std::string output(const std::string& lang) const {
+        std::string name = city;
+        if (profile()) {
+            std::string stem = visit_notes.stem().string();  // visit-2026-06-09
+            if (stem.rfind("visit-", 0) == 0) stem = stem.substr(6);
+            name += ".profile-" + stem;
+        }
+        return name + "." + lang + ".pdf";
+    }
 };
 
 std::string output_name(const std::string& city, const std::string& lang) { return city + "." + lang + ".pdf"; }
@@ -131,8 +147,10 @@ struct PendingReport {
 struct RenderContext {
     const DataRoot& data;
     const EngineResources& resources;
+    const ReportTemplate& profile_template;
     const Network& network;
     std::shared_ptr<const Sample> sample;
+    std::optional<Date> as_of;
     const std::vector<ReportJob>& jobs;
     fs::path output;
 };
@@ -173,10 +191,18 @@ void write_all(int fd, const std::string& text) {
             try {
                 const ReportJob& job = context.jobs[report.job];
                 if (!catalogs.count(report.lang)) catalogs.emplace(report.lang, Catalog::load(context.data, report.lang));
-                if (!city || city->edition().city.id != job.city)
+                std::optional<VisitNotes> notes;
+                if (job.profile()) {
+                    notes.emplace(load_visit_notes_for(job.visit_notes, context.resources.questionnaire,
+                                                       context.network, context.as_of));
+                    city.emplace(context.resources, context.network, visit_subject(*notes), context.as_of);
+                } else if (!city || city->edition().city.id != job.city || city->edition().date != job.date) {
                     city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, context.sample);
+                }
                 const Document document =
-                    compose_city_report(context.resources, *city, catalogs.at(report.lang), fonts);
+                    notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang), fonts)
+                          : compose_city_report(context.resources, *city, catalogs.at(report.lang), fonts);
+                if (notes) city.reset();  // its sample is the visit's, not the shared one
                 line["pages"] = render_document(document, fonts, context.output / report.entry.output);
             } catch (const std::exception& e) {
                 line["error"] = dynamic_cast<const DiagnosticError*>(&e) ? std::string(e.what())
@@ -292,7 +318,10 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
 
     // Inputs shared by every report, digested once.
     std::vector<fs::path> template_files{data.templates() / "index" / "questionnaire.toml",
-                                         data.templates() / "report" / "index-report.toml"};
+                                         data.templates() / "report" / "index-report.toml",
+                                         data.templates() / "report" / "profile.toml",
+                                         data.templates() / "report" / "selection.toml",
+                                         data.templates() / "recommendations.toml"};
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.samples() / "practices.toml"});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
@@ -323,7 +352,23 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
             if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
         jobs.push_back(std::move(job));
     }
-    std::sort(jobs.begin(), jobs.end(), [](const ReportJob& a, const ReportJob& b) { return a.city < b.city; });
+    // Profiles of the cities that have visit notes.
+    const ReportTemplate profile_template = load_profile_template(data);
+    const auto visits = visit_notes_by_city(network_folder);
+    const std::size_t index_reports = jobs.size();
+    for (std::size_t i = 0; i < index_reports; ++i) {
+        auto it = visits.find(jobs[i].city);
+        if (it == visits.end()) continue;
+        for (const fs::path& notes : it->second) {
+            ReportJob job{jobs[i].city, {}, {}, notes};
+            for (const Edition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
+            job.edition_files.push_back(notes);
+            jobs.push_back(std::move(job));
+        }
+    }
+    std::sort(jobs.begin(), jobs.end(), [](const ReportJob& a, const ReportJob& b) {
+        return std::tie(a.city, a.visit_notes) < std::tie(b.city, b.visit_notes);
+    });
 
     const std::size_t total = (jobs.size() + rejected_by_city.size()) * options.languages.size();
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
@@ -357,18 +402,27 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
                 worker.emplace(Worker{FontSet::load(data), {}});
                 for (const std::string& lang : options.languages) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             }
-            const PreparedCity city(resources, network, {job.city, job.date}, sample);
+            std::optional<VisitNotes> notes;
+            if (job.profile()) {
+                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, network, options.as_of));
+                std::lock_guard lock(output_mutex);
+                for (const Diagnostic& warning : notes->warnings) log << warning.to_string() << '\n';
+            }
+            const PreparedCity city = notes ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
+                                            : PreparedCity(resources, network, {job.city, job.date}, sample);
             const std::string edition_digest = digest_files(job.edition_files);
             for (const std::string& lang : options.languages) {
                 if (stop.load()) return;
-                const std::string label = city.edition().city.name + " (" + lang + ")";
+                const std::string label =
+                    city.edition().city.name + (notes ? " profile" : "") + " (" + lang + ")";
                 const Catalog& catalog = worker->catalogs.at(lang);
-                const Document document = compose_city_report(resources, city, catalog, worker->fonts);
+                const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog, worker->fonts)
+                                                : compose_city_report(resources, city, catalog, worker->fonts);
                 Sha256 content;
                 DocumentDigest(content).add(document);
                 ManifestEntry entry;
-                entry.output = output_name(job.city, lang);
-                entry.kind = "index-report";
+                entry.output = job.output(lang);
+                entry.kind = job.kind();
                 entry.city = job.city;
                 entry.lang = lang;
                 entry.inputs = {{"content", content.hex()},      {"edition", edition_digest},
@@ -421,9 +475,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
             const std::string message = diagnostics ? std::string(e.what()) : "error: " + std::string(e.what());
             std::lock_guard lock(manifest_mutex);
             for (const std::string& lang : options.languages) {
-                const std::string name = output_name(job.city, lang);
+                const std::string name = job.output(lang);
                 if (manifest.entries.count(name)) continue;
-                manifest.entries[name] = ManifestEntry{name, "index-report", job.city, lang, "", {}, 0, "failed", message};
+                manifest.entries[name] = ManifestEntry{name, job.kind(), job.city, lang, "", {}, 0, "failed", message};
                 ++summary.failed;
                 progress.clear_line();
                 log << message << '\n';
@@ -436,7 +490,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, resources, network, sample, jobs, options.output};
+        const RenderContext context{data, resources, profile_template, network, sample, options.as_of, jobs, options.output};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
                 report.entry.pages = result.pages;

@@ -10,6 +10,7 @@
 #include "charts/chart_export.h"
 #include "compose/specimen.h"
 #include "driver/pipeline.h"
+#include "driver/profile_pipeline.h"
 #include "driver/score_table.h"
 #include "driver/standalone_charts.h"
 #include "support/handles.h"
@@ -102,7 +103,16 @@ CheckResult check_everything(const DataRoot& data) {
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
+    const auto visits = visit_notes_by_city(network->folder);
     for (const std::string& city_id : cities) {
+        // Profiles: every visit notes file loads, and its profile's keys count as used.
+        if (auto it = visits.find(city_id); it != visits.end())
+            for (const fs::path& file : it->second)
+                collect(result.data_errors, [&] {
+                    const VisitNotes notes = load_visit_notes_for(file, *questionnaire, *network);
+                    const PreparedCity visited(*resources, *network, visit_subject(notes), std::nullopt);
+                    draw_figures(compose_city_profile(*resources, visited, notes, reference, *fonts));
+                });
         const auto editions = network->editions_of(city_id);
         if (editions.empty()) continue;
         collect(result.data_errors, [&] {
