@@ -5,6 +5,7 @@
 
 #include "charts/charts.h"
 #include "compose/chart_inputs.h"
+#include "compose/city_composer.h"
 
 namespace icc {
 
@@ -28,12 +29,11 @@ std::string comparison(double value, double average) {
     return a > b ? "higher" : a < b ? "lower" : "equal";
 }
 
-class IndexReportComposer {
+class IndexReportComposer : CityComposer {
 public:
     IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
                         const FontSet& fonts)
-        : data_(data), report_(report), catalog_(catalog), chart_(fonts, catalog),
-          city_name_(data.edition.city.name) {}
+        : CityComposer(data, catalog, fonts), report_(report) {}
 
     Document compose() {
         set_info();
@@ -53,26 +53,9 @@ public:
 
 private:
     // ---------------------------------------------------------------- helpers
-    MessageArgs city_args() const { return {{"city", city_name_}}; }
-    std::string text(const std::string& key) const { return catalog_.text(key); }
-    std::string format(const std::string& key, const MessageArgs& args) const { return catalog_.format(key, args); }
-    std::string rate_text(double value) const { return catalog_.percent(published(value), 1); }
-    std::string area_name(const std::string& id) const { return text(data_.questionnaire.area(id).name_key()); }
-    double sample_average(const std::string& area) const {
-        return data_.sample.averages.area(area).value.value_or(0);
-    }
 
-    void add(Block block) { document_.blocks.push_back(std::move(block)); }
     void heading(int level, std::string title, std::string anchor = {}, bool in_toc = true) {
         add(HeadingBlock{level, std::move(title), std::move(anchor), true, in_toc});
-    }
-    void paragraph(std::string body, ParagraphStyle style = ParagraphStyle::body) {
-        add(ParagraphBlock{plain_text(std::move(body)), style, {}});
-    }
-    void bullets(std::vector<std::string> items) {
-        ListBlock list;
-        for (auto& item : items) list.items.push_back(plain_text(std::move(item)));
-        add(std::move(list));
     }
     void figure(charts::ChartFigure draw, double height, std::string caption, std::string alt, std::string key) {
         add(FigureBlock{std::move(draw), height, 1.0, std::move(caption), std::move(alt), std::move(key)});
@@ -447,12 +430,7 @@ private:
         }
     }
 
-    const CityReportData& data_;
     const ReportTemplate& report_;
-    const Catalog& catalog_;
-    charts::ChartContext chart_;
-    std::string city_name_;
-    Document document_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "charts/charts.h"
 #include "compose/chart_inputs.h"
+#include "compose/city_composer.h"
 #include "compose/markup_blocks.h"
 
 namespace icc {
@@ -102,12 +103,11 @@ std::string time_range(std::string time) {
     return time;
 }
 
-class ProfileComposer {
+class ProfileComposer : CityComposer {
 public:
     ProfileComposer(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog,
                     const FontSet& fonts)
-        : data_(data.index), notes_(data.notes), template_(profile), catalog_(catalog), chart_(fonts, catalog),
-          city_name_(data.index.edition.city.name),
+        : CityComposer(data.index, catalog, fonts), notes_(data.notes), template_(profile),
           narrative_language_(notes_.language.empty() ? catalog.lang() : notes_.language),
           foreign_narrative_(primary_language(narrative_language_) != primary_language(catalog.lang())) {
         for (const AreaNarrative& narrative : notes_.areas) narratives_.emplace(narrative.area, &narrative);
@@ -131,29 +131,14 @@ public:
 
 private:
     // ---------------------------------------------------------------- helpers
-    MessageArgs city_args() const { return {{"city", city_name_}}; }
-    std::string text(const std::string& key) const { return catalog_.text(key); }
-    std::string format(const std::string& key, const MessageArgs& args) const { return catalog_.format(key, args); }
-    std::string rate_text(double value) const { return catalog_.percent(published(value), 1); }
-    std::string area_name(const std::string& id) const { return text(data_.questionnaire.area(id).name_key()); }
-    double sample_average(const std::string& area) const {
-        return data_.sample.averages.area(area).value.value_or(0);
-    }
     std::string narrative_language_name() const { return language_name(narrative_language_, catalog_.icu_locale()); }
     MessageArgs visit_dates() const {
         return {{"first", notes_.first_day}, {"last", notes_.last_day},
                 {"same", date_span(notes_.first_day, notes_.last_day)}};
     }
 
-    void add(Block block) { document_.blocks.push_back(std::move(block)); }
-    void add(std::vector<Block> blocks) {
-        for (Block& block : blocks) add(std::move(block));
-    }
     void heading(int level, std::string title, std::string anchor, bool numbered = true, bool in_toc = true) {
         add(HeadingBlock{level, std::move(title), std::move(anchor), numbered, in_toc});
-    }
-    void paragraph(std::string body, ParagraphStyle style = ParagraphStyle::body) {
-        add(ParagraphBlock{plain_text(std::move(body)), style, {}});
     }
 
     // Does the profile have a section on this area (its own notes, or notes on one of its fields)?
@@ -475,17 +460,12 @@ private:
         add(std::move(table));
     }
 
-    const CityReportData& data_;
     const VisitNotes& notes_;
     const ReportTemplate& template_;
-    const Catalog& catalog_;
-    charts::ChartContext chart_;
-    std::string city_name_;
     std::string narrative_language_;
     bool foreign_narrative_;
     std::map<std::string, const AreaNarrative*> narratives_;
     std::int64_t annexes_ = 0;
-    Document document_;
 };
 
 }  // namespace

@@ -1,0 +1,45 @@
+#pragma once
+// What the composers of a city's documents (the Index Report, the
+// intercultural profile) share: the city's data, the reader's catalog, the
+// charts' context, and small builders that append blocks to the document.
+#include <string>
+#include <vector>
+
+#include "charts/chart_style.h"
+#include "compose/document.h"
+#include "compose/report_data.h"
+#include "support/fonts.h"
+#include "support/locale.h"
+
+namespace icc {
+
+class CityComposer {
+protected:
+    CityComposer(const CityReportData& data, const Catalog& catalog, const FontSet& fonts)
+        : data_(data), catalog_(catalog), chart_(fonts, catalog), city_name_(data.edition.city.name) {}
+
+    [[nodiscard]] MessageArgs city_args() const { return {{"city", city_name_}}; }
+    [[nodiscard]] std::string text(const std::string& key) const { return catalog_.text(key); }
+    [[nodiscard]] std::string format(const std::string& key, const MessageArgs& args) const {
+        return catalog_.format(key, args);
+    }
+    // A published rate (one decimal) as a percentage in the reader's language.
+    [[nodiscard]] std::string rate_text(double value) const;
+    [[nodiscard]] std::string area_name(const std::string& id) const;
+    [[nodiscard]] double sample_average(const std::string& area) const;
+
+    void add(Block block) { document_.blocks.push_back(std::move(block)); }
+    void add(std::vector<Block> blocks) {
+        for (Block& block : blocks) add(std::move(block));
+    }
+    void paragraph(std::string body, ParagraphStyle style = ParagraphStyle::body);
+    void bullets(std::vector<std::string> items);
+
+    const CityReportData& data_;
+    const Catalog& catalog_;
+    charts::ChartContext chart_;
+    std::string city_name_;
+    Document document_;
+};
+
+}  // namespace icc
