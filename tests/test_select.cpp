@@ -14,28 +14,6 @@ namespace tt = boost::test_tools;
 
 namespace {
 
-const Sample& sample() {
-    static const Sample built = build_sample(practice_network(), mini());
-    return built;
-}
-
-struct Catalogs {
-    TempDir dir;
-    Catalog en = mini_catalog(dir, "en");
-    Catalog fr = mini_catalog(dir, "fr");
-};
-
-const Catalogs& catalogs() {
-    static const Catalogs loaded;
-    return loaded;
-}
-
-const RecommendationRules& rules() {
-    static const RecommendationRules loaded =
-        load_recommendation_rules(bundled_rules_file(), mini(), {&catalogs().en, &catalogs().fr});
-    return loaded;
-}
-
 Selection select(const SelectionSettings& settings = {}, const PracticeLibrary& library = practice_library(),
                  const std::string& city = "home", const RecommendationRules& with_rules = rules()) {
     return select_for_city(city, sample(), mini(), library, with_rules, Overrides{}, settings);

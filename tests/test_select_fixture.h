@@ -170,4 +170,27 @@ inline std::filesystem::path bundled_rules_file() {
     return file;
 }
 
+// The sample, catalogs and rules the select and overrides tests share (built once per process).
+inline const Sample& sample() {
+    static const Sample built = build_sample(practice_network(), mini());
+    return built;
+}
+
+struct Catalogs {
+    TempDir dir;
+    Catalog en = mini_catalog(dir, "en");
+    Catalog fr = mini_catalog(dir, "fr");
+};
+
+inline const Catalogs& catalogs() {
+    static const Catalogs loaded;
+    return loaded;
+}
+
+inline const RecommendationRules& rules() {
+    static const RecommendationRules loaded =
+        load_recommendation_rules(bundled_rules_file(), mini(), {&catalogs().en, &catalogs().fr});
+    return loaded;
+}
+
 }  // namespace icc::testing
