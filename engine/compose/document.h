@@ -83,6 +83,7 @@ struct ParagraphBlock {
 struct ListBlock {
     bool numbered = false;
     std::vector<InlineText> items;
+    std::string language;   // BCP 47 tag when it differs from the document's
 };
 
 // Start and end follow the reading direction: numbers align to the end.

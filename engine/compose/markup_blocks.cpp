@@ -29,6 +29,7 @@ std::vector<Block> markup_blocks(const MarkupText& text, const std::string& lang
             if (!runs.empty()) blocks.emplace_back(ParagraphBlock{std::move(runs), style, language});
         } else {
             ListBlock list;
+            list.language = language;
             for (const MarkupLine& item : std::get<MarkupList>(block).items) {
                 InlineText runs = inline_text(item);
                 if (!runs.empty()) list.items.push_back(std::move(runs));

@@ -60,7 +60,7 @@ private:
         add(b.text);
     }
     void add(const ListBlock& b) {
-        sha_.field("list").field(b.numbered ? "1" : "*");
+        sha_.field("list").field(b.numbered ? "1" : "*").field(b.language);
         for (const auto& item : b.items) add(item);
     }
     void add(const TableBlock& b) {

@@ -479,7 +479,7 @@ private:
         std::vector<FlowItem> items;
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             FlowItem item;
-            item.text = prepare(list.items[i], style, width - indent, Alignment::start, true);
+            item.text = prepare(list.items[i], style, width - indent, Alignment::start, true, list.language);
             // Numbers align to the end of the marker column, bullets to its start.
             item.marker_offset = list.numbered ? indent - 7 - markers[i].width : 0;
             item.marker = std::move(markers[i]);
