@@ -27,6 +27,9 @@ protected:
     [[nodiscard]] std::string rate_text(double value) const;
     [[nodiscard]] std::string area_name(const std::string& id) const;
     [[nodiscard]] double sample_average(const std::string& area) const;
+    // The text of an answer in the reader's language: option names, lists,
+    // numbers and percentages through ICU; free text as written.
+    [[nodiscard]] std::string answer_text_of(const Question& question, const Answer& answer) const;
 
     void add(Block block) { document_.blocks.push_back(std::move(block)); }
     void add(std::vector<Block> blocks) {

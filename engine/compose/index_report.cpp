@@ -61,31 +61,6 @@ private:
         add(FigureBlock{std::move(draw), height, 1.0, std::move(caption), std::move(alt), std::move(key)});
     }
 
-    // The text of an answer in the reader's language.
-    std::string answer_text_of(const Question& question, const Answer& answer) const {
-        if (const auto* option = std::get_if<std::string>(&answer.value)) {
-            if (*option == unknown_answer || *option == not_applicable_answer ||
-                question.type == AnswerType::yes_partly_no)
-                return text("index.answers." + *option);
-            if (question.type == AnswerType::text) return *option;
-            return text(question.option_key(*option));
-        }
-        if (const auto* options = std::get_if<std::vector<std::string>>(&answer.value)) {
-            std::vector<std::string> names;
-            for (const auto& option : *options) names.push_back(text(question.option_key(option)));
-            return names.empty() ? text("report.area.none_ticked") : catalog_.list(names);
-        }
-        if (const auto* integer = std::get_if<std::int64_t>(&answer.value)) {
-            if (question.type == AnswerType::percentage) return catalog_.percent(static_cast<double>(*integer), 0);
-            return catalog_.integer(*integer);
-        }
-        if (const auto* real = std::get_if<double>(&answer.value)) {
-            if (question.type == AnswerType::percentage) return catalog_.percent(*real, 1);
-            return catalog_.number(*real, std::floor(*real) == *real ? 0 : 1);
-        }
-        return answer_text(answer.value);
-    }
-
     std::string points_text(double value) const { return catalog_.number(value, std::floor(value) == value ? 0 : 1); }
 
     // ---------------------------------------------------------------- sections

@@ -220,22 +220,6 @@ private:
     }
 
     // ---------------------------------------------------------------- the city
-    std::string fact_text(const Question& question, const Answer& answer) const {
-        if (const auto* integer = std::get_if<std::int64_t>(&answer.value)) {
-            if (question.type == AnswerType::percentage) return catalog_.percent(static_cast<double>(*integer), 0);
-            return catalog_.integer(*integer);
-        }
-        if (const auto* real = std::get_if<double>(&answer.value)) {
-            if (question.type == AnswerType::percentage) return catalog_.percent(*real, 1);
-            return catalog_.number(*real, std::floor(*real) == *real ? 0 : 1);
-        }
-        if (const auto* option = std::get_if<std::string>(&answer.value)) {
-            if (*option == unknown_answer || *option == not_applicable_answer) return text("index.answers." + *option);
-            return *option;
-        }
-        return answer_text(answer.value);
-    }
-
     void context() {
         heading(1, format("profile.context.heading", city_args()), "context");
         add(markup_blocks(notes_.context, narrative_language_));
@@ -252,7 +236,7 @@ private:
         for (const Question& question : data_.questionnaire.questions()) {
             if (question.kind != QuestionKind::fact || !question.area.empty()) continue;
             if (const Answer* answer = data_.edition.find(question.id))
-                row(text(question.text_key()), fact_text(question, *answer));
+                row(text(question.text_key()), answer_text_of(question, *answer));
         }
         std::vector<std::string> groups;
         for (const PeerGroup* group : data_.sample.peer_groups_of(data_.city.scores.city.id))
