@@ -18,7 +18,7 @@ namespace tt = boost::test_tools;
 namespace {
 
 const Questionnaire& mini() {
-    static const Questionnaire loaded = Questionnaire::load(std::filesystem::path(ICC_TEST_DATA) / "score/mini-questionnaire.toml");
+    static const Questionnaire loaded = Questionnaire::load(icc::testing::test_data() / "score/mini-questionnaire.toml");
     return loaded;
 }
 

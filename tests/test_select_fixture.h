@@ -35,7 +35,7 @@ namespace icc::testing {
 
 inline const Questionnaire& mini() {
     static const Questionnaire loaded =
-        Questionnaire::load(std::filesystem::path(ICC_TEST_DATA) / "score/mini-questionnaire.toml");
+        Questionnaire::load(icc::testing::test_data() / "score/mini-questionnaire.toml");
     return loaded;
 }
 

@@ -42,8 +42,10 @@ inline CommandResult run(const std::string& command) {
     return result;
 }
 
-inline std::string iccreport() { return ICC_TEST_BINARY; }
-inline std::filesystem::path source_root() { return ICC_SOURCE_ROOT; }
+// Paths of this build (tests/test_paths.cpp).
+std::string iccreport();
+std::filesystem::path source_root();
+std::filesystem::path test_data();
 
 // A fresh folder under /tmp, removed when the object goes out of scope.
 class TempDir {
