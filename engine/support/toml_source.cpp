@@ -9,20 +9,24 @@ toml::table parse_toml_file(const std::filesystem::path& path) {
     try {
         return toml::parse(text, path.string());
     } catch (const toml::parse_error& e) {
-        const auto& begin = e.source().begin;
-        throw DiagnosticError(Diagnostic{Severity::error,
-                                         {path.string(), static_cast<int>(begin.line), static_cast<int>(begin.column)},
+        throw DiagnosticError(Diagnostic{Severity::error, location_of(e.source(), path.string()),
                                          "invalid TOML: " + std::string(e.description())});
     }
 }
 
 SourceLocation location_of(const toml::source_region& region, const std::string& file) {
-    return {file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+    SourceLocation where{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+    if (region.end.line > region.begin.line ||
+        (region.end.line == region.begin.line && region.end.column > region.begin.column)) {
+        where.end_line = static_cast<int>(region.end.line);
+        where.end_column = static_cast<int>(region.end.column);
+    }
+    return where;
 }
 
-SourceLocation location_of(const toml::node& node, const std::string& file) {
-    return location_of(node.source(), file);
-}
+SourceLocation location_of(const toml::node& node, const std::string& file) { return location_of(node.source(), file); }
+
+SourceLocation location_of(const toml::key& key, const std::string& file) { return location_of(key.source(), file); }
 
 std::string describe_type(const toml::node& node) {
     switch (node.type()) {
