@@ -117,30 +117,30 @@ BOOST_AUTO_TEST_CASE(bad_overrides_are_reported_all_at_once_in_line_order) {
     const std::string f = file.string();
     const strings expected{
         f + ":1:11: error: edition: expected the date of the edition these overrides were written for (edition = "
-            "2025-05-20), found a string",
-        f + ":2:10: error: unknown key 'author'; expected edition, [[add]], [[replace]] or [[remove]]",
+            "2025-05-20), found the string \"2025-03-01\"",
+        f + ":2:1: error: unknown key 'author'; expected edition, [[add]], [[replace]] or [[remove]]",
         f + ":3:1: error: add[1].area: missing; expected the area the recommendation belongs to",
         f + ":4:12: error: add[1].question: an addition belongs to an area; give area = \"<area>\" only",
         f + ":5:1: error: add[1].text: no text in language 'fr'",
         f + ":6:1: error: add[2].area: missing; expected the area the recommendation belongs to",
         f + ":6:1: error: add[2].text: missing; expected the recommendation in each language (text.en = \"...\", "
             "text.fr = \"...\")",
-        f + ":8:12: error: replace[1].question: unknown question 'policy.plna'; did you mean 'policy.plan'?",
+        f + ":8:12: error: replace[1].question: unknown question 'policy.plna'\nhelp: did you mean 'policy.plan'?",
         f + ":11:1: error: replace[2]: expected exactly one of question = \"<question id>\" (the recommendation its "
             "answer calls for) or area = \"<area>\" (the area's general recommendation)",
         f + ":11:1: error: replace[2].text: missing; expected the recommendation in each language (text.en = "
             "\"...\", text.fr = \"...\")",
         f + ":15:8: error: remove[1].area: 'lens' is made of fields and has no recommendations of its own; expected "
-            "one of policy, schools, streets, together",
+            "policy, schools, streets or together",
         f + ":17:12: error: remove[2].question: 'policy.note' is never scored, so no recommendation follows from its "
             "answer",
-        f + ":20:1: error: replace[3]: the question policy.body is already replaced or removed at line 18; expected "
-            "one entry per recommendation",
+        f + ":20:1: error: replace[3]: the question policy.body is already replaced or removed; expected one entry "
+            "per recommendation\n" + f + ":18:1: note: first replaced or removed here",
         f + ":23:11: error: replace[3].text.fr: expected the text of the recommendation, found an empty string",
-        f + ":24:11: error: replace[3].text.EN: expected a language code such as en or fr",
-        f + ":27:1: error: remove[4]: unknown key 'text'; expected question or area",
-        f + ":29:8: error: add[3].area: unknown area 'nowhere'; expected one of policy, schools, streets, together",
-        f + ":30:8: error: add[3].text: expected one text per language (text.en = \"...\"), found a string",
+        f + ":24:6: error: replace[3].text.EN: expected a language code such as en or fr",
+        f + ":27:1: error: remove[4]: unknown key 'text'; expected area or question",
+        f + ":29:8: error: add[3].area: unknown area 'nowhere'; expected policy, schools, streets or together",
+        f + ":30:8: error: add[3].text: expected one text per language (text.en = \"...\"), found the string \"G\"",
     };
     BOOST_TEST(messages_of([&] { load_overrides(file, mini(), {"en", "fr"}); }) == expected, tt::per_element());
 }

@@ -213,12 +213,13 @@ options = [{ id = "x", points = 1 }]
     }
     BOOST_TEST(all.find("questions.alpha.one: question \"alpha.one\" is defined twice") != std::string::npos);
     BOOST_TEST(all.find("questions.beta.two: no area \"beta\"") != std::string::npos);
-    BOOST_TEST(all.find("questions.beta.two.kind: expected fact, input or impact, found \"opinion\"") != std::string::npos);
+    BOOST_TEST(all.find("questions.beta.two.kind: expected \"fact\", \"input\" or \"impact\", found \"opinion\"") !=
+               std::string::npos);
     BOOST_TEST(all.find("option \"a\" is listed twice") != std::string::npos);
-    BOOST_TEST(all.find("points cannot be negative") != std::string::npos);
-    BOOST_TEST(all.find("'from' must increase from band to band, found 5 after 10") != std::string::npos);
+    BOOST_TEST(all.find("options[2].points: expected a number of at least 0, found -1") != std::string::npos);
+    BOOST_TEST(all.find("bands[2].from: must increase from band to band, found 5 after 10") != std::string::npos);
     BOOST_TEST(all.find("the first band must start at 0") != std::string::npos);
-    BOOST_TEST(all.find("questions.alpha.four.cap: expected the positive number") != std::string::npos);
+    BOOST_TEST(all.find("questions.alpha.four.cap: missing; expected the positive number") != std::string::npos);
     BOOST_TEST(errors.size() == 8u);
 }
 

@@ -124,25 +124,24 @@ BOOST_AUTO_TEST_CASE(bad_rules_are_reported_all_at_once_in_line_order) {
                                 "[extra]\n");                      // 17
     const std::string f = file.string();
     const std::vector<std::string> expected{
-        f + ":2:6: error: answers.yes_partly_no.no: unknown outcome 'no'; expected one of unanswered, unknown, "
-            "no_points, some_points (outcomes are named by points: \"no\" is no_points, \"partly\" some_points)",
-        f + ":3:18: error: answers.yes_partly_no.not_applicable: unknown outcome 'not_applicable'; expected one of "
-            "unanswered, unknown, no_points, some_points (a question left out of the score never calls for a "
-            "recommendation)",
-        f + ":4:1: error: answers.text: free-text questions are never scored, so their answers call for no "
+        f + ":2:1: error: answers.yes_partly_no: unknown key 'no'; expected unanswered, unknown, no_points or "
+            "some_points\nhelp: outcomes are named by points: \"no\" is no_points, \"partly\" some_points",
+        f + ":3:1: error: answers.yes_partly_no: unknown key 'not_applicable'; expected unanswered, unknown, "
+            "no_points or some_points\nhelp: a question left out of the score never calls for a recommendation",
+        f + ":4:10: error: answers.text: free-text questions are never scored, so their answers call for no "
             "recommendation",
-        f + ":7:11: error: answers.single_choice.unknown: expected a text variant name such as \"missing\", found an "
-            "integer",
+        f + ":7:11: error: answers.single_choice.unknown: expected a text variant name such as \"missing\" "
+            "(lower-case letters, digits and '_'), found the integer 3",
         f + ":8:15: error: answers.single_choice.some_points: expected a text variant name such as \"missing\" "
             "(lower-case letters, digits and '_'), found \"Improve!\"",
-        f + ":9:1: error: questions.\"policy.plna\": unknown question 'policy.plna'; did you mean 'policy.plan'?",
+        f + ":9:1: error: questions.\"policy.plna\": unknown question 'policy.plna'\nhelp: did you mean 'policy.plan'?",
         f + ":11:1: error: questions.\"policy.note\": the question is free text, never scored, so its answers call "
             "for no recommendation",
         f + ":14:11: error: areas.default: expected \"never\", \"fallback\" or \"always\", found \"sometimes\"",
         f + ":15:8: error: areas.lens: 'lens' is made of fields and has no recommendations of its own; give a rule "
             "for each of its fields",
         f + ":16:11: error: areas.nowhere: unknown area 'nowhere'",
-        f + ":17:1: error: unknown key 'extra'; expected answers, questions or areas",
+        f + ":17:2: error: unknown key 'extra'; expected [answers], [questions] or [areas]",
     };
     BOOST_TEST(messages_of([&] { load_recommendation_rules(file, mini()); }) == expected, tt::per_element());
 }
@@ -229,13 +228,13 @@ BOOST_AUTO_TEST_CASE(settings_are_read_and_checked) {
     const std::string f = file.string();
     const std::vector<std::string> expected{
         f + ":1:26: error: max_practices_per_area: expected a whole number from 0 to 20, found -1",
-        f + ":2:32: error: max_recommendations_per_area: expected a whole number from 0 to 20, found a string",
-        f + ":3:13: error: threshold: expected a rate from 0 to 100, found 120.0",
-        f + ":4:24: error: only_stronger_cities: expected true or false, found an integer",
-        f + ":5:11: error: unknown key 'maximum'; expected max_practices_per_area, max_recommendations_per_area, "
+        f + ":2:32: error: max_recommendations_per_area: expected a whole number from 0 to 20, found the string \"4\"",
+        f + ":3:13: error: threshold: expected a rate from 0 to 100, found 120",
+        f + ":4:24: error: only_stronger_cities: expected true or false, found the integer 1",
+        f + ":5:1: error: unknown key 'maximum'; expected max_practices_per_area, max_recommendations_per_area, "
             "threshold, only_stronger_cities or [practice_weights]",
-        f + ":7:8: error: practice_weights.rate: expected a number from 0 to 1000, found -2.0",
-        f + ":8:13: error: practice_weights.same_town: unknown key; expected rate, same_population_group, "
+        f + ":7:8: error: practice_weights.rate: expected a number from 0 to 1000, found -2",
+        f + ":8:1: error: practice_weights: unknown key 'same_town'; expected rate, same_population_group, "
             "same_diversity_group or same_country",
     };
     BOOST_TEST(messages_of([&] { load_selection_settings(file); }) == expected, tt::per_element());

@@ -50,7 +50,10 @@ bool is_edition_file(const fs::path& path) {
     return path.extension() == ".toml" && name.rfind("visit-", 0) != 0 && name != "overrides.toml";
 }
 
-Network load_network(const fs::path& folder, const Questionnaire& questionnaire) {
+namespace {
+
+// Every edition file below the folder, in path order.
+std::vector<fs::path> edition_files(const fs::path& folder) {
     std::error_code error;
     if (!fs::is_directory(folder, error))
         throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "not a folder of edition files"});
@@ -58,27 +61,44 @@ Network load_network(const fs::path& folder, const Questionnaire& questionnaire)
     for (fs::recursive_directory_iterator it(folder, error), end; it != end && !error; it.increment(error))
         if (it->is_regular_file() && is_edition_file(it->path())) files.push_back(it->path());
     if (error) throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "cannot read folder: " + error.message()});
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// One edition per city and date: the second file giving the same one is an error pointing at the first.
+class EditionDates {
+public:
+    // Whether the edition is the first of its city and date; if not, the error is in `sink`.
+    bool first(const Edition& edition, DiagnosticSink& sink) {
+        auto [it, inserted] = seen_.emplace(std::make_pair(edition.city.id, edition.date), edition.date_where);
+        if (!inserted)
+            sink.error(edition.date_where,
+                       "duplicate edition: city \"" + edition.city.id + "\" already has an edition dated " +
+                           edition.date.iso() + " in " + it->second.file + "; expected one file per city and date",
+                       {{NoteKind::note, "first defined here", it->second}});
+        return inserted;
+    }
+
+private:
+    std::map<std::pair<std::string, Date>, SourceLocation> seen_;  // (city, date) -> the first edition's date
+};
+
+}  // namespace
+
+Network load_network(const fs::path& folder, const Questionnaire& questionnaire) {
+    const std::vector<fs::path> files = edition_files(folder);
     if (files.empty())
         throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "no edition files (*.toml) in this folder"});
-    std::sort(files.begin(), files.end());
-
     Network network;
     network.folder = folder;
     DiagnosticSink sink;
-    std::map<std::pair<std::string, Date>, std::string> seen;  // (city, date) -> first file
+    EditionDates dates;
     for (const fs::path& file : files) {
         DiagnosticSink file_sink;
         Edition edition = read_edition(file, questionnaire, file_sink);
-        for (const Diagnostic& diagnostic : file_sink.all()) sink.error(diagnostic.where, diagnostic.message);
+        sink.append(file_sink.all());
         if (file_sink.has_errors() || edition.city.id.empty()) continue;
-        auto [it, inserted] = seen.emplace(std::make_pair(edition.city.id, edition.date), file.string());
-        if (!inserted) {
-            sink.error(edition.date_where, "duplicate edition: city \"" + edition.city.id +
-                                               "\" already has an edition dated " + edition.date.iso() + " in " +
-                                               it->second + "; expected one file per city and date");
-            continue;
-        }
-        network.editions.push_back(std::move(edition));
+        if (dates.first(edition, sink)) network.editions.push_back(std::move(edition));
     }
     sink.throw_if_errors();
     std::sort(network.editions.begin(), network.editions.end(), edition_order);
@@ -86,31 +106,16 @@ Network load_network(const fs::path& folder, const Questionnaire& questionnaire)
 }
 
 TolerantNetwork load_network_tolerant(const fs::path& folder, const Questionnaire& questionnaire) {
-    std::error_code error;
-    if (!fs::is_directory(folder, error))
-        throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "not a folder of edition files"});
-    std::vector<fs::path> files;
-    for (fs::recursive_directory_iterator it(folder, error), end; it != end && !error; it.increment(error))
-        if (it->is_regular_file() && is_edition_file(it->path())) files.push_back(it->path());
-    if (error) throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "cannot read folder: " + error.message()});
-    std::sort(files.begin(), files.end());
-
     TolerantNetwork result;
     result.network.folder = folder;
-    std::map<std::pair<std::string, Date>, std::string> seen;
+    EditionDates dates;
     std::set<std::string> bad_cities;
     std::vector<Edition> good;
-    for (const fs::path& file : files) {
+    for (const fs::path& file : edition_files(folder)) {
         DiagnosticSink sink;
         Edition edition = read_edition(file, questionnaire, sink);
         std::string city = edition.city.id.empty() ? file.parent_path().filename().string() : edition.city.id;
-        if (!sink.has_errors() && !edition.city.id.empty()) {
-            auto [it, inserted] = seen.emplace(std::make_pair(edition.city.id, edition.date), file.string());
-            if (!inserted)
-                sink.error(edition.date_where, "duplicate edition: city \"" + edition.city.id +
-                                                   "\" already has an edition dated " + edition.date.iso() + " in " +
-                                                   it->second + "; expected one file per city and date");
-        }
+        if (!sink.has_errors() && !edition.city.id.empty()) dates.first(edition, sink);
         if (sink.has_errors()) {
             bad_cities.insert(city);
             RejectedFile rejected{file, city, {}};

@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "load/recommendation_rules.h"
-#include "load/line_order.h"
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -13,209 +13,142 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr Choice<OverrideAction> action_choices[] = {
+    {"add", OverrideAction::add}, {"replace", OverrideAction::replace}, {"remove", OverrideAction::remove}};
+
 bool is_language_code(std::string_view text) {
     return text.size() >= 2 && text.size() <= 3 &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::string area_list(const std::vector<const Area*>& areas) {
-    std::string list;
-    for (const Area* area : areas) list += (list.empty() ? "" : ", ") + area->id;
-    return list;
-}
-
 class OverridesReader {
 public:
-    OverridesReader(const toml::table& root, std::string file, const Questionnaire& questionnaire,
-                    const std::vector<std::string>& languages)
-        : root_(root), file_(std::move(file)), questionnaire_(questionnaire), languages_(languages),
-          areas_(selection_areas(questionnaire)) {}
+    OverridesReader(const Questionnaire& questionnaire, const std::vector<std::string>& languages, DiagnosticSink& sink)
+        : questionnaire_(questionnaire), languages_(languages), sink_(sink) {
+        for (const Area* area : selection_areas(questionnaire)) areas_.push_back(area->id);
+    }
 
-    Overrides read() {
+    Overrides read(TableReader root) {
         Overrides overrides;
-        overrides.source_file = file_;
-        for (const auto& [key, node] : root_) {
-            const std::string name(key.str());
-            if (name == "edition") {
-                overrides.edition_where = location_of(node, file_);
-                if (auto date = node.value_exact<toml::date>())
-                    overrides.edition = Date{date->year, date->month, date->day};
-                else
-                    sink_.error(overrides.edition_where, "edition: expected the date of the edition these overrides "
-                                                         "were written for (edition = 2025-05-20), found " +
-                                                             describe_type(node));
-            } else if (name != "add" && name != "replace" && name != "remove") {
-                sink_.error(location_of(node, file_),
-                            "unknown key '" + name + "'; expected edition, [[add]], [[replace]] or [[remove]]");
-            }
-        }
+        overrides.source_file = root.file();
+        const TomlValue edition = root["edition"];
+        overrides.edition_where = edition.where();
+        overrides.edition = edition.optional<Date>(
+            {.what = "the date of the edition these overrides were written for (edition = 2025-05-20)"});
         // Entries are read in file order, whatever their kind: the order of
-        // additions is the expert's, and "already replaced at line N" points up.
-        struct Pending {
-            const toml::table* table;
-            OverrideAction action;
-            std::string name;
-        };
-        std::vector<Pending> pending;
-        for (OverrideAction action : {OverrideAction::add, OverrideAction::replace, OverrideAction::remove}) {
-            const std::string name(to_string(action));
-            const toml::node* node = root_.get(name);
-            if (!node) continue;
-            const toml::array* array = node->as_array();
-            if (!array || !array->is_array_of_tables()) {
-                sink_.error(location_of(*node, file_), name + ": expected an array of tables [[" + name + "]], found " +
-                                                           describe_type(*node));
-                continue;
-            }
-            for (std::size_t i = 0; i < array->size(); ++i)
-                pending.push_back({array->get(i)->as_table(), action, name + "[" + std::to_string(i + 1) + "]"});
-        }
-        std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
-            const auto& x = a.table->source().begin;
-            const auto& y = b.table->source().begin;
-            return std::pair(x.line, x.column) < std::pair(y.line, y.column);
+        // additions is the expert's, and "first replaced here" points up.
+        std::vector<std::pair<OverrideAction, TableReader>> entries;
+        for (const auto& [name, action] : action_choices)
+            for (TableReader& table : root.optional_tables(name)) entries.emplace_back(action, std::move(table));
+        std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.second.where().line, a.second.where().column) <
+                   std::tie(b.second.where().line, b.second.where().column);
         });
-        for (const Pending& entry : pending) read_entry(*entry.table, entry.action, entry.name, overrides);
+        for (auto& [action, table] : entries) read_entry(table, action, overrides);
         return overrides;
     }
 
-    DiagnosticSink& sink() { return sink_; }
-
 private:
-    std::string read_string(const toml::table& table, const char* key, const std::string& name) {
-        const toml::node* node = table.get(key);
-        if (!node) return {};
-        if (auto value = node->value_exact<std::string>()) return *value;
-        sink_.error(location_of(*node, file_), name + "." + key + ": expected a string, found " + describe_type(*node));
-        return {};
-    }
-
-    void read_entry(const toml::table& table, OverrideAction action, const std::string& name, Overrides& overrides) {
+    void read_entry(TableReader& table, OverrideAction action, Overrides& overrides) {
         RecommendationOverride entry;
         entry.action = action;
-        entry.where = location_of(table, file_);
-        const bool has_text = action != OverrideAction::remove;
-        for (const auto& [key, node] : table) {
-            const std::string k(key.str());
-            if (k == "area" || k == "question" || (has_text && k == "text")) continue;
-            sink_.error(location_of(node, file_), name + ": unknown key '" + k + "'; expected " +
-                                                      (action == OverrideAction::add ? "area and text.<lang>"
-                                                       : has_text ? "question or area, and text.<lang>"
-                                                                  : "question or area"));
-        }
-        entry.area = read_string(table, "area", name);
-        entry.question = read_string(table, "question", name);
-        const bool area_given = table.get("area") != nullptr;
-        const bool question_given = table.get("question") != nullptr;
+        entry.where = table.where();
+        const TomlValue area = table["area"];
+        const TomlValue question = table["question"];
+        entry.area = area.optional<std::string>().value_or("");
+        entry.question = question.optional<std::string>().value_or("");
 
         bool target_ok = true;
         if (action == OverrideAction::add) {
-            if (question_given) {
-                sink_.error(location_of(*table.get("question"), file_),
-                            name + ".question: an addition belongs to an area; give area = \"<area>\" only");
+            if (question) {
+                question.error("an addition belongs to an area; give area = \"<area>\" only");
                 target_ok = false;
             }
-            if (!area_given) {
-                sink_.error(entry.where, name + ".area: missing; expected the area the recommendation belongs to");
+            if (!area) {
+                area.missing("the area the recommendation belongs to");
                 target_ok = false;
             }
-        } else if (area_given == question_given) {
-            sink_.error(entry.where, name + ": expected exactly one of question = \"<question id>\" (the recommendation "
-                                            "its answer calls for) or area = \"<area>\" (the area's general recommendation)");
+        } else if (bool(area) == bool(question)) {
+            table.error("expected exactly one of question = \"<question id>\" (the recommendation its answer calls "
+                        "for) or area = \"<area>\" (the area's general recommendation)");
             target_ok = false;
         }
-        if (question_given && action != OverrideAction::add && !entry.question.empty()) {
-            const SourceLocation where = location_of(*table.get("question"), file_);
-            const Question* question = questionnaire_.find_question(entry.question);
-            if (!question) {
+        if (question && action != OverrideAction::add && !entry.question.empty()) {
+            const Question* found = questionnaire_.find_question(entry.question);
+            if (!found) {
                 const std::string closest = questionnaire_.closest_question(entry.question);
-                sink_.error(where, name + ".question: unknown question '" + entry.question + "'" +
-                                       (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+                question.error("unknown question '" + entry.question + "'",
+                               closest.empty() ? std::vector<DiagnosticNote>{}
+                                               : std::vector<DiagnosticNote>{{NoteKind::help, "did you mean '" +
+                                                                                                  closest + "'?"}});
                 target_ok = false;
-            } else if (!question->scored()) {
-                sink_.error(where, name + ".question: '" + entry.question +
-                                       "' is never scored, so no recommendation follows from its answer");
+            } else if (!found->scored()) {
+                question.error("'" + entry.question + "' is never scored, so no recommendation follows from its answer");
                 target_ok = false;
             } else {
-                entry.area = question->area;
+                entry.area = found->area;
             }
-        } else if (area_given && !entry.area.empty()) {
-            if (std::none_of(areas_.begin(), areas_.end(), [&](const Area* a) { return a->id == entry.area; })) {
-                const bool composite = questionnaire_.find_area(entry.area) != nullptr;
-                sink_.error(location_of(*table.get("area"), file_),
-                            name + ".area: " + (composite ? "'" + entry.area + "' is made of fields and has no "
-                                                                "recommendations of its own"
-                                                          : "unknown area '" + entry.area + "'") +
-                                "; expected one of " + area_list(areas_));
-                target_ok = false;
-            }
+        } else if (area && !entry.area.empty() &&
+                   std::find(areas_.begin(), areas_.end(), entry.area) == areas_.end()) {
+            const bool composite = questionnaire_.find_area(entry.area) != nullptr;
+            const std::string closest = composite ? std::string() : closest_match(entry.area, areas_);
+            area.error((composite ? "'" + entry.area + "' is made of fields and has no recommendations of its own"
+                                  : "unknown area '" + entry.area + "'") +
+                           "; expected " + join_alternatives(areas_),
+                       closest.empty() ? std::vector<DiagnosticNote>{}
+                                       : std::vector<DiagnosticNote>{{NoteKind::help, "did you mean '" + closest + "'?"}});
+            target_ok = false;
         }
 
-        if (has_text) read_text(table, name, entry);
+        if (action != OverrideAction::remove) read_text(table, entry);
 
         if (target_ok && action != OverrideAction::add) {
             const std::string target = entry.target();
             if (auto [it, inserted] = targets_.emplace(target, entry.where); !inserted)
-                sink_.error(entry.where, name + ": the " + target + " is already replaced or removed at line " +
-                                             std::to_string(it->second.line) + "; expected one entry per recommendation");
+                table.error("the " + target + " is already replaced or removed; expected one entry per recommendation",
+                            {{NoteKind::note, "first replaced or removed here", it->second}});
         }
         overrides.entries.push_back(std::move(entry));
     }
 
-    void read_text(const toml::table& table, const std::string& name, RecommendationOverride& entry) {
-        const toml::node* node = table.get("text");
-        if (!node) {
-            sink_.error(entry.where, name + ".text: missing; expected the recommendation in each language "
-                                            "(text.en = \"...\", text.fr = \"...\")");
+    void read_text(TableReader& table, RecommendationOverride& entry) {
+        const TomlValue text = table["text"];
+        if (!text) {
+            text.missing("the recommendation in each language (text.en = \"...\", text.fr = \"...\")");
             return;
         }
-        const toml::table* by_language = node->as_table();
-        if (!by_language) {
-            sink_.error(location_of(*node, file_),
-                        name + ".text: expected one text per language (text.en = \"...\"), found " + describe_type(*node));
+        if (!text.node()->is_table()) {
+            text.error("expected one text per language (text.en = \"...\"), found " + text.found_with_type());
             return;
         }
-        for (const auto& [key, value] : *by_language) {
-            const std::string lang(key.str());
-            const std::string path = name + ".text." + lang;
-            if (!is_language_code(lang)) {
-                sink_.error(location_of(value, file_), path + ": expected a language code such as en or fr");
+        std::optional<TableReader> by_language = text.table();
+        for (const TomlValue& value : by_language->other_entries()) {
+            if (!is_language_code(value.key())) {
+                sink_.error(value.key_where(), value.name() + ": expected a language code such as en or fr");
                 continue;
             }
-            auto text = value.value_exact<std::string>();
-            if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos) {
-                sink_.error(location_of(value, file_),
-                            path + ": expected the text of the recommendation, found " +
-                                (text ? std::string("an empty string") : describe_type(value)));
-                continue;
-            }
-            entry.text.emplace(lang, *text);
+            const auto words = value.required<std::string>(
+                {.what = "the text of the recommendation", .valid = [](const std::string& s) {
+                     return s.find_first_not_of(" \t\r\n") != std::string::npos;
+                 }});
+            if (words) entry.text.emplace(value.key(), *words);
         }
         for (const std::string& lang : languages_)
-            if (!entry.text.count(lang) && !by_language->get(lang))
-                sink_.error(location_of(*node, file_), name + ".text: no text in language '" + lang + "'");
-        if (by_language->empty()) sink_.error(location_of(*node, file_), name + ".text: expected at least one language");
+            if (!entry.text.count(lang) && !by_language->contains(lang))
+                text.error("no text in language '" + lang + "'");
+        if (by_language->table().empty()) text.error("expected at least one language");
     }
 
-    const toml::table& root_;
-    std::string file_;
     const Questionnaire& questionnaire_;
     const std::vector<std::string>& languages_;
-    std::vector<const Area*> areas_;
+    DiagnosticSink& sink_;
+    std::vector<std::string> areas_;
     std::map<std::string, SourceLocation> targets_;
-    DiagnosticSink sink_;
 };
 
 }  // namespace
 
-std::string_view to_string(OverrideAction action) {
-    switch (action) {
-        case OverrideAction::add: return "add";
-        case OverrideAction::replace: return "replace";
-        case OverrideAction::remove: return "remove";
-    }
-    return "add";
-}
+std::string_view to_string(OverrideAction action) { return name_of(action_choices, action); }
 
 std::ostream& operator<<(std::ostream& out, OverrideAction action) { return out << to_string(action); }
 
@@ -226,10 +159,11 @@ std::string RecommendationOverride::target() const {
 Overrides load_overrides(const fs::path& path, const Questionnaire& questionnaire,
                          const std::vector<std::string>& languages) {
     if (!fs::exists(path)) return {};
-    const toml::table root = parse_toml_file(path);
-    OverridesReader reader(root, path.string(), questionnaire, languages);
-    Overrides overrides = reader.read();
-    throw_errors_in_line_order(reader.sink());
+    DiagnosticSink sink;
+    Overrides overrides;
+    if (const auto document = TomlDocument::read(path, sink))
+        overrides = OverridesReader(questionnaire, languages, sink).read(document->root(sink));
+    sink.throw_if_errors();
     return overrides;
 }
 

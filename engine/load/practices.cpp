@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -12,81 +13,65 @@ const Practice* PracticeLibrary::find(const std::string& id) const {
     return it != practices.end() && it->id == id ? &*it : nullptr;
 }
 
+namespace {
+
+bool is_web_address(const std::string& link) { return link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0; }
+
+// "did you mean" among known names, when one is close.
+std::vector<DiagnosticNote> suggestion(const std::string& name, const std::set<std::string>& known) {
+    const std::string closest = closest_match(name, std::vector<std::string>(known.begin(), known.end()));
+    if (closest.empty()) return {};
+    return {{NoteKind::help, "did you mean " + in_quotes(closest) + "?"}};
+}
+
+}  // namespace
+
 PracticeLibrary load_practices(const std::filesystem::path& path, const std::set<std::string>& known_areas,
                                const std::set<std::string>& known_cities, const std::vector<std::string>& languages) {
-    const toml::table root = parse_toml_file(path);
-    const std::string file = path.string();
     DiagnosticSink sink;
     PracticeLibrary library;
-    library.source_file = file;
-
-    const toml::array* array = root["practice"].as_array();
-    if (!array) {
-        sink.error({file, 1, 1}, "expected an array of tables [[practice]]");
-        sink.throw_if_errors();
-    }
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-        const toml::table* table = array->get(i)->as_table();
-        const std::string name = "practice[" + std::to_string(i + 1) + "]";
-        if (!table) {
-            sink.error(location_of(*array->get(i), file), name + ": expected a table");
-            continue;
-        }
-        Practice practice;
-        practice.where = location_of(*table, file);
-        auto text = [&](const char* key, bool required) -> std::string {
-            const toml::node* node = table->get(key);
-            if (!node) {
-                if (required) sink.error(practice.where, name + "." + key + ": missing; expected a string");
-                return {};
+    library.source_file = path.string();
+    if (const auto document = TomlDocument::read(path, sink)) {
+        TableReader root = document->root(sink);
+        std::map<std::string, SourceLocation> ids;
+        for (TableReader& table : root.required_tables("practice")) {
+            Practice practice;
+            practice.where = table.where();
+            const TomlValue id = table["id"];
+            practice.id = id.required<std::string>().value_or("");
+            if (!practice.id.empty()) table.rename("practice " + in_quotes(practice.id));
+            if (auto [first, inserted] = ids.emplace(practice.id, id.where()); !inserted && !practice.id.empty())
+                id.error("the id is used twice", {{NoteKind::note, "first used here", first->second}});
+            const TomlValue area = table["area"];
+            practice.area = area.required<std::string>().value_or("");
+            if (!practice.area.empty() && !known_areas.count(practice.area))
+                area.error("unknown area " + in_quotes(practice.area), suggestion(practice.area, known_areas));
+            const TomlValue city = table["city"];
+            practice.city = city.required<std::string>().value_or("");
+            if (!practice.city.empty() && !known_cities.empty() && !known_cities.count(practice.city))
+                city.error("unknown city " + in_quotes(practice.city) + "; expected a city id of the network",
+                           suggestion(practice.city, known_cities));
+            practice.year =
+                table.required<int>("year", {.what = "a year such as 2021", .min = 1990, .max = 2100}).value_or(0);
+            practice.link =
+                table.optional<std::string>("link", {.what = "an http(s) address", .valid = is_web_address}).value_or("");
+            for (const char* field : {"title", "summary"}) {
+                auto& texts = std::string_view(field) == "title" ? practice.title : practice.summary;
+                const TomlValue by_language = table[field];
+                if (!by_language) {
+                    by_language.missing("one text per language (" + std::string(field) + ".en, " + field + ".fr, ...)");
+                    continue;
+                }
+                std::optional<TableReader> texts_table = by_language.table();
+                if (!texts_table) continue;
+                for (const TomlValue& text : texts_table->other_entries())
+                    if (auto value = text.required<std::string>()) texts.emplace(text.key(), *value);
+                for (const auto& lang : languages)
+                    if (!texts.count(lang) && !texts_table->contains(lang))
+                        texts_table->error("no text in language '" + lang + "'");
             }
-            if (auto value = node->value_exact<std::string>()) return *value;
-            sink.error(location_of(*node, file), name + "." + key + ": expected a string, found " + describe_type(*node));
-            return {};
-        };
-        practice.id = text("id", true);
-        practice.area = text("area", true);
-        practice.city = text("city", true);
-        practice.link = text("link", false);
-        const std::string label = practice.id.empty() ? name : "practice '" + practice.id + "'";
-        if (!practice.id.empty() && !ids.insert(practice.id).second)
-            sink.error(location_of(*table->get("id"), file), label + ": the id is used twice");
-        if (!practice.area.empty() && !known_areas.count(practice.area))
-            sink.error(location_of(*table->get("area"), file), label + ": unknown area '" + practice.area + "'");
-        if (!practice.city.empty() && !known_cities.empty() && !known_cities.count(practice.city))
-            sink.error(location_of(*table->get("city"), file),
-                       label + ": unknown city '" + practice.city + "'; expected a city id of the network");
-        if (const toml::node* year = table->get("year")) {
-            if (auto value = year->value_exact<std::int64_t>(); value && *value >= 1990 && *value <= 2100)
-                practice.year = static_cast<int>(*value);
-            else
-                sink.error(location_of(*year, file), label + ".year: expected a year such as 2021");
-        } else {
-            sink.error(practice.where, label + ".year: missing; expected a year such as 2021");
+            library.practices.push_back(std::move(practice));
         }
-        if (!practice.link.empty() && practice.link.rfind("https://", 0) != 0 && practice.link.rfind("http://", 0) != 0)
-            sink.error(location_of(*table->get("link"), file), label + ".link: expected an http(s) address, found '" +
-                                                                    practice.link + "'");
-        for (const char* field : {"title", "summary"}) {
-            auto& target = std::string(field) == "title" ? practice.title : practice.summary;
-            const toml::table* by_language = (*table)[field].as_table();
-            if (!by_language) {
-                sink.error(practice.where, label + "." + field + ": missing; expected one text per language (" +
-                                               field + ".en, " + field + ".fr, ...)");
-                continue;
-            }
-            for (const auto& [lang, node] : *by_language) {
-                if (auto value = node.value_exact<std::string>()) target.emplace(std::string(lang.str()), *value);
-                else sink.error(location_of(node, file), label + "." + field + "." + std::string(lang.str()) +
-                                                            ": expected a string");
-            }
-            for (const auto& lang : languages)
-                if (!target.count(lang))
-                    sink.error(location_of(*by_language, file),
-                               label + "." + field + ": no text in language '" + lang + "'");
-        }
-        library.practices.push_back(std::move(practice));
     }
     sink.throw_if_errors();
     std::sort(library.practices.begin(), library.practices.end(),

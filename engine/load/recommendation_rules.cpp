@@ -5,200 +5,130 @@
 #include <set>
 
 #include "support/locale.h"
-#include "load/line_order.h"
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
+#include "support/wording.h"
 
 namespace icc {
 
 namespace {
 
+constexpr Choice<AnswerOutcome> outcome_choices[] = {{"unanswered", AnswerOutcome::unanswered},
+                                                     {"unknown", AnswerOutcome::unknown},
+                                                     {"no_points", AnswerOutcome::no_points},
+                                                     {"some_points", AnswerOutcome::some_points}};
 constexpr AnswerOutcome all_outcomes[] = {AnswerOutcome::unanswered, AnswerOutcome::unknown, AnswerOutcome::no_points,
                                           AnswerOutcome::some_points};
-constexpr AnswerType all_types[] = {AnswerType::yes_partly_no, AnswerType::single_choice, AnswerType::multiple_choice,
-                                    AnswerType::integer,       AnswerType::percentage,    AnswerType::text};
-constexpr AreaRuleMode all_modes[] = {AreaRuleMode::never, AreaRuleMode::fallback, AreaRuleMode::always};
+constexpr AnswerType scored_types[] = {AnswerType::yes_partly_no, AnswerType::single_choice,
+                                       AnswerType::multiple_choice, AnswerType::integer, AnswerType::percentage};
+constexpr Choice<AreaRuleMode> mode_choices[] = {
+    {"never", AreaRuleMode::never}, {"fallback", AreaRuleMode::fallback}, {"always", AreaRuleMode::always}};
 
 const std::string question_prefix = "recommendations.questions.";
 const std::string area_prefix = "recommendations.areas.";
 
-std::optional<AnswerOutcome> parse_outcome(std::string_view text) {
-    for (AnswerOutcome outcome : all_outcomes)
-        if (to_string(outcome) == text) return outcome;
-    return std::nullopt;
-}
-
-std::optional<AnswerType> parse_type(std::string_view text) {
-    for (AnswerType type : all_types)
-        if (to_string(type) == text) return type;
-    return std::nullopt;
-}
-
-std::optional<AreaRuleMode> parse_mode(std::string_view text) {
-    for (AreaRuleMode mode : all_modes)
-        if (to_string(mode) == text) return mode;
-    return std::nullopt;
-}
-
-bool is_variant_name(std::string_view text) {
+bool is_variant_name(const std::string& text) {
     return !text.empty() && text.front() >= 'a' && text.front() <= 'z' &&
            std::all_of(text.begin(), text.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-std::string outcome_list() {
-    std::string list;
-    for (AnswerOutcome outcome : all_outcomes) list += (list.empty() ? "" : ", ") + std::string(to_string(outcome));
-    return list;
+std::vector<DiagnosticNote> did_you_mean(const std::string& closest) {
+    if (closest.empty()) return {};
+    return {{NoteKind::help, "did you mean '" + closest + "'?"}};
 }
 
 class RulesReader {
 public:
-    RulesReader(const toml::table& root, std::string file, const Questionnaire& questionnaire)
-        : root_(root), file_(std::move(file)), questionnaire_(questionnaire) {}
+    explicit RulesReader(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {}
 
-    RecommendationRules read() {
+    RecommendationRules read(TableReader root) {
         RecommendationRules rules;
-        rules.source_file = file_;
-        rules.area_default_where = {file_, 1, 1};
-        for (const auto& [key, node] : root_) {
-            const std::string name(key.str());
-            if (name == "answers") read_answers(node, rules);
-            else if (name == "questions") read_questions(node, rules);
-            else if (name == "areas") read_areas(node, rules);
-            else sink_.error(location_of(node, file_), "unknown key '" + name + "'; expected answers, questions or areas");
-        }
+        rules.source_file = root.file();
+        rules.area_default_where = root.where();
+        if (std::optional<TableReader> answers = root.optional_table("answers")) read_answers(*answers, rules);
+        if (std::optional<TableReader> questions = root.optional_table("questions")) read_questions(*questions, rules);
+        if (std::optional<TableReader> areas = root.optional_table("areas")) read_areas(*areas, rules);
         return rules;
     }
 
-    DiagnosticSink& sink() { return sink_; }
-
 private:
-    const toml::table* table_at(const toml::node& node, const std::string& name, const char* expected) {
-        if (const toml::table* table = node.as_table()) return table;
-        sink_.error(location_of(node, file_), name + ": expected " + expected + ", found " + describe_type(node));
-        return nullptr;
-    }
-
     // Reads { <outcome> = "<variant>" | false }; `silencing` allows false.
-    std::map<AnswerOutcome, OutcomeRule> read_outcomes(const toml::table& table, const std::string& name, bool silencing) {
+    static std::map<AnswerOutcome, OutcomeRule> read_outcomes(TableReader& table, bool silencing) {
+        // Outcome names people write by mistake, and why they are not outcomes.
+        for (const char* key : {"not_applicable", "not_asked"})
+            table.hint_for_unknown(key, "a question left out of the score never calls for a recommendation");
+        for (const char* key : {"full_points", "yes"})
+            table.hint_for_unknown(key, "full points never call for a recommendation");
+        for (const char* key : {"no", "partly"})
+            table.hint_for_unknown(key, "outcomes are named by points: \"no\" is no_points, \"partly\" some_points");
         std::map<AnswerOutcome, OutcomeRule> outcomes;
-        for (const auto& [key, node] : table) {
-            const std::string outcome_name(key.str());
-            const std::string path = name + "." + outcome_name;
-            const SourceLocation where = location_of(node, file_);
-            const auto outcome = parse_outcome(outcome_name);
-            if (!outcome) {
-                const std::string hint = outcome_name == "not_applicable" || outcome_name == "not_asked"
-                                             ? " (a question left out of the score never calls for a recommendation)"
-                                         : outcome_name == "full_points" || outcome_name == "yes"
-                                             ? " (full points never call for a recommendation)"
-                                         : outcome_name == "no" || outcome_name == "partly"
-                                             ? " (outcomes are named by points: \"no\" is no_points, \"partly\" "
-                                               "some_points)"
-                                             : "";
-                sink_.error(where, path + ": unknown outcome '" + outcome_name + "'; expected one of " + outcome_list() + hint);
+        for (AnswerOutcome outcome : all_outcomes) {
+            const TomlValue value = table[to_string(outcome)];
+            if (!value) continue;
+            if (silencing && value.node()->value_exact<bool>() == false) {
+                outcomes[outcome] = OutcomeRule{"", value.name(), value.where()};
                 continue;
             }
-            if (auto variant = node.value_exact<std::string>()) {
-                if (!is_variant_name(*variant)) {
-                    sink_.error(where, path + ": expected a text variant name such as \"missing\" (lower-case letters, "
-                                              "digits and '_'), found \"" + *variant + "\"");
-                    continue;
-                }
-                outcomes[*outcome] = OutcomeRule{*variant, path, where};
-            } else if (auto flag = node.value_exact<bool>(); flag && silencing && !*flag) {
-                outcomes[*outcome] = OutcomeRule{"", path, where};
-            } else {
-                sink_.error(where, path + ": expected a text variant name such as \"missing\"" +
-                                       std::string(silencing ? " or false (no recommendation)" : "") + ", found " +
-                                       describe_type(node));
-            }
+            const auto variant = value.required<std::string>(
+                {.what = silencing ? "a text variant name such as \"missing\" (lower-case letters, digits and '_') "
+                                     "or false (no recommendation)"
+                                   : "a text variant name such as \"missing\" (lower-case letters, digits and '_')",
+                 .valid = is_variant_name});
+            if (variant) outcomes[outcome] = OutcomeRule{*variant, value.name(), value.where()};
         }
         return outcomes;
     }
 
-    void read_answers(const toml::node& node, RecommendationRules& rules) {
-        const toml::table* answers = table_at(node, "answers", "a table of answer types ([answers.yes_partly_no] ...)");
-        if (!answers) return;
-        for (const auto& [key, value] : *answers) {
-            const std::string type_name(key.str());
-            const std::string name = "answers." + type_name;
-            const auto type = parse_type(type_name);
-            if (!type) {
-                sink_.error(location_of(value, file_),
-                            name + ": unknown answer type '" + type_name +
-                                "'; expected yes_partly_no, single_choice, multiple_choice, integer or percentage");
-                continue;
-            }
-            if (*type == AnswerType::text) {
-                sink_.error(location_of(value, file_), name + ": free-text questions are never scored, so their "
-                                                              "answers call for no recommendation");
-                continue;
-            }
-            if (const toml::table* table = table_at(value, name, "a table of outcomes (no_points = \"missing\" ...)"))
-                rules.by_type[*type] = read_outcomes(*table, name, false);
-        }
+    void read_answers(TableReader& answers, RecommendationRules& rules) {
+        for (AnswerType type : scored_types)
+            if (std::optional<TableReader> table = answers.optional_table(to_string(type)))
+                rules.by_type[type] = read_outcomes(*table, false);
+        answers.forbid(to_string(AnswerType::text),
+                       "free-text questions are never scored, so their answers call for no recommendation");
     }
 
-    void read_questions(const toml::node& node, RecommendationRules& rules) {
-        const toml::table* questions = table_at(node, "questions", "a table of questions ([questions.\"<id>\"] ...)");
-        if (!questions) return;
-        for (const auto& [key, value] : *questions) {
-            const std::string id(key.str());
-            const std::string name = "questions.\"" + id + "\"";
+    void read_questions(TableReader& questions, RecommendationRules& rules) {
+        for (const TomlValue& value : questions.other_entries()) {
+            const std::string& id = value.key();
             const Question* question = questionnaire_.find_question(id);
             if (!question) {
-                const std::string closest = questionnaire_.closest_question(id);
-                sink_.error(location_of(value, file_), name + ": unknown question '" + id + "'" +
-                                                           (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+                value.error("unknown question '" + id + "'", did_you_mean(questionnaire_.closest_question(id)));
                 continue;
             }
             if (!question->scored()) {
-                sink_.error(location_of(value, file_),
-                            name + ": the question is " +
-                                (question->kind == QuestionKind::fact ? "a fact" : "free text") +
-                                ", never scored, so its answers call for no recommendation");
+                value.error(std::string("the question is ") +
+                            (question->kind == QuestionKind::fact ? "a fact" : "free text") +
+                            ", never scored, so its answers call for no recommendation");
                 continue;
             }
-            if (const toml::table* table = table_at(value, name, "a table of outcomes (some_points = \"partial\" ...)"))
-                rules.by_question[id] = read_outcomes(*table, name, true);
+            if (std::optional<TableReader> table = value.table()) rules.by_question[id] = read_outcomes(*table, true);
         }
     }
 
-    void read_areas(const toml::node& node, RecommendationRules& rules) {
-        const toml::table* areas = table_at(node, "areas", "a table (default = \"fallback\", <area> = ...)");
-        if (!areas) return;
-        std::set<std::string> selectable;
-        for (const Area* area : selection_areas(questionnaire_)) selectable.insert(area->id);
-        for (const auto& [key, value] : *areas) {
-            const std::string id(key.str());
-            const std::string name = "areas." + id;
-            const SourceLocation where = location_of(value, file_);
-            const auto text = value.value_exact<std::string>();
-            const auto mode = text ? parse_mode(*text) : std::nullopt;
-            if (!mode) {
-                sink_.error(where, name + ": expected \"never\", \"fallback\" or \"always\", found " +
-                                       (text ? "\"" + *text + "\"" : describe_type(value)));
-                continue;
-            }
+    void read_areas(TableReader& areas, RecommendationRules& rules) {
+        std::vector<std::string> selectable;
+        for (const Area* area : selection_areas(questionnaire_)) selectable.push_back(area->id);
+        for (const TomlValue& value : areas.other_entries()) {
+            const std::string& id = value.key();
+            const auto mode = value.required(mode_choices);
+            if (!mode) continue;
             if (id == "default") {
                 rules.area_default = *mode;
-                rules.area_default_where = where;
-            } else if (selectable.count(id)) {
-                rules.by_area[id] = {*mode, where};
+                rules.area_default_where = value.where();
+            } else if (std::find(selectable.begin(), selectable.end(), id) != selectable.end()) {
+                rules.by_area[id] = {*mode, value.where()};
             } else if (questionnaire_.find_area(id)) {
-                sink_.error(where, name + ": '" + id + "' is made of fields and has no recommendations of its own; "
-                                                       "give a rule for each of its fields");
+                value.error("'" + id + "' is made of fields and has no recommendations of its own; give a rule for "
+                                       "each of its fields");
             } else {
-                sink_.error(where, name + ": unknown area '" + id + "'");
+                selectable.emplace_back("default");
+                value.error("unknown area '" + id + "'", did_you_mean(closest_match(id, selectable)));
+                selectable.pop_back();
             }
         }
     }
 
-    const toml::table& root_;
-    std::string file_;
     const Questionnaire& questionnaire_;
-    DiagnosticSink sink_;
 };
 
 // Every text a rule can call for must exist in every catalog; every
@@ -250,24 +180,8 @@ void check_catalogs(const RecommendationRules& rules, const Questionnaire& quest
 
 }  // namespace
 
-std::string_view to_string(AnswerOutcome outcome) {
-    switch (outcome) {
-        case AnswerOutcome::unanswered: return "unanswered";
-        case AnswerOutcome::unknown: return "unknown";
-        case AnswerOutcome::no_points: return "no_points";
-        case AnswerOutcome::some_points: return "some_points";
-    }
-    return "unanswered";
-}
-
-std::string_view to_string(AreaRuleMode mode) {
-    switch (mode) {
-        case AreaRuleMode::never: return "never";
-        case AreaRuleMode::fallback: return "fallback";
-        case AreaRuleMode::always: return "always";
-    }
-    return "never";
-}
+std::string_view to_string(AnswerOutcome outcome) { return name_of(outcome_choices, outcome); }
+std::string_view to_string(AreaRuleMode mode) { return name_of(mode_choices, mode); }
 
 std::ostream& operator<<(std::ostream& out, AnswerOutcome outcome) { return out << to_string(outcome); }
 std::ostream& operator<<(std::ostream& out, AreaRuleMode mode) { return out << to_string(mode); }
@@ -307,11 +221,13 @@ std::vector<const Area*> selection_areas(const Questionnaire& questionnaire) {
 
 RecommendationRules load_recommendation_rules(const std::filesystem::path& path, const Questionnaire& questionnaire,
                                               const std::vector<const Catalog*>& catalogs) {
-    const toml::table root = parse_toml_file(path);
-    RulesReader reader(root, path.string(), questionnaire);
-    RecommendationRules rules = reader.read();
-    check_catalogs(rules, questionnaire, catalogs, reader.sink());
-    throw_errors_in_line_order(reader.sink());
+    DiagnosticSink sink;
+    RecommendationRules rules;
+    if (const auto document = TomlDocument::read(path, sink)) {
+        rules = RulesReader(questionnaire).read(document->root(sink));
+        check_catalogs(rules, questionnaire, catalogs, sink);
+    }
+    sink.throw_if_errors();
     return rules;
 }
 

@@ -1,9 +1,11 @@
 #include "load/report_template.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -19,72 +21,43 @@ double ReportTemplate::figure_height(const std::string& figure) const {
 
 ReportTemplate load_report_template(const std::filesystem::path& path, const std::vector<std::string>& known_sections,
                                     const std::vector<std::string>& known_figures) {
-    const toml::table root = parse_toml_file(path);
-    const std::string file = path.string();
     DiagnosticSink sink;
     ReportTemplate result;
-    result.source_file = file;
-
-    auto join = [](const std::vector<std::string>& items) {
-        std::string text;
-        for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-        return text;
-    };
-
-    if (const toml::array* sections = root["sections"].as_array()) {
-        for (const auto& node : *sections) {
-            auto kind = node.value_exact<std::string>();
-            if (!kind) {
-                sink.error(location_of(node, file), "sections: expected a section kind (a string), found " +
-                                                        describe_type(node));
-                continue;
-            }
-            if (std::find(known_sections.begin(), known_sections.end(), *kind) == known_sections.end())
-                sink.error(location_of(node, file), "sections: unknown section kind '" + *kind + "'; expected one of: " +
-                                                        join(known_sections));
-            else if (result.has(*kind))
-                sink.error(location_of(node, file), "sections: '" + *kind + "' appears twice");
-            else
+    result.source_file = path.string();
+    if (const auto document = TomlDocument::read(path, sink)) {
+        TableReader root = document->root(sink);
+        const TomlValue sections = root["sections"];
+        if (!sections) sections.missing("the list of section kinds in reading order");
+        std::map<std::string, SourceLocation> listed;
+        for (const TomlValue& item : sections.items()) {
+            const auto kind = item.required<std::string>({.what = "a section kind"});
+            if (!kind) continue;
+            if (std::find(known_sections.begin(), known_sections.end(), *kind) == known_sections.end()) {
+                const std::string closest = closest_match(*kind, known_sections);
+                item.error("unknown section kind '" + *kind + "'; expected one of " +
+                               join_alternatives(known_sections),
+                           closest.empty() ? std::vector<DiagnosticNote>{}
+                                           : std::vector<DiagnosticNote>{{NoteKind::help, "did you mean " +
+                                                                                              in_quotes(closest) + "?"}});
+            } else if (auto [first, inserted] = listed.emplace(*kind, item.where()); !inserted) {
+                item.error(in_quotes(*kind) + " appears twice", {{NoteKind::note, "first listed here", first->second}});
+            } else {
                 result.sections.push_back(*kind);
+            }
         }
-    } else {
-        sink.error({file, 1, 1}, "sections: missing; expected the list of section kinds in reading order");
+        if (std::optional<TableReader> contents = root.optional_table("contents"))
+            result.contents_depth = contents->optional<int>("depth", {.min = 1, .max = 4}).value_or(2);
+        if (std::optional<TableReader> conclusions = root.optional_table("conclusions")) {
+            result.strengths = conclusions->optional<int>("strengths", {.min = 1, .max = 12}).value_or(3);
+            result.priorities = conclusions->optional<int>("priorities", {.min = 1, .max = 12}).value_or(3);
+        }
+        if (std::optional<TableReader> figures = root.required_table("figures"))
+            for (const std::string& name : known_figures)
+                if (auto height = figures->required<double>(name, {.what = "the figure's height in points, from 40 "
+                                                                            "to 700",
+                                                                    .min = 40, .max = 700}))
+                    result.figure_heights[name] = *height;
     }
-
-    auto integer = [&](const char* table, const char* key, int fallback, int low, int high) {
-        const toml::node* node = root[table][key].node();
-        if (!node) return fallback;
-        auto value = node->value_exact<std::int64_t>();
-        if (!value || *value < low || *value > high) {
-            sink.error(location_of(*node, file), std::string(table) + "." + key + ": expected an integer from " +
-                                                     std::to_string(low) + " to " + std::to_string(high));
-            return fallback;
-        }
-        return static_cast<int>(*value);
-    };
-    result.contents_depth = integer("contents", "depth", 2, 1, 4);
-    result.strengths = integer("conclusions", "strengths", 3, 1, 12);
-    result.priorities = integer("conclusions", "priorities", 3, 1, 12);
-
-    const toml::table* figures = root["figures"].as_table();
-    for (const auto& name : known_figures) {
-        const toml::node* node = figures ? figures->get(name) : nullptr;
-        if (!node) {
-            sink.error(figures ? location_of(*figures, file) : SourceLocation{file, 1, 1},
-                       "figures." + name + ": missing; expected the figure's height in points");
-            continue;
-        }
-        auto value = node->value<double>();
-        if (!node->is_number() || !value || *value < 40 || *value > 700)
-            sink.error(location_of(*node, file), "figures." + name + ": expected a height in points from 40 to 700");
-        else
-            result.figure_heights[name] = *value;
-    }
-    if (figures)
-        for (const auto& [key, node] : *figures)
-            if (std::find(known_figures.begin(), known_figures.end(), std::string(key.str())) == known_figures.end())
-                sink.error(location_of(node, file), "figures: unknown figure '" + std::string(key.str()) +
-                                                        "'; expected one of: " + join(known_figures));
     sink.throw_if_errors();
     return result;
 }

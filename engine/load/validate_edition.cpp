@@ -7,19 +7,11 @@
 
 #include "load/edition.h"
 #include "load/questionnaire.h"
+#include "support/wording.h"
 
 namespace icc {
 
 namespace {
-
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string number_text(double value) {
-    std::string text = std::to_string(value);
-    text.erase(text.find_last_not_of('0') + 1);
-    if (!text.empty() && text.back() == '.') text.pop_back();
-    return text;
-}
 
 std::string describe_value(const AnswerValue& value) {
     struct Visitor {
@@ -43,6 +35,18 @@ std::string option_list(const Question& question, std::string_view last_joiner) 
         out += in_quotes(question.options[i].id);
     }
     return out;
+}
+
+// "did you mean" for an answer that is not an option, when one is close.
+// The reserved answers count only where the answer is one word, not a list.
+std::vector<DiagnosticNote> option_hint(const Question& question, std::string_view answer, bool with_reserved) {
+    std::vector<std::string> ids;
+    for (const Option& option : question.options) ids.push_back(option.id);
+    if (with_reserved) ids.emplace_back(unknown_answer);
+    if (with_reserved && question.allows_not_applicable) ids.emplace_back(not_applicable_answer);
+    const std::string closest = closest_match(answer, ids);
+    if (closest.empty()) return {};
+    return {{NoteKind::help, "did you mean " + in_quotes(closest) + "?"}};
 }
 
 std::string reserved_note(const Question& question) {
@@ -75,10 +79,11 @@ public:
     void run() {
         version_ = questionnaire_.find_version(edition_.questionnaire);
         if (!version_ && !edition_.questionnaire.empty()) {
-            std::string known;
-            for (const auto& v : questionnaire_.versions()) known += (known.empty() ? "" : ", ") + in_quotes(v.id);
+            std::vector<std::string> known;
+            for (const auto& v : questionnaire_.versions()) known.push_back(in_quotes(v.id));
             sink_.error(edition_.questionnaire_where, "edition.questionnaire: unknown questionnaire version " +
-                                                          in_quotes(edition_.questionnaire) + "; expected one of " + known);
+                                                          in_quotes(edition_.questionnaire) + "; expected " +
+                                                          join_alternatives(known));
         }
         for (const Answer& fact : edition_.facts) check_fact(fact);
         for (const Answer& answer : edition_.answers) check_answer(answer);
@@ -90,8 +95,8 @@ public:
             if (first->question != again->question) continue;
             if (std::tie(again->where.line, again->where.column) < std::tie(first->where.line, first->where.column))
                 std::swap(first, again);
-            sink_.error(again->where, "answers." + again->question + ": answered twice; the first answer is at line " +
-                                          std::to_string(first->where.line) + "; expected one answer per question");
+            sink_.error(again->where, "answers." + again->question + ": answered twice; expected one answer per question",
+                        {{NoteKind::note, "first answered here", first->where}});
         }
         for (const Question& question : questionnaire_.questions())
             if (question.required && question.area.empty() && !edition_.find(question.id))
@@ -103,11 +108,16 @@ private:
     void check_fact(const Answer& fact) {
         const Question* question = questionnaire_.find_question(fact.question);
         if (!question || !question->area.empty()) {
-            std::string known = "id, name, country";
+            std::vector<std::string> known{"id", "name", "country"};
             for (const Question& q : questionnaire_.questions())
-                if (q.area.empty()) known += ", " + q.city_key();
-            sink_.error(fact.where, fact.question + ": unknown fact " + in_quotes(fact.question.substr(5)) +
-                                        " in [city]; expected one of " + known);
+                if (q.area.empty()) known.push_back(q.city_key());
+            const std::string key = fact.question.substr(5);
+            std::vector<DiagnosticNote> notes;
+            if (const std::string closest = closest_match(key, known); !closest.empty())
+                notes.push_back({NoteKind::help, "did you mean '" + closest + "'?"});
+            sink_.error(fact.where, fact.question + ": unknown fact " + in_quotes(key) + " in [city]; expected one of " +
+                                        join_alternatives(known),
+                        std::move(notes));
             return;
         }
         check_value(fact.question, *question, fact);
@@ -123,12 +133,14 @@ private:
             return;
         }
         if (!question) {
-            std::string message = name + ": unknown question " + in_quotes(answer.question) + " in questionnaire " +
-                                  (version_ ? version_->id : questionnaire_.current_version());
             const std::string closest = questionnaire_.closest_question(answer.question);
-            message += closest.empty() ? "; expected a question id such as \"commitment.statement\""
-                                       : "; did you mean " + in_quotes(closest) + "?";
-            sink_.error(answer.where, message);
+            sink_.error(answer.where,
+                        name + ": unknown question " + in_quotes(answer.question) + " in questionnaire " +
+                            (version_ ? version_->id : questionnaire_.current_version()) +
+                            (closest.empty() ? "; expected a question id such as \"commitment.statement\"" : ""),
+                        closest.empty() ? std::vector<DiagnosticNote>{}
+                                        : std::vector<DiagnosticNote>{{NoteKind::help, "did you mean " +
+                                                                                           in_quotes(closest) + "?"}});
             return;
         }
         if (version_ && !version_->extended && !question->core) {
@@ -160,8 +172,10 @@ private:
                 if (!text)
                     wrong(expected_of(question) + reserved_note(question));
                 else if (!question.find_option(*text))
-                    sink_.error(answer.where, name + ": " + in_quotes(*text) + " is not an option of this question; expected " +
-                                                  expected_of(question) + reserved_note(question));
+                    sink_.error(answer.where,
+                                name + ": " + in_quotes(*text) + " is not an option of this question; expected " +
+                                    expected_of(question) + reserved_note(question),
+                                option_hint(question, *text, true));
                 return;
             }
             case AnswerType::multiple_choice: {
@@ -174,9 +188,11 @@ private:
                 std::set<std::string_view> seen;
                 for (const std::string& item : *items) {
                     if (!question.find_option(item))
-                        sink_.error(answer.where, name + ": " + in_quotes(item) +
-                                                      " is not an option of this question; expected options from " +
-                                                      option_list(question, ", "));
+                        sink_.error(answer.where,
+                                    name + ": " + in_quotes(item) +
+                                        " is not an option of this question; expected options from " +
+                                        option_list(question, ", "),
+                                    option_hint(question, item, false));
                     else if (!seen.insert(item).second)
                         sink_.error(answer.where, name + ": option " + in_quotes(item) + " is listed twice");
                 }

@@ -60,12 +60,19 @@ struct VisitNotes {
     MarkupText context;             // the city's context and history of diversity
     std::vector<AreaNarrative> areas;            // in file order; the profile re-orders by the Index
     std::vector<ExpertRecommendation> recommendations;
-    std::vector<Diagnostic> warnings;            // malformed light markup, kept literal
+    // The warnings load_visit_notes found (malformed light markup, kept
+    // literal), for callers that keep the notes and not the sink.
+    std::vector<Diagnostic> warnings;
 };
 
-// Reads visit notes. `known_areas` are the Index's area ids: a narrative or a
-// recommendation naming any other area is an error. Throws DiagnosticError
-// with every error of the file.
+// Reads visit notes, recording every error and warning in `sink` (the
+// result is meaningful only without errors). `known_areas` are the Index's
+// area ids: a narrative or a recommendation naming any other area is an error.
+VisitNotes read_visit_notes(const std::filesystem::path& path, const std::set<std::string>& known_areas,
+                            DiagnosticSink& sink);
+
+// The same, throwing DiagnosticError with every error (and warning) of the
+// file; without errors, the warnings are in the notes' `warnings`.
 VisitNotes load_visit_notes(const std::filesystem::path& path, const std::set<std::string>& known_areas);
 
 }  // namespace icc

@@ -8,8 +8,7 @@
 
 #include "score/export.h"
 #include "support/locale.h"
-#include "load/line_order.h"
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
 
 namespace icc {
 
@@ -19,85 +18,27 @@ namespace {
 
 // ------------------------------------------------------------------ settings
 
-class SettingsReader {
-public:
-    SettingsReader(const toml::table& root, std::string file) : root_(root), file_(std::move(file)) {}
-
-    SelectionSettings read() {
-        SelectionSettings settings;
-        settings.source_file = file_;
-        for (const auto& [key, node] : root_) {
-            const std::string name(key.str());
-            if (name == "max_practices_per_area") read_count(node, name, settings.max_practices_per_area);
-            else if (name == "max_recommendations_per_area") read_count(node, name, settings.max_recommendations_per_area);
-            else if (name == "threshold") {
-                double value = 0;
-                if (read_number(node, name, 0, 100, "a rate from 0 to 100", value)) settings.threshold = value;
-            } else if (name == "only_stronger_cities") {
-                if (auto flag = node.value_exact<bool>()) settings.only_stronger_cities = *flag;
-                else sink_.error(location_of(node, file_), name + ": expected true or false, found " + describe_type(node));
-            } else if (name == "practice_weights") read_weights(node, settings.weights);
-            else
-                sink_.error(location_of(node, file_),
-                            "unknown key '" + name + "'; expected max_practices_per_area, max_recommendations_per_area, "
-                                                     "threshold, only_stronger_cities or [practice_weights]");
-        }
-        return settings;
+SelectionSettings read_settings(TableReader root) {
+    SelectionSettings settings;
+    settings.source_file = root.file();
+    const Expect<int> count{.min = 0, .max = 20};
+    settings.max_practices_per_area = root.optional<int>("max_practices_per_area", count).value_or(settings.max_practices_per_area);
+    settings.max_recommendations_per_area =
+        root.optional<int>("max_recommendations_per_area", count).value_or(settings.max_recommendations_per_area);
+    settings.threshold = root.optional<double>("threshold", {.what = "a rate from 0 to 100", .min = 0, .max = 100});
+    settings.only_stronger_cities = root.optional<bool>("only_stronger_cities").value_or(settings.only_stronger_cities);
+    if (std::optional<TableReader> weights = root.optional_table("practice_weights")) {
+        PracticeWeights& target = settings.weights;
+        const Expect<double> weight{.min = 0, .max = 1000};
+        target.rate = weights->optional<double>("rate", weight).value_or(target.rate);
+        target.same_population_group =
+            weights->optional<double>("same_population_group", weight).value_or(target.same_population_group);
+        target.same_diversity_group =
+            weights->optional<double>("same_diversity_group", weight).value_or(target.same_diversity_group);
+        target.same_country = weights->optional<double>("same_country", weight).value_or(target.same_country);
     }
-
-    DiagnosticSink& sink() { return sink_; }
-
-private:
-    void read_count(const toml::node& node, const std::string& name, int& target) {
-        const auto value = node.value_exact<std::int64_t>();
-        if (value && *value >= 0 && *value <= 20) {
-            target = static_cast<int>(*value);
-            return;
-        }
-        sink_.error(location_of(node, file_), name + ": expected a whole number from 0 to 20, found " +
-                                                  (value ? std::to_string(*value) : describe_type(node)));
-    }
-
-    bool read_number(const toml::node& node, const std::string& name, double low, double high, const char* expected,
-                     double& target) {
-        std::optional<double> value;
-        if (auto i = node.value_exact<std::int64_t>()) value = static_cast<double>(*i);
-        else if (auto d = node.value_exact<double>()) value = *d;
-        if (value && *value >= low && *value <= high) {
-            target = *value;
-            return true;
-        }
-        sink_.error(location_of(node, file_), name + ": expected " + expected + ", found " +
-                                                  (value ? figure_text(*value) : describe_type(node)));
-        return false;
-    }
-
-    void read_weights(const toml::node& node, PracticeWeights& weights) {
-        const toml::table* table = node.as_table();
-        if (!table) {
-            sink_.error(location_of(node, file_), "practice_weights: expected a table, found " + describe_type(node));
-            return;
-        }
-        const std::pair<const char*, double*> known[] = {{"rate", &weights.rate},
-                                                         {"same_population_group", &weights.same_population_group},
-                                                         {"same_diversity_group", &weights.same_diversity_group},
-                                                         {"same_country", &weights.same_country}};
-        for (const auto& [key, value] : *table) {
-            const std::string name(key.str());
-            const auto it = std::find_if(std::begin(known), std::end(known), [&](const auto& k) { return name == k.first; });
-            if (it == std::end(known)) {
-                sink_.error(location_of(value, file_), "practice_weights." + name + ": unknown key; expected rate, "
-                                                       "same_population_group, same_diversity_group or same_country");
-                continue;
-            }
-            read_number(value, "practice_weights." + name, 0, 1000, "a number from 0 to 1000", *it->second);
-        }
-    }
-
-    const toml::table& root_;
-    std::string file_;
-    DiagnosticSink sink_;
-};
+    return settings;
+}
 
 // ---------------------------------------------------------------- helpers
 
@@ -351,10 +292,10 @@ void select_recommendations(AreaSelection& selected, const Area& area, const Sam
 // ------------------------------------------------------------- public API
 
 SelectionSettings load_selection_settings(const fs::path& path) {
-    const toml::table root = parse_toml_file(path);
-    SettingsReader reader(root, path.string());
-    SelectionSettings settings = reader.read();
-    throw_errors_in_line_order(reader.sink());
+    DiagnosticSink sink;
+    SelectionSettings settings;
+    if (const auto document = TomlDocument::read(path, sink)) settings = read_settings(document->root(sink));
+    sink.throw_if_errors();
     return settings;
 }
 
@@ -424,9 +365,7 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
                                selection.warnings);
         selection.areas.push_back(std::move(selected));
     }
-    std::stable_sort(selection.warnings.begin(), selection.warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
-    });
+    selection.warnings = in_line_order(std::move(selection.warnings));
     return selection;
 }
 
