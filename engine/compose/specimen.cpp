@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "support/toml_reader.h"
 #include "support/toml_source.h"
 
 namespace icc {
@@ -259,34 +260,29 @@ struct SpecimenText {
     toml::table table;
     std::string file;
 
+    // The reader's checks, and the first problem thrown: the specimen is built from bundled text.
     const toml::node& node(std::string_view path) const {
-        const toml::node_view<const toml::node> found = table.at_path(path);
-        if (!found)
-            throw DiagnosticError(Diagnostic{Severity::error, {file}, "missing key '" + std::string(path) + "'"});
-        return *found.node();
+        DiagnosticSink sink;
+        const TomlValue value = value_at_path(table, path, file, sink);
+        if (!value) value.missing("a value");
+        sink.throw_if_errors();
+        return *value.node();
     }
     std::string text(std::string_view path) const {
-        const toml::node& found = node(path);
-        if (auto value = found.value<std::string>()) return *value;
-        throw DiagnosticError(Diagnostic{Severity::error, location_of(found, file),
-                                         "'" + std::string(path) + "': expected a string, found " + describe_type(found)});
+        DiagnosticSink sink;
+        const auto value = value_at_path(table, path, file, sink).required<std::string>();
+        sink.throw_if_errors();
+        return *value;
     }
     std::vector<std::string> texts(std::string_view path) const {
-        const toml::node& found = node(path);
+        DiagnosticSink sink;
+        const TomlValue list = value_at_path(table, path, file, sink);
+        if (!list) list.missing("a list of strings");
         std::vector<std::string> result;
-        if (const auto* array = found.as_array()) {
-            for (const auto& item : *array) {
-                auto value = item.value<std::string>();
-                if (!value)
-                    throw DiagnosticError(Diagnostic{Severity::error, location_of(item, file),
-                                                     "'" + std::string(path) + "': expected a string, found " +
-                                                         describe_type(item)});
-                result.push_back(*value);
-            }
-            return result;
-        }
-        throw DiagnosticError(Diagnostic{Severity::error, location_of(found, file),
-                                         "'" + std::string(path) + "': expected a list, found " + describe_type(found)});
+        for (const TomlValue& item : list.items())
+            if (auto value = item.required<std::string>()) result.push_back(*value);
+        sink.throw_if_errors();
+        return result;
     }
 };
 

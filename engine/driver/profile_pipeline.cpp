@@ -4,6 +4,7 @@
 #include <set>
 
 #include "compose/profile.h"
+#include "support/toml_reader.h"
 #include "support/toml_source.h"
 
 namespace icc {
@@ -33,37 +34,34 @@ std::string city_of_visit_file(const fs::path& file) {
 }
 
 // The checks against the network, read from the file itself so that they are
-// made (and reported with their positions) even when the notes have other errors.
-std::vector<Diagnostic> check_against_network(const toml::table& root, const std::string& file, const Network& network,
-                                              const std::optional<Date>& as_of) {
-    std::vector<Diagnostic> errors;
-    const toml::node* city_node = root["visit"]["city"].node();
-    const toml::node* edition_node = root["visit"]["edition"].node();
-    const auto city = city_node ? city_node->value_exact<std::string>() : std::nullopt;
-    if (!city) return errors;  // the loader reports a missing or mistyped city
+// made (and reported with their positions) even when the notes have other
+// errors. A missing or mistyped city or edition is the loader's to report.
+void check_against_network(const toml::table& root, const std::string& file, const Network& network,
+                           const std::optional<Date>& as_of, DiagnosticSink& sink) {
+    DiagnosticSink reported_by_the_loader;
+    const TomlValue city_value = value_at_path(root, "visit.city", file, reported_by_the_loader);
+    const TomlValue edition_value = value_at_path(root, "visit.edition", file, reported_by_the_loader);
+    const auto city = city_value.optional<std::string>();
+    if (!city) return;
     const std::string folder = network.folder.string();
     const auto editions = network.editions_of(*city);
     if (editions.empty()) {
-        errors.push_back({Severity::error, location_of(*city_node, file),
-                          "visit.city: no city '" + *city + "' in the network " + folder +
-                              "; expected the id of a city with an edition there"});
-        return errors;
+        sink.error(city_value.where(), "visit.city: no city '" + *city + "' in the network " + folder +
+                                           "; expected the id of a city with an edition there");
+        return;
     }
-    const auto date = edition_node ? edition_node->value<toml::date>() : std::nullopt;
-    if (!date) return errors;  // the loader reports it
-    const Date edition{date->year, date->month, date->day};
-    if (!network.find(*city, edition)) {
+    const auto edition = edition_value.optional<Date>();
+    if (!edition) return;
+    if (!network.find(*city, *edition)) {
         std::string dates;
         for (const Edition* e : editions) dates += (dates.empty() ? "" : ", ") + e->date.iso();
-        errors.push_back({Severity::error, location_of(*edition_node, file),
-                          "visit.edition: no edition of '" + *city + "' dated " + edition.iso() + " in " + folder +
-                              "; expected one of its editions: " + dates});
-    } else if (as_of && edition > *as_of) {
-        errors.push_back({Severity::error, location_of(*edition_node, file),
-                          "visit.edition: the edition is dated " + edition.iso() + ", after the --as-of date " +
-                              as_of->iso() + "; expected an as-of date on or after the edition"});
+        sink.error(edition_value.where(), "visit.edition: no edition of '" + *city + "' dated " + edition->iso() +
+                                              " in " + folder + "; expected one of its editions: " + dates);
+    } else if (as_of && *edition > *as_of) {
+        sink.error(edition_value.where(), "visit.edition: the edition is dated " + edition->iso() +
+                                              ", after the --as-of date " + as_of->iso() +
+                                              "; expected an as-of date on or after the edition");
     }
-    return errors;
 }
 
 }  // namespace
@@ -89,28 +87,14 @@ VisitNotes load_visit_notes_for(const fs::path& file, const Questionnaire& quest
                                 const std::optional<Date>& as_of) {
     std::set<std::string> known_areas;
     for (const Area& area : questionnaire.areas()) known_areas.insert(area.id);
-
-    std::optional<VisitNotes> notes;
-    std::vector<Diagnostic> diagnostics;
-    try {
-        notes = load_visit_notes(file, known_areas);
-        diagnostics = notes->warnings;
-    } catch (const DiagnosticError& e) {
-        diagnostics = e.diagnostics();
-    }
-    std::vector<Diagnostic> network_errors;
-    try {
-        network_errors = check_against_network(parse_toml_file(file), file.string(), network, as_of);
-    } catch (const DiagnosticError&) {
-        // Unreadable TOML: the loader has already said why.
-    }
-    if (notes && network_errors.empty()) return std::move(*notes);
-
-    diagnostics.insert(diagnostics.end(), network_errors.begin(), network_errors.end());
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-    });
-    throw DiagnosticError(std::move(diagnostics));
+    DiagnosticSink sink;
+    VisitNotes notes = read_visit_notes(file, known_areas, sink);
+    DiagnosticSink syntax_reported_already;
+    if (const auto document = TomlDocument::read(file, syntax_reported_already))
+        check_against_network(document->table(), file.string(), network, as_of, sink);
+    sink.throw_if_errors();
+    notes.warnings = sink.warnings();
+    return notes;
 }
 
 ReportSubject visit_subject(const VisitNotes& notes) { return ReportSubject{notes.city, notes.edition}; }

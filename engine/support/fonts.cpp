@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "support/diagnostic.h"
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
 
 namespace icc {
 
@@ -15,65 +15,65 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string join_families(const toml::array* list, const std::string& file, const toml::node* where) {
-    if (!list || list->empty())
-        throw DiagnosticError(Diagnostic{Severity::error, where ? location_of(*where, file) : SourceLocation{file},
-                                         "expected a non-empty list of font families"});
+// "Noto Serif,Noto Naskh Arabic,...": a role's families as Pango's fallback list.
+std::string join_families(TableReader& roles, std::string_view role) {
+    const TomlValue list = roles[role];
+    if (!list) list.missing("a non-empty list of font families");
+    const std::vector<TomlValue> items = list.items();
+    if (list && items.empty() && list.node()->is_array()) list.error("expected a non-empty list of font families");
     std::string joined;
-    for (const auto& item : *list) {
-        auto name = item.value<std::string>();
-        if (!name)
-            throw DiagnosticError(Diagnostic{Severity::error, location_of(item, file),
-                                             "expected a family name (a string), found " + describe_type(item)});
-        if (!joined.empty()) joined += ',';
-        joined += *name;
-    }
+    for (const TomlValue& item : items)
+        if (auto name = item.required<std::string>({.what = "a family name"})) {
+            if (!joined.empty()) joined += ',';
+            joined += *name;
+        }
     return joined;
 }
 
-void add_font_file(FcConfig* config, const fs::path& path, const std::string& manifest, const toml::node& where,
-                   const std::string& hint) {
+void add_font_file(FcConfig* config, const fs::path& path, const TomlValue& where, const std::string& hint) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        throw DiagnosticError(Diagnostic{Severity::error, location_of(where, manifest),
-                                         "font file '" + path.string() + "' not found" + hint});
-    if (!FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(path.c_str())))
-        throw DiagnosticError(Diagnostic{Severity::error, location_of(where, manifest),
-                                         "font file '" + path.string() + "' could not be read as a font"});
+        where.error("font file '" + path.string() + "' not found" + hint);
+    else if (!FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(path.c_str())))
+        where.error("font file '" + path.string() + "' could not be read as a font");
 }
 
 }  // namespace
 
 FontSet FontSet::load(const DataRoot& data) {
-    const fs::path manifest_path = data.fonts() / "fonts.toml";
-    const std::string manifest = manifest_path.string();
-    toml::table table = parse_toml_file(manifest_path);
+    const fs::path manifest = data.fonts() / "fonts.toml";
+    DiagnosticSink sink;
+    const auto document = TomlDocument::read(manifest, sink);
+    sink.throw_if_errors();
 
     FontSet set;
     // An empty configuration: no system font directories, no system rules.
     set.config_.reset(FcConfigCreate());
-    if (!set.config_) throw DiagnosticError(Diagnostic{Severity::error, {manifest}, "fontconfig could not start"});
-
-    const toml::node* roles = table.get("roles");
-    set.body_families_ = join_families(table["roles"]["body"].as_array(), manifest, roles);
-    set.heading_families_ = join_families(table["roles"]["heading"].as_array(), manifest, roles);
-
-    if (auto* bundled = table["bundled"]["files"].as_array()) {
-        for (const auto& item : *bundled) {
-            fs::path path = data.fonts() / item.value_or(std::string{});
-            add_font_file(set.config_.get(), path, manifest, item, "");
-            set.files_.push_back(path.string());
+    if (!set.config_) throw InternalError("fontconfig could not create a configuration");
+    {
+        TableReader root = document->root(sink);
+        if (std::optional<TableReader> roles = root.required_table("roles")) {
+            set.body_families_ = join_families(*roles, "body");
+            set.heading_families_ = join_families(*roles, "heading");
+        }
+        if (std::optional<TableReader> bundled = root.optional_table("bundled"))
+            for (const TomlValue& item : bundled->required_array("files"))
+                if (auto name = item.required<std::string>({.what = "a font file name in fonts/"})) {
+                    const fs::path path = data.fonts() / *name;
+                    add_font_file(set.config_.get(), path, item, "");
+                    set.files_.push_back(path.string());
+                }
+        if (std::optional<TableReader> external = root.optional_table("external")) {
+            const std::string package = external->optional<std::string>("package").value_or("its package");
+            for (const TomlValue& item : external->required_array("files"))
+                if (auto name = item.required<std::string>({.what = "the path of an installed font file"})) {
+                    add_font_file(set.config_.get(), *name, item,
+                                  " (install Debian's " + package + ", or run scripts/setup.sh)");
+                    set.files_.push_back(*name);
+                }
         }
     }
-    if (auto* external = table["external"]["files"].as_array()) {
-        std::string package = table["external"]["package"].value_or(std::string{"its package"});
-        for (const auto& item : *external) {
-            fs::path path = item.value_or(std::string{});
-            add_font_file(set.config_.get(), path, manifest, item,
-                          " (install Debian's " + package + ", or run scripts/setup.sh)");
-            set.files_.push_back(path.string());
-        }
-    }
+    sink.throw_if_errors();
     FcConfigBuildFonts(set.config_.get());
 
     set.font_map_.reset(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));

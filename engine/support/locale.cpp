@@ -13,7 +13,7 @@
 
 #include <cstdio>
 
-#include "support/toml_source.h"
+#include "support/toml_reader.h"
 
 namespace icc {
 
@@ -42,16 +42,15 @@ Catalog::~Catalog() = default;
 
 namespace {
 
-void flatten(const toml::table& table, const std::string& prefix, const std::string& file,
-             std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>>& out, DiagnosticSink& sink) {
-    for (const auto& [key, node] : table) {
-        std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
-        if (const auto* sub = node.as_table()) {
-            flatten(*sub, full, file, out, sink);
-        } else if (auto text = node.value<std::string>()) {
-            out.emplace(full, std::make_pair(*text, location_of(node, file)));
-        } else {
-            sink.error(location_of(node, file), "key '" + full + "': expected a string, found " + describe_type(node));
+// Nested tables flatten to dotted keys: [report.cover] title = ... is "report.cover.title".
+void flatten(TableReader& table, const std::string& prefix,
+             std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>>& out) {
+    for (const TomlValue& value : table.other_entries()) {
+        const std::string key = prefix.empty() ? value.key() : prefix + "." + value.key();
+        if (value.node()->is_table()) {
+            if (std::optional<TableReader> sub = value.table()) flatten(*sub, key, out);
+        } else if (auto text = value.required<std::string>()) {
+            out.emplace(key, std::make_pair(*text, value.where()));
         }
     }
 }
@@ -81,13 +80,15 @@ Catalog Catalog::load(const DataRoot& data, std::string_view lang) {
 }
 
 Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
-    toml::table table = parse_toml_file(file);
     Catalog catalog;
     catalog.lang_ = std::string(lang);
     catalog.file_ = file;
     DiagnosticSink sink;
     std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>> flat;
-    flatten(table, "", file.string(), flat, sink);
+    if (const auto document = TomlDocument::read(file, sink)) {
+        TableReader root = document->root(sink);
+        flatten(root, "", flat);
+    }
     for (auto& [key, value] : flat) catalog.entries_.emplace(key, Entry{std::move(value.first), value.second});
 
     catalog.icu_locale_ = catalog.has("meta.icu_locale") ? catalog.text("meta.icu_locale") : std::string(lang);
