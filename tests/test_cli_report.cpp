@@ -89,8 +89,10 @@ BOOST_AUTO_TEST_CASE(malformed_toml_gives_one_located_error_and_no_pdf) {
     auto pdf = dir / "broken.pdf";
     auto result = run(report(edition, pdf));
     BOOST_TEST(result.exit_code == 1);
-    BOOST_TEST(testing::count_lines(result.err) == 1);
+    // One error, with its source line and a caret under the place TOML++ stopped.
+    BOOST_TEST(testing::count_lines(result.err) == 3);
     BOOST_TEST(result.err.find(edition.string() + ":3:8: error: invalid TOML") == 0u);
+    BOOST_TEST(result.err.find("\n    3 | name = = \"Broken\"\n      |        ^\n") != std::string::npos);
     BOOST_TEST(!std::filesystem::exists(pdf));
     int entries = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;

@@ -422,8 +422,8 @@ BOOST_AUTO_TEST_CASE(an_internal_link_to_an_unknown_anchor_is_an_error) {
     document.blocks.emplace_back(ParagraphBlock{{TextRun::internal_link("see the results", "results")}});
     BOOST_CHECK_NO_THROW(paginate(document, engine().fonts));
     document.blocks.emplace_back(ParagraphBlock{{TextRun::internal_link("see the annex", "annexe")}});
-    BOOST_CHECK_EXCEPTION(paginate(document, engine().fonts), DiagnosticError, [](const DiagnosticError& error) {
-        return error.diagnostics().front().message.find("'annexe'") != std::string::npos;
+    BOOST_CHECK_EXCEPTION(paginate(document, engine().fonts), InternalError, [](const InternalError& error) {
+        return std::string(error.what()).find("'annexe'") != std::string::npos;
     });
 }
 

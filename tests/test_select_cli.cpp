@@ -107,7 +107,9 @@ BOOST_AUTO_TEST_CASE(explain_reports_a_bad_overrides_file_with_its_position) {
     const auto result = run(explain((dir / "valmora/2026-03-15.toml").string()));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.err == (dir / "valmora/overrides.toml").string() +
-                                 ":2:12: error: remove[1].question: unknown question 'commitment.stratgy'; did you "
-                                 "mean 'commitment.strategy'?\n");
+                                 ":2:12: error: remove[1].question: unknown question 'commitment.stratgy'\n"
+                                 "    2 | question = \"commitment.stratgy\"\n"
+                                 "      |            ^~~~~~~~~~~~~~~~~~~~\n"
+                                 "help: did you mean 'commitment.strategy'?\n");
     BOOST_TEST(result.out.empty());
 }

@@ -24,7 +24,7 @@ int run_profile(const ProfileOptions& options) {
     const Network& network = session.loaded.network;
     const VisitNotes notes = load_visit_notes_for(options.visit, session.questionnaire, network, session.as_of);
     // Malformed light markup prints as written; the author still hears about it.
-    for (const Diagnostic& warning : notes.warnings) std::cerr << warning.to_string() << '\n';
+    std::cerr << format_diagnostics(notes.warnings);
     const PreparedCity city(session.resources, network, visit_subject(notes), session.as_of);
     fs::path output = options.output;
     if (output.empty()) output = notes.city + "-profile-" + notes.first_day.iso() + "." + options.lang + ".pdf";

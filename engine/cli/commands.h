@@ -10,7 +10,8 @@
 namespace icc::cli {
 
 // Runs a parsed subcommand; returns the process exit code. May throw
-// DiagnosticError, which main prints in compiler style (exit code 1).
+// DiagnosticError, which main prints in compiler style (exit code 1), or
+// InternalError for an engine bug (exit code 70).
 using Runner = std::function<int()>;
 
 struct Command {

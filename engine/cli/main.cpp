@@ -26,8 +26,13 @@ int main(int argc, char** argv) {
         for (const auto& command : commands)
             if (command.subcommand->parsed()) return command.run();
     } catch (const icc::DiagnosticError& error) {
-        for (const auto& diagnostic : error.diagnostics()) std::cerr << diagnostic.to_string() << '\n';
+        std::cerr << icc::format_diagnostics(error.diagnostics());
         return 1;
+    } catch (const icc::InternalError& error) {
+        // An engine bug, never the user's input: say so, with the exit code of sysexits.h.
+        std::cerr << "iccreport: internal error: " << error.what()
+                  << "\nThis is a bug of iccreport, not of your data; please report it with the command you ran.\n";
+        return 70;  // EX_SOFTWARE
     } catch (const std::exception& error) {
         std::cerr << "iccreport: error: " << error.what() << '\n';
         return 1;

@@ -144,7 +144,7 @@ CheckResult check_everything(const DataRoot& data) {
 }
 
 void print_check(std::ostream& out, const CheckResult& result) {
-    for (const Diagnostic& d : result.data_errors) out << d.to_string() << '\n';
+    out << format_diagnostics(result.data_errors);
     for (const LocaleCheck& locale : result.locales) {
         for (const std::string& key : locale.missing)
             out << locale.file << ": error: missing key '" << key << "' (used by the reports)\n";

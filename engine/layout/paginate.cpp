@@ -249,7 +249,7 @@ private:
                 if (!run.url.empty()) add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
                 // A link to nowhere would leave a dead link in the PDF: that is the composer's bug.
                 if (run.url.empty() && !anchors_.count(run.anchor))
-                    throw DiagnosticError(Diagnostic{Severity::error, {},
+                    throw InternalError(Diagnostic{Severity::error, {},
                                                      "internal link '" + run.text + "' points to anchor '" +
                                                          run.anchor + "', which no heading has"});
                 prepared.links.push_back({static_cast<int>(start), static_cast<int>(end), run.url, run.anchor});

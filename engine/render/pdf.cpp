@@ -140,7 +140,7 @@ std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo&
     cr.reset();
     cairo_surface_finish(surface.get());
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-        throw DiagnosticError(Diagnostic{Severity::error, {},
+        throw InternalError(Diagnostic{Severity::error, {},
                                          std::string("cairo could not write the PDF: ") +
                                              cairo_status_to_string(cairo_surface_status(surface.get()))});
     return bytes;
