@@ -324,28 +324,30 @@ void TableReader::missing(std::string_view key, const std::string& expected) con
 }
 
 // At the top level, "expected ..." lists tables as their headers: [city], [[questions]].
-std::optional<TableReader> TableReader::required_table(std::string_view key) {
-    ask(key, name_.empty() ? "[" + std::string(key) + "]" : std::string(key));
+TomlValue TableReader::ask_for_table(std::string_view key, bool array_of_tables, bool required) {
+    const std::string header = array_of_tables ? "[[" + std::string(key) + "]]" : "[" + std::string(key) + "]";
+    ask(key, name_.empty() ? header : std::string(key));
     TomlValue value = lookup(key);
-    if (!value) missing(key, name_.empty() ? "a table [" + std::string(key) + "]" : "a table");
-    return value.table();
+    if (!value && required)
+        missing(key, std::string(array_of_tables ? "an array of tables" : "a table") +
+                         (name_.empty() ? " " + header : std::string()));
+    return value;
+}
+
+std::optional<TableReader> TableReader::required_table(std::string_view key) {
+    return ask_for_table(key, false, true).table();
 }
 
 std::optional<TableReader> TableReader::optional_table(std::string_view key) {
-    ask(key, name_.empty() ? "[" + std::string(key) + "]" : std::string(key));
-    return lookup(key).table();
+    return ask_for_table(key, false, false).table();
 }
 
 std::vector<TableReader> TableReader::required_tables(std::string_view key) {
-    ask(key, name_.empty() ? "[[" + std::string(key) + "]]" : std::string(key));
-    TomlValue value = lookup(key);
-    if (!value) missing(key, name_.empty() ? "an array of tables [[" + std::string(key) + "]]" : "an array of tables");
-    return value.tables();
+    return ask_for_table(key, true, true).tables();
 }
 
 std::vector<TableReader> TableReader::optional_tables(std::string_view key) {
-    ask(key, name_.empty() ? "[[" + std::string(key) + "]]" : std::string(key));
-    return lookup(key).tables();
+    return ask_for_table(key, true, false).tables();
 }
 
 std::vector<TomlValue> TableReader::required_array(std::string_view key) {

@@ -223,6 +223,7 @@ private:
     // Records that `key` was asked for; `shown` is how "expected ..." lists it.
     void ask(std::string_view key, std::string shown);
     [[nodiscard]] TomlValue lookup(std::string_view key) const;
+    TomlValue ask_for_table(std::string_view key, bool array_of_tables, bool required);
     void missing(std::string_view key, const std::string& expected) const;
     void report_unknown_keys();
 
