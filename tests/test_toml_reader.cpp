@@ -250,3 +250,15 @@ BOOST_AUTO_TEST_CASE(did_you_mean_suggests_only_close_names) {
     BOOST_TEST(toml_path("", "plain_key") == "plain_key");
     BOOST_TEST(toml_path("questions", "policy.plan") == "questions.\"policy.plan\"");
 }
+
+BOOST_AUTO_TEST_CASE(an_array_of_tables_can_be_required_to_have_one) {
+    const strings problems = messages_of("options = []\n[q]\n", [](TableReader& t) {
+        (void)t.required_tables("options", "option { id = ..., points = ... }");
+        if (auto q = t.required_table("q")) (void)q->required_tables("bands", "band { from = ..., points = ... }");
+    });
+    const strings expected{
+        "1:11: error: options: expected at least one option { id = ..., points = ... }, found an empty array",
+        "2:1: error: q.bands: missing; expected at least one band { from = ..., points = ... }",
+    };
+    BOOST_TEST(problems == expected, tt::per_element());
+}

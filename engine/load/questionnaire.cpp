@@ -57,23 +57,15 @@ public:
         }
         for (TableReader& table : root.required_tables("areas")) areas.push_back(read_area(table));
         check_areas(areas);
-        std::vector<TableReader> question_tables = root.required_tables("questions");
-        for (TableReader& table : question_tables) questions.push_back(read_question(table, areas));
-        if (question_tables.empty() && root.contains("questions")) root["questions"].error("expected at least one question");
+        for (TableReader& table : root.required_tables("questions", "question [[questions]]"))
+            questions.push_back(read_question(table, areas));
     }
 
 private:
     std::vector<Option> read_options(TableReader& owner) {
         std::vector<Option> options;
-        const TomlValue list = owner["options"];
-        if (!list) {
-            list.missing("[{ id = ..., points = ... }, ...]");
-            return options;
-        }
-        std::vector<TableReader> tables = list.tables();
-        if (tables.empty() && list.node()->is_array()) list.error("expected at least one option { id = ..., points = ... }");
         std::map<std::string, SourceLocation> seen;
-        for (TableReader& table : tables) {
+        for (TableReader& table : owner.required_tables("options", "option { id = ..., points = ... }")) {
             Option option;
             const TomlValue id = table["id"];
             option.id = id.required<std::string>({.what = "an option id of lower-case letters, digits and '_'",
@@ -91,14 +83,7 @@ private:
 
     std::vector<Band> read_bands(TableReader& owner, double lowest) {
         std::vector<Band> bands;
-        const TomlValue list = owner["bands"];
-        if (!list) {
-            list.missing("[{ from = ..., points = ... }, ...] in increasing 'from'");
-            return bands;
-        }
-        std::vector<TableReader> tables = list.tables();
-        if (tables.empty() && list.node()->is_array()) list.error("expected at least one band { from = ..., points = ... }");
-        for (TableReader& table : tables) {
+        for (TableReader& table : owner.required_tables("bands", "band { from = ..., points = ... }")) {
             const TomlValue from_value = table["from"];
             const auto from = from_value.required<double>();
             const auto points = table.required<double>("points", {.min = 0});
@@ -109,8 +94,8 @@ private:
             bands.push_back({*from, *points});
         }
         if (!bands.empty() && bands.front().from > lowest)
-            list.error("the first band must start at " + number_text(lowest) + " so every answer has points, found " +
-                       number_text(bands.front().from));
+            owner["bands"].error("the first band must start at " + number_text(lowest) +
+                                 " so every answer has points, found " + number_text(bands.front().from));
         return bands;
     }
 

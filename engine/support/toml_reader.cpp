@@ -350,6 +350,15 @@ std::vector<TableReader> TableReader::optional_tables(std::string_view key) {
     return ask_for_table(key, true, false).tables();
 }
 
+std::vector<TableReader> TableReader::required_tables(std::string_view key, std::string_view each) {
+    const TomlValue value = ask_for_table(key, true, false);
+    const std::string expected = "at least one " + std::string(each);
+    if (!value) value.missing(expected);
+    std::vector<TableReader> tables = value.tables();
+    if (value && tables.empty() && value.node()->is_array()) value.error("expected " + expected + ", found an empty array");
+    return tables;
+}
+
 std::vector<TomlValue> TableReader::required_array(std::string_view key) {
     TomlValue value = (*this)[key];
     if (!value) missing(key, "an array");

@@ -203,6 +203,8 @@ public:
     std::optional<TableReader> optional_table(std::string_view key);
     std::vector<TableReader> required_tables(std::string_view key);
     std::vector<TableReader> optional_tables(std::string_view key);
+    // An array of at least one table; `each` says what one is: "option { id = ..., points = ... }".
+    std::vector<TableReader> required_tables(std::string_view key, std::string_view each);
     std::vector<TomlValue> required_array(std::string_view key);
     std::vector<TomlValue> optional_array(std::string_view key);
 
