@@ -31,7 +31,7 @@ struct Engine {
         const Date when{std::stoi(date.substr(0, 4)), static_cast<unsigned>(std::stoi(date.substr(5, 2))),
                         static_cast<unsigned>(std::stoi(date.substr(8, 2)))};
         const PreparedCity prepared(resources, network.network, {city, when}, std::nullopt);
-        return compose_city_report(resources, prepared, catalog, fonts);
+        return compose_city_report(resources, prepared, catalog);
     }
 };
 

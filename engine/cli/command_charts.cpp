@@ -33,7 +33,7 @@ int run_charts(const ChartsOptions& options) {
     const Catalog& catalog = session.catalog;
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     const CityReportData report = city.report_data();
-    const charts::ChartContext context(session.fonts, catalog);
+    const charts::ChartFonts fonts(session.fonts);
 
     std::error_code error;
     fs::create_directories(options.output, error);
@@ -41,17 +41,17 @@ int run_charts(const ChartsOptions& options) {
         throw DiagnosticError(Diagnostic{Severity::error, {options.output.string()},
                                          "cannot create the output folder: " + error.message()});
 
-    const std::vector<StandaloneChart> all = standalone_charts(report, catalog, context);
+    const std::vector<StandaloneChart> all = standalone_charts(report, catalog);
     const double width = 455;
     for (const StandaloneChart& chart : all) {
-        const auto titled = charts::titled_figure(context, chart.title, chart.figure);
         const double height = chart.height + 36;  // room for the title
         const fs::path path = options.output / (session.subject().city + "-" + chart.name + "." + options.lang + "." +
                                                 options.format);
         if (options.format == "svg")
-            charts::write_chart_svg(path, titled, width, height, {chart.title, chart.description, catalog.lang()});
+            charts::write_chart_svg(path, chart.chart, fonts, width, height,
+                                    {chart.title, chart.description, catalog.lang()});
         else
-            charts::write_chart_png(path, titled, width, height);
+            charts::write_chart_png(path, chart.chart, fonts, width, height);
         std::cout << path.string() << '\n';
     }
     std::cerr << "wrote " << all.size() << " charts to " << options.output.string() << '\n';

@@ -28,7 +28,7 @@ int run_profile(const ProfileOptions& options) {
     const PreparedCity city(session.resources, network, visit_subject(notes), session.as_of);
     fs::path output = options.output;
     if (output.empty()) output = notes.city + "-profile-" + notes.first_day.iso() + "." + options.lang + ".pdf";
-    const Document document = compose_city_profile(session.resources, city, notes, session.catalog, session.fonts);
+    const Document document = compose_city_profile(session.resources, city, notes, session.catalog);
     const int pages = render_document(document, session.fonts, output);
     std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     return 0;

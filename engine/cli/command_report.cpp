@@ -23,7 +23,7 @@ int run_report(const ReportOptions& options) {
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     fs::path output = options.output;
     if (output.empty()) output = session.subject().city + "-" + session.subject().date.iso() + "." + options.lang + ".pdf";
-    const Document document = compose_city_report(session.resources, city, session.catalog, session.fonts);
+    const Document document = compose_city_report(session.resources, city, session.catalog);
     const int pages = render_document(document, session.fonts, output);
     std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     return 0;

@@ -31,7 +31,7 @@ int run_specimen(const SpecimenOptions& options) {
                                                              : compose_specimen(catalog, options.chapters);
     const fs::path output = options.output.empty() ? fs::path("specimen-" + options.kind + ".pdf") : options.output;
     const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, document.info, output);
+    render_pdf(pages, document.info, fonts, output);
     std::cerr << "wrote " << output.string() << " (" << pages.pages.size() << " pages)\n";
     return 0;
 }

@@ -15,14 +15,6 @@ double average_of(const Averages& averages, const std::string& area) {
     return published(averages.area(area).value.value_or(0));
 }
 
-std::string number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
-}
-
-std::string number(const std::optional<double>& value) { return value ? number(*value) : "-"; }
-
 std::vector<const Area*> chart_areas(const Questionnaire& questionnaire, const std::string& parent) {
     return parent.empty() ? questionnaire.indicators() : questionnaire.fields_of(parent);
 }
@@ -106,38 +98,6 @@ charts::OneAreaData one_area_chart_input(const CityReportData& data, const Catal
         chart.peer_groups.push_back({peer_group_label(*group, catalog), published(*average), group->size()});
     }
     return chart;
-}
-
-std::string fingerprint(const charts::AreasChartData& data) {
-    std::string text = "areas|" + data.city_name + "|" + std::to_string(data.sample_size) + "|" + data.peer_label;
-    for (const auto& a : data.areas)
-        text += "|" + a.id + "=" + a.label + ":" + number(a.city) + ":" + number(a.sample) + ":" + number(a.peer);
-    return text;
-}
-
-std::string fingerprint(const charts::ProgressChartData& data) {
-    std::string text = "progress|" + data.city_name;
-    for (const auto& a : data.areas) text += "|" + a.id + "=" + a.label;
-    for (const auto& e : data.editions) {
-        text += "|" + e.label + ":" + number(e.aggregate);
-        for (const auto& v : e.areas) text += ":" + number(v);
-    }
-    return text;
-}
-
-std::string fingerprint(const charts::NetworkPositionData& data) {
-    std::string text = "network|" + data.city_name + "|" + number(data.city) + "|" + number(data.median);
-    std::vector<double> sorted = data.other_cities;
-    std::sort(sorted.begin(), sorted.end());
-    for (double v : sorted) text += ":" + number(v);
-    return text;
-}
-
-std::string fingerprint(const charts::OneAreaData& data) {
-    std::string text = "area|" + data.area_id + "=" + data.area_label + "|" + data.city_name + "|" + number(data.city) +
-                       "|" + number(data.sample) + "|" + std::to_string(data.sample_size);
-    for (const auto& g : data.peer_groups) text += "|" + g.label + ":" + number(g.value) + ":" + std::to_string(g.size);
-    return text;
 }
 
 }  // namespace icc

@@ -42,6 +42,11 @@ void CityComposer::paragraph(std::string body, ParagraphStyle style) {
     add(ParagraphBlock{plain_text(std::move(body)), style, {}});
 }
 
+void CityComposer::figure(charts::ChartData chart, double height, std::string caption) {
+    std::string alt = charts::describe_chart(catalog_, chart);
+    add(FigureBlock{charts::chart_spec(catalog_, std::move(chart)), height, 1.0, std::move(caption), std::move(alt)});
+}
+
 void CityComposer::bullets(std::vector<std::string> items) {
     ListBlock list;
     for (auto& item : items) list.items.push_back(plain_text(std::move(item)));

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "charts/charts.h"
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
 
@@ -31,9 +30,8 @@ std::string comparison(double value, double average) {
 
 class IndexReportComposer : CityComposer {
 public:
-    IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
-                        const FontSet& fonts)
-        : CityComposer(data, catalog, fonts), report_(report) {}
+    IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog)
+        : CityComposer(data, catalog), report_(report) {}
 
     Document compose() {
         set_info();
@@ -56,9 +54,6 @@ private:
 
     void heading(int level, std::string title, std::string anchor = {}, bool in_toc = true) {
         add(HeadingBlock{level, std::move(title), std::move(anchor), true, in_toc});
-    }
-    void figure(charts::ChartFigure draw, double height, std::string caption, std::string alt, std::string key) {
-        add(FigureBlock{std::move(draw), height, 1.0, std::move(caption), std::move(alt), std::move(key)});
     }
 
     std::string points_text(double value) const { return catalog_.number(value, std::floor(value) == value ? 0 : 1); }
@@ -170,16 +165,10 @@ private:
             paragraph(format("report.overall.core_only", {{"core", rate_text(*scores.core)}}));
 
         const auto areas = areas_chart_input(data_, catalog_);
-        figure(charts::areas_chart_figure(chart_, areas), report_.figure_height("areas"),
-               format("report.overall.chart_areas", city_args()), charts::describe_areas_chart(catalog_, areas),
-               fingerprint(areas));
-        figure(charts::radar_chart_figure(chart_, areas), report_.figure_height("radar"),
-               format("report.overall.chart_radar", city_args()), charts::describe_radar_chart(catalog_, areas),
-               "radar|" + fingerprint(areas));
-        const auto position = network_chart_input(data_);
-        figure(charts::network_chart_figure(chart_, position), report_.figure_height("network"),
-               format("report.overall.chart_network", city_args()), charts::describe_network_chart(catalog_, position),
-               fingerprint(position));
+        figure(charts::AreasChart{areas}, report_.figure_height("areas"), format("report.overall.chart_areas", city_args()));
+        figure(charts::RadarChart{areas}, report_.figure_height("radar"), format("report.overall.chart_radar", city_args()));
+        figure(charts::NetworkChart{network_chart_input(data_)}, report_.figure_height("network"),
+               format("report.overall.chart_network", city_args()));
 
         peer_groups_table();
         progress();
@@ -234,10 +223,8 @@ private:
                               {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
                               {"delta", catalog_.number(std::fabs(delta), 1)}}));
         }
-        const auto chart = progress_chart_input(data_, catalog_);
-        figure(charts::progress_chart_figure(chart_, chart), report_.figure_height("progress"),
-               format("report.overall.chart_progress", city_args()), charts::describe_progress_chart(catalog_, chart),
-               fingerprint(chart));
+        figure(charts::ProgressChart{progress_chart_input(data_, catalog_)}, report_.figure_height("progress"),
+               format("report.overall.chart_progress", city_args()));
     }
 
     // ---------------------------------------------------------------- areas
@@ -246,10 +233,9 @@ private:
             const auto fields = data_.questionnaire.fields_of(indicator->id);
             area_section(*indicator, 1, fields.empty());
             if (!fields.empty()) {
-                const auto chart = areas_chart_input(data_, catalog_, indicator->id);
-                figure(charts::areas_chart_figure(chart_, chart), report_.figure_height("lens_fields"),
-                       format("report.area.chart_fields", {{"area", area_name(indicator->id)}, {"city", city_name_}}),
-                       charts::describe_areas_chart(catalog_, chart), fingerprint(chart));
+                figure(charts::AreasChart{areas_chart_input(data_, catalog_, indicator->id)},
+                       report_.figure_height("lens_fields"),
+                       format("report.area.chart_fields", {{"area", area_name(indicator->id)}, {"city", city_name_}}));
                 for (const Area* field : fields) area_section(*field, 2, true);
             }
         }
@@ -267,10 +253,8 @@ private:
                                                   {"comparison", comparison(*rate, average)}}));
         else
             paragraph(format("report.area.no_answers", city_args()));
-        const auto chart = one_area_chart_input(data_, catalog_, area.id);
-        figure(charts::one_area_chart_figure(chart_, chart), report_.figure_height("one_area"),
-               format("report.area.chart", {{"area", text(area.name_key())}, {"city", city_name_}}),
-               charts::describe_one_area_chart(catalog_, chart), fingerprint(chart));
+        figure(charts::OneAreaChart{one_area_chart_input(data_, catalog_, area.id)}, report_.figure_height("one_area"),
+               format("report.area.chart", {{"area", text(area.name_key())}, {"city", city_name_}}));
         if (!with_details) return;
         reported(area, level + 1);
         recommendations(area, level + 1);
@@ -410,9 +394,8 @@ private:
 
 }  // namespace
 
-Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
-                              const FontSet& fonts) {
-    return IndexReportComposer(data, report, catalog, fonts).compose();
+Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog) {
+    return IndexReportComposer(data, report, catalog).compose();
 }
 
 }  // namespace icc

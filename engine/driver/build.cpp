@@ -28,65 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Everything a document shows, in order: the input of its cache key.
-class DocumentDigest {
-public:
-    explicit DocumentDigest(Sha256& sha) : sha_(sha) {}
-    void add(const Document& document) {
-        const DocumentInfo& i = document.info;
-        for (const std::string* s : {&i.title, &i.author, &i.subject, &i.keywords, &i.language, &i.icu_locale,
-                                     &i.running_header, &i.page_of_pages, &i.figure_label, &i.cover_label})
-            sha_.field(*s);
-        sha_.field(i.date.iso()).field(i.right_to_left ? "rtl" : "ltr");
-        for (const Block& block : document.blocks) std::visit([this](const auto& b) { add(b); }, block);
-    }
-
-private:
-    void add(const InlineText& text) {
-        sha_.field("inline");
-        for (const TextRun& run : text)
-            sha_.field(run.text).field(run.bold ? "b" : "").field(run.italic ? "i" : "").field(run.url).field(run.anchor);
-    }
-    void add(const CoverBlock& b) {
-        sha_.field("cover").field(b.kicker).field(b.title).field(b.subtitle);
-        for (const auto& d : b.details) sha_.field(d);
-    }
-    void add(const HeadingBlock& b) {
-        sha_.field("heading").field(std::to_string(b.level)).field(b.text).field(b.anchor)
-            .field(b.numbered ? "n" : "").field(b.in_toc ? "t" : "");
-    }
-    void add(const ParagraphBlock& b) {
-        sha_.field("paragraph").field(std::to_string(static_cast<int>(b.style))).field(b.language);
-        add(b.text);
-    }
-    void add(const ListBlock& b) {
-        sha_.field("list").field(b.numbered ? "1" : "*").field(b.language);
-        for (const auto& item : b.items) add(item);
-    }
-    void add(const TableBlock& b) {
-        sha_.field("table");
-        for (const auto& c : b.columns)
-            sha_.field(std::to_string(c.weight)).field(std::to_string(static_cast<int>(c.alignment)));
-        for (const auto& h : b.header) add(h);
-        for (const auto& row : b.rows) {
-            sha_.field(row.emphasised ? "row!" : "row");
-            for (const auto& cell : row.cells) add(cell);
-        }
-    }
-    void add(const FigureBlock& b) {
-        sha_.field("figure").field(std::to_string(b.height)).field(std::to_string(b.width_fraction)).field(b.caption)
-            .field(b.alt_text).field(b.data_key);
-    }
-    void add(const CalloutBlock& b) {
-        sha_.field("callout").field(b.title);
-        for (const auto& content : b.blocks) std::visit([this](const auto& c) { add(c); }, content);
-    }
-    void add(const TableOfContentsBlock& b) { sha_.field("contents").field(b.title).field(std::to_string(b.depth)); }
-    void add(const PageBreakBlock&) { sha_.field("break"); }
-
-    Sha256& sha_;
-};
-
 std::string digest_files(const std::vector<fs::path>& files) {
     Sha256 sha;
     for (const fs::path& file : files) sha.field(file.filename().string()).field(sha256_file(file));
@@ -200,8 +141,8 @@ void write_all(int fd, const std::string& text) {
                     city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, context.sample);
                 }
                 const Document document =
-                    notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang), fonts)
-                          : compose_city_report(context.resources, *city, catalogs.at(report.lang), fonts);
+                    notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
+                          : compose_city_report(context.resources, *city, catalogs.at(report.lang));
                 if (notes) city.reset();  // its sample is the visit's, not the shared one
                 line["pages"] = render_document(document, fonts, context.output / report.entry.output);
             } catch (const std::exception& e) {
@@ -416,16 +357,14 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
                 const std::string label =
                     city.edition().city.name + (notes ? " profile" : "") + " (" + lang + ")";
                 const Catalog& catalog = worker->catalogs.at(lang);
-                const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog, worker->fonts)
-                                                : compose_city_report(resources, city, catalog, worker->fonts);
-                Sha256 content;
-                DocumentDigest(content).add(document);
+                const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog)
+                                                : compose_city_report(resources, city, catalog);
                 ManifestEntry entry;
                 entry.output = job.output(lang);
                 entry.kind = job.kind();
                 entry.city = job.city;
                 entry.lang = lang;
-                entry.inputs = {{"content", content.hex()},      {"edition", edition_digest},
+                entry.inputs = {{"content", digest(document)},      {"edition", edition_digest},
                                 {"engine", engine},               {"fonts", fonts_digest},
                                 {"locale", locale_digests[lang]}, {"practices", practices_digest},
                                 {"templates", templates_digest}};

@@ -120,14 +120,13 @@ CitySession::CitySession(const fs::path& edition_file, const fs::path& network_d
       loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
       resources(EngineResources::load(data)) {}
 
-Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
-                             const FontSet& fonts) {
-    return compose_index_report(city.report_data(), resources.index_template, catalog, fonts);
+Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog) {
+    return compose_index_report(city.report_data(), resources.index_template, catalog);
 }
 
 int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
     const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, document.info, output);
+    render_pdf(pages, document.info, fonts, output);
     return static_cast<int>(pages.pages.size());
 }
 

@@ -107,8 +107,7 @@ public:
 
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
-Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
-                             const FontSet& fonts);
+Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
 int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
 
 }  // namespace icc
