@@ -20,10 +20,10 @@ namespace fs = std::filesystem;
 namespace {
 struct BuildArguments {
     fs::path network;
-    std::string langs = "en,fr";
+    std::string langs;  // empty: the project's languages, else en,fr
     std::string as_of;
     unsigned jobs = 0;
-    fs::path output = "out";
+    fs::path output;  // empty: the project's output folder, else out
     bool dry_run = false;
 };
 
@@ -78,14 +78,18 @@ std::vector<std::string> split_languages(const std::string& text) {
     return languages;
 }
 
-int run_build_command(const BuildArguments& arguments) {
-    const DataRoot data = DataRoot::locate();
+int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
     BuildOptions options;
     options.network = arguments.network;
-    options.languages = split_languages(arguments.langs);
+    if (!arguments.langs.empty())
+        options.languages = split_languages(arguments.langs);
+    else if (!data.defaults.languages.empty())
+        options.languages = data.defaults.languages;
     if (!arguments.as_of.empty()) options.as_of = parse_date_option(arguments.as_of, "--as-of");
     options.jobs = arguments.jobs;
-    options.output = arguments.output;
+    options.output = !arguments.output.empty()        ? arguments.output
+                     : !data.defaults.output.empty() ? data.defaults.output
+                                                     : fs::path("out");
     options.dry_run = arguments.dry_run;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
@@ -94,17 +98,17 @@ int run_build_command(const BuildArguments& arguments) {
 }
 }  // namespace
 
-Command add_build_command(CLI::App& app) {
+Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     auto arguments = std::make_shared<BuildArguments>();
     CLI::App* command = app.add_subcommand(
         "build", "Build the report of every city in every language, rebuilding only what changed");
     command->add_option("network", arguments->network, "Folder of the network's editions (default: samples/network)");
-    command->add_option("--langs", arguments->langs, "Comma-separated languages")->capture_default_str();
+    command->add_option("--langs", arguments->langs, "Comma-separated languages (default: the project's, else en,fr)");
     command->add_option("--as-of", arguments->as_of, "Use editions dated on or before YYYY-MM-DD");
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
-    command->add_option("--out", arguments->output, "Output folder")->capture_default_str();
+    command->add_option("--out", arguments->output, "Output folder (default: the project's, else out)");
     command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why; write nothing");
-    return {command, [arguments] { return run_build_command(*arguments); }};
+    return {command, [arguments, &globals] { return run_build_command(*arguments, globals.locate()); }};
 }
 
 }  // namespace icc::cli

@@ -25,11 +25,11 @@ struct ChartsOptions {
     std::string as_of;
 };
 
-int run_charts(const ChartsOptions& options) {
+int run_charts(const ChartsOptions& options, const DataRoot& data) {
     if (options.format != "svg" && options.format != "png")
         throw DiagnosticError(Diagnostic{Severity::error, {"--format"},
                                          "expected svg or png, found \"" + options.format + "\""});
-    const CitySession session(options.edition, options.network, options.lang, options.as_of);
+    const CitySession session(data, options.edition, options.network, options.lang, options.as_of);
     const Catalog& catalog = session.catalog;
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     const CityReportData report = city.report_data();
@@ -59,7 +59,7 @@ int run_charts(const ChartsOptions& options) {
 }
 }  // namespace
 
-Command add_charts_command(CLI::App& app) {
+Command add_charts_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ChartsOptions>();
     CLI::App* command = app.add_subcommand("charts", "Write every chart of a city's report as SVG or PNG, for the web");
     command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
@@ -68,7 +68,7 @@ Command add_charts_command(CLI::App& app) {
     command->add_option("--out", options->output, "Output folder")->required();
     command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
     command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
-    return {command, [options] { return run_charts(*options); }};
+    return {command, [options, &globals] { return run_charts(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

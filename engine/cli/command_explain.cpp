@@ -31,8 +31,7 @@ struct ExplainOptions {
     fs::path practices;
 };
 
-int run_explain(const ExplainOptions& options) {
-    const DataRoot data = DataRoot::locate();
+int run_explain(const ExplainOptions& options, const DataRoot& data) {
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     SampleOptions sample_options;
     if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
@@ -62,7 +61,7 @@ int run_explain(const ExplainOptions& options) {
 
 }  // namespace
 
-Command add_explain_command(CLI::App& app) {
+Command add_explain_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ExplainOptions>();
     CLI::App* command = app.add_subcommand(
         "explain", "Explain which inspiring practices and recommendations a city's report shows, and why");
@@ -75,7 +74,7 @@ Command add_explain_command(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--practices", options->practices,
                         "The good-practice library (default: samples/practices.toml of the data root)");
-    return {command, [options] { return run_explain(*options); }};
+    return {command, [options, &globals] { return run_explain(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

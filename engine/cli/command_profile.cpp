@@ -18,9 +18,9 @@ struct ProfileOptions {
     std::string as_of;
 };
 
-int run_profile(const ProfileOptions& options) {
+int run_profile(const ProfileOptions& options, const DataRoot& data) {
     // No edition file: the visit names the edition it builds on, in the network.
-    const CitySession session({}, options.network, options.lang, options.as_of);
+    const CitySession session(data, {}, options.network, options.lang, options.as_of);
     const Network& network = session.loaded.network;
     const VisitNotes notes = load_visit_notes_for(options.visit, session.questionnaire, network, session.as_of);
     // Malformed light markup prints as written; the author still hears about it.
@@ -35,7 +35,7 @@ int run_profile(const ProfileOptions& options) {
 }
 }  // namespace
 
-Command add_profile_command(CLI::App& app) {
+Command add_profile_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ProfileOptions>();
     CLI::App* command =
         app.add_subcommand("profile", "Write the intercultural profile of a city from the notes of an expert visit");
@@ -44,7 +44,7 @@ Command add_profile_command(CLI::App& app) {
     command->add_option("--out", options->output, "Output PDF (default: <city>-profile-<first day>.<lang>.pdf)");
     command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
     command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
-    return {command, [options] { return run_profile(*options); }};
+    return {command, [options, &globals] { return run_profile(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

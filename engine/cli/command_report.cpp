@@ -18,8 +18,8 @@ struct ReportOptions {
     std::string as_of;
 };
 
-int run_report(const ReportOptions& options) {
-    const CitySession session(options.edition, options.network, options.lang, options.as_of);
+int run_report(const ReportOptions& options, const DataRoot& data) {
+    const CitySession session(data, options.edition, options.network, options.lang, options.as_of);
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     fs::path output = options.output;
     if (output.empty()) output = session.subject().city + "-" + session.subject().date.iso() + "." + options.lang + ".pdf";
@@ -30,7 +30,7 @@ int run_report(const ReportOptions& options) {
 }
 }  // namespace
 
-Command add_report_command(CLI::App& app) {
+Command add_report_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ReportOptions>();
     CLI::App* command = app.add_subcommand("report", "Write the Index Report of one city edition as PDF");
     command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
@@ -38,7 +38,7 @@ Command add_report_command(CLI::App& app) {
     command->add_option("--out", options->output, "Output PDF (default: <city>-<date>.<lang>.pdf)");
     command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
     command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
-    return {command, [options] { return run_report(*options); }};
+    return {command, [options, &globals] { return run_report(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

@@ -32,11 +32,10 @@ struct ScoreOptions {
     std::string format = "table";
 };
 
-int run_score(const ScoreOptions& options) {
+int run_score(const ScoreOptions& options, const DataRoot& data) {
     if (options.format != "table" && options.format != "csv" && options.format != "json")
         throw DiagnosticError(Diagnostic{Severity::error, {"--format"},
                                          "expected table, csv or json, found \"" + options.format + "\""});
-    const DataRoot data = DataRoot::locate();
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     SampleOptions sample_options;
     if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
@@ -72,7 +71,7 @@ int run_score(const ScoreOptions& options) {
 
 }  // namespace
 
-Command add_score_command(CLI::App& app) {
+Command add_score_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ScoreOptions>();
     CLI::App* command = app.add_subcommand(
         "score", "Score a city edition against the network, or every city of a network folder");
@@ -82,7 +81,7 @@ Command add_score_command(CLI::App& app) {
     command->add_option("--as-of", options->as_of,
                         "Use each city's latest edition dated on or before this date (YYYY-MM-DD)");
     command->add_option("--format", options->format, "table, csv or json")->capture_default_str();
-    return {command, [options] { return run_score(*options); }};
+    return {command, [options, &globals] { return run_score(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

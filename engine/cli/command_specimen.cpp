@@ -22,8 +22,7 @@ struct SpecimenOptions {
     fs::path output;
 };
 
-int run_specimen(const SpecimenOptions& options) {
-    const DataRoot data = DataRoot::locate();
+int run_specimen(const SpecimenOptions& options, const DataRoot& data) {
     const Catalog catalog = Catalog::load(data, options.lang);
     const FontSet fonts = FontSet::load(data);
     const Document document = options.kind == "multilingual" ? compose_multilingual_specimen(data, catalog)
@@ -37,7 +36,7 @@ int run_specimen(const SpecimenOptions& options) {
 }
 }  // namespace
 
-Command add_specimen_command(CLI::App& app) {
+Command add_specimen_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<SpecimenOptions>();
     CLI::App* command = app.add_subcommand("specimen", "Typeset a specimen document, to look at the typesetting");
     command->add_option("--kind", options->kind,
@@ -49,7 +48,7 @@ Command add_specimen_command(CLI::App& app) {
         ->check(CLI::Range(0, 200))
         ->capture_default_str();
     command->add_option("--out", options->output, "Output PDF (default: specimen-<kind>.pdf)");
-    return {command, [options] { return run_specimen(*options); }};
+    return {command, [options, &globals] { return run_specimen(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

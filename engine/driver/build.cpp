@@ -237,7 +237,7 @@ void render_in_processes(const RenderContext& context, std::vector<PendingReport
 BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::ostream& out, std::ostream& log,
                        const std::atomic<bool>& stop) {
     BuildSummary summary;
-    const fs::path network_folder = options.network.empty() ? data.samples() / "network" : options.network;
+    const fs::path network_folder = options.network.empty() ? data.network() : options.network;
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
@@ -264,7 +264,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
                                          data.templates() / "report" / "selection.toml",
                                          data.templates() / "recommendations.toml"};
     const std::string templates_digest = digest_files(template_files);
-    const std::string practices_digest = digest_files({data.samples() / "practices.toml"});
+    const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
     {
         const FontSet fonts = FontSet::load(data);

@@ -63,13 +63,13 @@ CheckResult check_everything(const DataRoot& data) {
     if (!questionnaire || !fonts || !catalogs.count("en")) return result;
 
     std::optional<Network> network;
-    collect(result.data_errors, [&] { network.emplace(load_network(data.samples() / "network", *questionnaire)); });
+    collect(result.data_errors, [&] { network.emplace(load_network(data.network(), *questionnaire)); });
     if (!network) return result;
     collect(result.data_errors, [&] {
         std::set<std::string> areas, cities;
         for (const Area& area : questionnaire->areas()) areas.insert(area.id);
         for (const std::string& id : network->city_ids()) cities.insert(id);
-        (void)load_practices(data.samples() / "practices.toml", areas, cities, {"en", "fr"});
+        (void)load_practices(data.practices(), areas, cities, {"en", "fr"});
     });
     std::optional<EngineResources> resources;
     collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data)); });
