@@ -1,4 +1,4 @@
-// iccreport build [NETWORK_DIR] [--langs en,fr] [--as-of DATE] [--jobs N] [--out DIR] [--dry-run]
+// iccreport build [NETWORK_DIR] [--langs en,fr] [--as-of DATE] [--jobs N] [--out DIR] [--dry-run] [--keep-going]
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -25,6 +25,7 @@ struct BuildArguments {
     unsigned jobs = 0;
     fs::path output = "out";
     bool dry_run = false;
+    bool keep_going = false;
 };
 
 // SIGINT and SIGTERM ask the build to stop between reports: they are blocked
@@ -87,6 +88,7 @@ int run_build_command(const BuildArguments& arguments) {
     options.jobs = arguments.jobs;
     options.output = arguments.output;
     options.dry_run = arguments.dry_run;
+    options.keep_going = arguments.keep_going;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
     const BuildSummary summary = run_build(data, options, std::cout, std::cerr, signals.stop());
@@ -104,6 +106,8 @@ Command add_build_command(CLI::App& app) {
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
     command->add_option("--out", arguments->output, "Output folder")->capture_default_str();
     command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why; write nothing");
+    command->add_flag("--keep-going", arguments->keep_going,
+                      "With invalid network files, build the other cities' reports without those cities");
     return {command, [arguments] { return run_build_command(*arguments); }};
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -127,6 +128,12 @@ struct ReportJob {
 };
 
 std::string output_name(const std::string& city, const std::string& lang) { return city + "." + lang + ".pdf"; }
+
+// valmora.en.pdf -> valmora.en.stale.pdf
+std::string stale_name(const std::string& output) {
+    const fs::path path(output);
+    return path.stem().string() + ".stale" + path.extension().string();
+}
 
 void remove_stale_temporaries(const fs::path& folder) {
     std::error_code error;
@@ -303,6 +310,27 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     const EngineResources resources = EngineResources::load(data);
     for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
 
+    // A network is one data set: one invalid file changes every report's
+    // sample, so by default nothing is rendered until every file is valid.
+    if (!loaded.rejected.empty() && !options.keep_going) {
+        std::vector<Diagnostic> all;
+        std::set<std::string> cities;
+        for (const RejectedFile& file : loaded.rejected) {
+            all.insert(all.end(), file.diagnostics.begin(), file.diagnostics.end());
+            if (!file.diagnostics.empty()) cities.insert(file.city);
+        }
+        log << format_diagnostics(all);
+        std::string names;
+        for (const std::string& city : cities) names += (names.empty() ? "" : ", ") + city;
+        log << (options.dry_run ? "dry run" : "build") << ": nothing rendered: the network has invalid files (" << names
+            << "); every report compares with the whole network, so fix them first, or give --keep-going "
+               "to build the other cities' reports with "
+            << (cities.size() == 1 ? "this city" : "these cities") << " left out\n";
+        summary.invalid_network = true;
+        summary.left_out.assign(cities.begin(), cities.end());
+        return summary;
+    }
+
     std::error_code error;
     if (!options.dry_run) {
         fs::create_directories(options.output, error);
@@ -373,6 +401,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     const std::size_t total = (jobs.size() + rejected_by_city.size()) * options.languages.size();
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
     for (const auto& [city, diagnostics] : rejected_by_city) {
+        summary.left_out.push_back(city);
         std::string message;
         for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
         for (const std::string& lang : options.languages) {
@@ -511,6 +540,22 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     summary.interrupted = stop.load();
     progress.clear_line();
 
+    // A failed report's previous PDF must not look current: it is renamed
+    // <name>.stale.pdf (kept, for whoever needs the last good one, but no
+    // longer under the name readers and scripts take as the current report).
+    // The other cities' profiles of a left-out city fail too (they need it).
+    if (!options.dry_run && !summary.interrupted)
+        for (auto& [name, entry] : manifest.entries) {
+            const fs::path current = options.output / name;
+            const fs::path stale = options.output / stale_name(name);
+            if (entry.status != "failed") {
+                fs::remove(stale, error);  // rebuilt: the old stale copy has no use left
+                continue;
+            }
+            if (fs::exists(current, error)) fs::rename(current, stale, error);
+            if (fs::exists(stale, error)) entry.stale_output = stale_name(name);
+        }
+
     if (!options.dry_run) {
         // An interrupted build keeps what the last manifest knew about reports it did not reach.
         if (summary.interrupted)
@@ -527,6 +572,28 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     }
     if (summary.interrupted) log << " (interrupted)";
     log << '\n';
+    if (!summary.left_out.empty()) {
+        std::string names;
+        for (const std::string& city : summary.left_out) names += (names.empty() ? "" : ", ") + city;
+        log << "left out of the sample: " << names << " (invalid files); every other report compares with "
+            << sample->size() << (sample->size() == 1 ? " city" : " cities") << ", "
+            << summary.left_out.size() << (summary.left_out.size() == 1 ? " city" : " cities")
+            << " short of the whole network\n";
+    }
+    // Every failure again, after the progress lines, so that none scrolls away.
+    bool first_failure = true;
+    for (const auto& [name, entry] : manifest.entries) {
+        if (entry.status != "failed") continue;
+        if (first_failure) log << "failed:\n";
+        first_failure = false;
+        log << "  " << name
+            << (entry.stale_output.empty() ? std::string()
+                                           : " (its previous PDF is now " + entry.stale_output + ", out of date)")
+            << ":\n";
+        std::istringstream lines(entry.error);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) log << "    " << line << '\n';
+    }
     return summary;
 }
 

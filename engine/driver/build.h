@@ -25,6 +25,11 @@ struct BuildOptions {
     std::filesystem::path output = "out";
     bool dry_run = false;
     bool terminal = false;                // live progress line instead of plain lines
+    // A network is one data set: by default a build with any invalid edition
+    // file renders nothing (every report's sample would be one city short).
+    // With keep_going the other cities' reports are built without it, and the
+    // left-out city's previous PDFs are renamed *.stale.pdf.
+    bool keep_going = false;
 };
 
 struct BuildSummary {
@@ -32,7 +37,11 @@ struct BuildSummary {
     int up_to_date = 0;
     int failed = 0;
     bool interrupted = false;
-    [[nodiscard]] int exit_code() const { return interrupted ? 130 : failed > 0 ? 1 : 0; }
+    bool invalid_network = false;         // stopped before rendering: the network has invalid files
+    std::vector<std::string> left_out;    // cities left out of the sample (keep_going)
+    [[nodiscard]] int exit_code() const {
+        return interrupted ? 130 : failed > 0 || invalid_network ? 1 : 0;
+    }
 };
 
 // Runs the build; progress and errors go to `log`, the dry-run listing to `out`.

@@ -7,7 +7,8 @@ namespace icc {
 
 namespace {
 
-std::string optional_figure(const std::optional<double>& value) { return value ? figure_text(*value) : std::string(); }
+std::string optional_figure(const std::optional<Figure>& figure) { return figure_text(figure, ""); }
+std::string optional_figure(const std::optional<Exact>& value) { return figure_text(published(value), ""); }
 
 // The shortest text that reads back as the same number: "8.4", "120000".
 std::string plain_number(double value) {
@@ -48,7 +49,8 @@ std::string json_string(const std::string& text) {
     return out + "\"";
 }
 
-std::string json_figure(const std::optional<double>& value) { return value ? figure_text(*value) : "null"; }
+std::string json_figure(const std::optional<Figure>& figure) { return figure_text(figure, "null"); }
+std::string json_figure(const std::optional<Exact>& value) { return figure_text(published(value), "null"); }
 
 std::string json_average(const Average& average) {
     return "{\"value\": " + json_figure(average.value) + ", \"count\": " + std::to_string(average.count) + "}";
@@ -109,14 +111,6 @@ std::string json_city(const SampleCity& entry, const Questionnaire& questionnair
 }
 
 }  // namespace
-
-std::string figure_text(double value) {
-    const double rounded = published(value);
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded,
-                                      std::chars_format::fixed, 1);
-    return std::string(buffer, result.ptr);
-}
 
 std::string sample_csv(const Sample& sample, const Questionnaire& questionnaire) {
     std::string out = "rank,city,name,country,population,foreign_born_percent,population_group,diversity_group,"

@@ -11,9 +11,6 @@
 
 namespace icc {
 
-// A published figure as text: "62.3"; "-0.0" never appears.
-std::string figure_text(double value);
-
 std::string sample_csv(const Sample& sample, const Questionnaire& questionnaire);
 std::string sample_json(const Sample& sample, const Questionnaire& questionnaire);
 
