@@ -1,4 +1,5 @@
 #include "driver/build.h"
+#include "driver/output_names.h"
 
 #include <poll.h>
 #include <pthread.h>
@@ -117,13 +118,7 @@ struct ReportJob {
     [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
     // valmora.en.pdf; valmora.profile-2026-06-09.en.pdf
     [[nodiscard]] std::string output(const std::string& lang) const {
-        std::string name = city;
-        if (profile()) {
-            std::string stem = visit_notes.stem().string();  // visit-2026-06-09
-            if (stem.rfind("visit-", 0) == 0) stem = stem.substr(6);
-            name += ".profile-" + stem;
-        }
-        return name + "." + lang + ".pdf";
+        return profile() ? profile_file_name(city, visit_notes, lang) : index_report_file_name(city, lang);
     }
 };
 
@@ -303,7 +298,7 @@ void render_in_processes(const RenderContext& context, std::vector<PendingReport
 BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::ostream& out, std::ostream& log,
                        const std::atomic<bool>& stop) {
     BuildSummary summary;
-    const fs::path network_folder = options.network.empty() ? data.samples() / "network" : options.network;
+    const fs::path network_folder = options.network.empty() ? data.network() : options.network;
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
@@ -351,7 +346,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
                                          data.templates() / "report" / "selection.toml",
                                          data.templates() / "recommendations.toml"};
     const std::string templates_digest = digest_files(template_files);
-    const std::string practices_digest = digest_files({data.samples() / "practices.toml"});
+    const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
     {
         const FontSet fonts = FontSet::load(data);

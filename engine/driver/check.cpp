@@ -13,6 +13,7 @@
 #include "driver/profile_pipeline.h"
 #include "driver/score_table.h"
 #include "driver/standalone_charts.h"
+#include "intake/form.h"
 #include "support/handles.h"
 
 namespace icc {
@@ -76,13 +77,13 @@ CheckResult check_everything(const DataRoot& data) {
     if (!questionnaire || !fonts || !catalogs.count("en")) return result;
 
     std::optional<Network> network;
-    collect(result.data_errors, [&] { network.emplace(load_network(data.samples() / "network", *questionnaire)); });
+    collect(result.data_errors, [&] { network.emplace(load_network(data.network(), *questionnaire)); });
     if (!network) return result;
     collect(result.data_errors, [&] {
         std::set<std::string> areas, cities;
         for (const Area& area : questionnaire->areas()) areas.insert(area.id);
         for (const std::string& id : network->city_ids()) cities.insert(id);
-        (void)load_practices(data.samples() / "practices.toml", areas, cities, {"en", "fr"});
+        (void)load_practices(data.practices(), areas, cities, {"en", "fr"});
     });
     std::optional<EngineResources> resources;
     collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data)); });
@@ -100,6 +101,8 @@ CheckResult check_everything(const DataRoot& data) {
         print_city_table(ignored, sample, sample.cities.front(), *questionnaire, reference);
         (void)compose_specimen(reference, 1);
         (void)compose_multilingual_specimen(data, reference);
+        // The questionnaire a city fills in (iccreport questionnaire, new, import).
+        (void)intake::compose_form(*questionnaire, reference);
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants

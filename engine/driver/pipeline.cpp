@@ -28,7 +28,7 @@ EngineResources EngineResources::load(const DataRoot& data, const std::vector<co
                                                          index_report_sections(), index_report_figures());
     // A practice of a city outside this network is never chosen; `iccreport
     // check` verifies the library against the bundled network.
-    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire), {},
+    PracticeLibrary practices = load_practices(data.practices(), area_ids(questionnaire), {},
                                                {"en", "fr"});
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
@@ -57,7 +57,7 @@ LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questi
     LoadedNetwork loaded;
     std::optional<Edition> edition;
     if (!edition_file.empty()) edition = load_edition(edition_file, questionnaire);
-    loaded.network = load_network(network_dir.empty() ? data.samples() / "network" : network_dir, questionnaire);
+    loaded.network = load_network(network_dir.empty() ? data.network() : network_dir, questionnaire);
     if (edition) {
         if (as_of && edition->date > *as_of)
             throw DiagnosticError(Diagnostic{Severity::error, edition->date_where,
@@ -112,9 +112,9 @@ CityReportData PreparedCity::report_data() const {
                           resources_.practices, network_};
 }
 
-CitySession::CitySession(const fs::path& edition_file, const fs::path& network_dir, const std::string& lang,
-                         const std::string& as_of_text)
-    : data(DataRoot::locate()),
+CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const fs::path& network_dir,
+                         const std::string& lang, const std::string& as_of_text)
+    : data(std::move(data_root)),
       as_of(as_of_text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(as_of_text, "--as-of"))),
       catalog(Catalog::load(data, lang)),
       fonts(FontSet::load(data)),

@@ -92,8 +92,8 @@ private:
 class CitySession {
 public:
     // `as_of` is the text of --as-of (empty: no cut-off); `network_dir` empty:
-    // the bundled sample network. Throws DiagnosticError.
-    CitySession(const std::filesystem::path& edition_file, const std::filesystem::path& network_dir,
+    // the data folder's network. Throws DiagnosticError.
+    CitySession(DataRoot data, const std::filesystem::path& edition_file, const std::filesystem::path& network_dir,
                 const std::string& lang, const std::string& as_of);
     const DataRoot data;
     const std::optional<Date> as_of;

@@ -400,7 +400,7 @@ SelectionInputs load_selection_inputs(const DataRoot& data, const Questionnaire&
     return SelectionInputs{
         load_selection_settings(data),
         bundled_recommendation_rules(data, questionnaire, catalogs),
-        load_practices(practices_file.empty() ? data.samples() / "practices.toml" : practices_file, areas, cities,
+        load_practices(practices_file.empty() ? data.practices() : practices_file, areas, cities,
                        languages),
         load_overrides(overrides_path_for(edition_file), questionnaire, languages),
     };
