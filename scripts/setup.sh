@@ -17,6 +17,8 @@ packages=(
   fonts-noto-cjk
   # PDF checks used by the tests
   poppler-utils qpdf
+  # the Debian package (cpack -G DEB): dpkg-shlibdeps finds the libraries' packages
+  dpkg-dev
 )
 
 missing=()
