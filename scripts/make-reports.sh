@@ -5,4 +5,4 @@ set -euo pipefail
 binary=${1:?usage: make-reports.sh ICCREPORT OUT}
 out=${2:?usage: make-reports.sh ICCREPORT OUT}
 cd "$(dirname "$0")/.."
-exec "$binary" build samples/network --langs en,fr --out "$out"
+exec "$binary" build --network samples/network --lang en,fr --out "$out"
