@@ -81,9 +81,10 @@ std::vector<std::string> split_languages(const std::string& text) {
 int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
     BuildOptions options;
     options.network = arguments.network;
-    if (!arguments.langs.empty())
+    if (!arguments.langs.empty()) {
         options.languages = split_languages(arguments.langs);
-    else if (!data.defaults.languages.empty())
+        options.city_languages = false;  // exactly the languages asked for
+    } else if (!data.defaults.languages.empty())
         options.languages = data.defaults.languages;
     if (!arguments.as_of.empty()) options.as_of = parse_date_option(arguments.as_of, "--as-of");
     options.jobs = arguments.jobs;
@@ -103,7 +104,7 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     CLI::App* command = app.add_subcommand(
         "build", "Build the report of every city in every language, rebuilding only what changed");
     command->add_option("network", arguments->network, "Folder of the network's editions (default: samples/network)");
-    command->add_option("--langs", arguments->langs, "Comma-separated languages (default: the project's, else en,fr)");
+    command->add_option("--langs", arguments->langs, "Comma-separated languages, exactly (default: the project's, else en,fr, and each city's own)");
     command->add_option("--as-of", arguments->as_of, "Use editions dated on or before YYYY-MM-DD");
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
     command->add_option("--out", arguments->output, "Output folder (default: the project's, else out)");
