@@ -7,4 +7,4 @@ set -euo pipefail
 binary=${1:?usage: make-reports.sh ICCREPORT OUT}
 out=${2:?usage: make-reports.sh ICCREPORT OUT}
 cd "$(dirname "$0")/.."
-exec "$binary" build samples/network --out "$out"
+exec "$binary" build --network samples/network --out "$out"

@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(bad_options_are_clear_errors) {
     BOOST_TEST(result.err.find("expected table, csv or json, found \"xml\"") != std::string::npos);
     result = run(score("'" + network + "' --network '" + network + "'"));
     BOOST_TEST(result.exit_code == 1);
-    BOOST_TEST(result.err.find("this folder is the network") != std::string::npos);
+    BOOST_TEST(result.err.find("the network is given twice; expected --network DIR only") != std::string::npos);
     result = run(score("'" + valmora + "' --as-of 2025-01-01"));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.err.find("after the --as-of date 2025-01-01") != std::string::npos);

@@ -1,6 +1,6 @@
-// iccreport score <edition.toml | network dir> [--network DIR] [--as-of DATE] [--format table|csv|json]
+// iccreport score [edition.toml] [--network DIR] [--as-of DATE] [--format table|csv|json]
 //
-// With a network folder: every city of the sample, ranked. With one edition:
+// Without an edition: every city of the network, ranked. With one edition:
 // that city against the sample (the bundled network unless --network says
 // otherwise), its peer groups and its progress. CSV and JSON always carry the
 // whole sample (see docs/scoring.md), so the public charts can be fed from either.
@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "driver/pipeline.h"
 #include "driver/score_table.h"
 #include "load/edition.h"
@@ -30,9 +31,11 @@ struct ScoreOptions {
     fs::path network;
     std::string as_of;
     std::string format = "table";
+    std::string langs;
 };
 
 int run_score(const ScoreOptions& options, const DataRoot& data) {
+    const std::string lang = one_language_of(options.langs, data, "score");
     if (options.format != "table" && options.format != "csv" && options.format != "json")
         throw DiagnosticError(Diagnostic{Severity::error, {"--format"},
                                          "expected table, csv or json, found \"" + options.format + "\""});
@@ -42,10 +45,12 @@ int run_score(const ScoreOptions& options, const DataRoot& data) {
 
     Network network;
     std::optional<std::string> focus;
-    if (fs::is_directory(options.input)) {
+    if (options.input.empty()) {
+        network = load_network(options.network.empty() ? data.network() : options.network, questionnaire);
+    } else if (fs::is_directory(options.input)) {  // `score DIR`, as before --network was everywhere
         if (!options.network.empty())
             throw DiagnosticError(Diagnostic{Severity::error, {options.input.string()},
-                                             "this folder is the network; --network is for scoring one edition file"});
+                                             "the network is given twice; expected --network DIR only"});
         network = load_network(options.input, questionnaire);
     } else {
         LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.input, sample_options.as_of);
@@ -60,7 +65,7 @@ int run_score(const ScoreOptions& options, const DataRoot& data) {
     } else if (options.format == "json") {
         std::cout << sample_json(sample, questionnaire);
     } else {
-        const Catalog catalog = Catalog::load(data, "en");
+        const Catalog catalog = Catalog::load(data, lang);
         if (focus)
             print_city_table(std::cout, sample, *sample.find(*focus), questionnaire, catalog);
         else
@@ -75,12 +80,14 @@ Command add_score_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ScoreOptions>();
     CLI::App* command = app.add_subcommand(
         "score", "Score a city edition against the network, or every city of a network folder");
-    command->add_option("input", options->input, "An edition file (TOML) or a network folder")->required();
-    command->add_option("--network", options->network,
-                        "The network to compare one edition with (default: the bundled sample network)");
-    command->add_option("--as-of", options->as_of,
-                        "Use each city's latest edition dated on or before this date (YYYY-MM-DD)");
+    command->add_option("edition", options->input,
+                        "An edition file (TOML): that city against the network; none: every city of the network")
+        ->type_name("FILE");
+    add_network_option(*command, options->network);
+    add_as_of_option(*command, options->as_of);
     command->add_option("--format", options->format, "table, csv or json")->capture_default_str();
+    add_lang_option(*command, options->langs,
+                    "Language of the names in the table (one; default: the project's first language, else en)");
     return {command, [options, &globals] { return run_score(*options, globals.locate()); }};
 }
 

@@ -1,4 +1,5 @@
 #include "driver/build.h"
+#include "driver/output_names.h"
 
 #include <poll.h>
 #include <pthread.h>
@@ -117,13 +118,7 @@ struct ReportJob {
     [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
     // valmora.en.pdf; valmora.profile-2026-06-09.en.pdf
     [[nodiscard]] std::string output(const std::string& lang) const {
-        std::string name = city;
-        if (profile()) {
-            std::string stem = visit_notes.stem().string();  // visit-2026-06-09
-            if (stem.rfind("visit-", 0) == 0) stem = stem.substr(6);
-            name += ".profile-" + stem;
-        }
-        return name + "." + lang + ".pdf";
+        return profile() ? profile_file_name(city, visit_notes, lang) : index_report_file_name(city, lang);
     }
 };
 

@@ -13,6 +13,7 @@
 #include "driver/profile_pipeline.h"
 #include "driver/score_table.h"
 #include "driver/standalone_charts.h"
+#include "intake/form.h"
 #include "support/handles.h"
 
 namespace icc {
@@ -100,6 +101,8 @@ CheckResult check_everything(const DataRoot& data) {
         print_city_table(ignored, sample, sample.cities.front(), *questionnaire, reference);
         (void)compose_specimen(reference, 1);
         (void)compose_multilingual_specimen(data, reference);
+        // The questionnaire a city fills in (iccreport questionnaire, new, import).
+        (void)intake::compose_form(*questionnaire, reference);
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
