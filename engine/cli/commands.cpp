@@ -18,6 +18,7 @@ const std::vector<CommandEntry>& command_table() {
         {"score", add_score_command},     {"charts", add_charts_command},   {"explain", add_explain_command},
         {"check", add_check_command},     {"init", add_init_command},       {"fonts", add_fonts_command},
         {"specimen", add_specimen_command}, {"questionnaire", add_questionnaire_command},
+        {"pdfcheck", add_pdfcheck_command},
         {"manual", add_manual_command},
     };
     return table;

@@ -75,6 +75,7 @@ Command add_init_command(CLI::App& app, const GlobalOptions& globals);
 Command add_fonts_command(CLI::App& app, const GlobalOptions& globals);
 Command add_specimen_command(CLI::App& app, const GlobalOptions& globals);
 Command add_questionnaire_command(CLI::App& app, const GlobalOptions& globals);
+Command add_pdfcheck_command(CLI::App& app, const GlobalOptions& globals);
 Command add_manual_command(CLI::App& app, const GlobalOptions& globals);
 
 }  // namespace icc::cli
