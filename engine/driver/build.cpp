@@ -339,11 +339,15 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     sample_options.as_of = options.as_of;
     const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
     // A city's reports: in the build's languages, then in the city's own.
+    // A city language without a locale here was a warning when the edition loaded.
+    const std::vector<std::string> translated = available_languages(data);
     const auto languages_of = [&](const City& city) {
         std::vector<std::string> languages = options.languages;
         if (options.city_languages)
             for (const std::string& lang : city.languages)
-                if (std::find(languages.begin(), languages.end(), lang) == languages.end()) languages.push_back(lang);
+                if (std::find(languages.begin(), languages.end(), lang) == languages.end() &&
+                    std::find(translated.begin(), translated.end(), lang) != translated.end())
+                    languages.push_back(lang);
         return languages;
     };
     std::vector<ReportJob> jobs;

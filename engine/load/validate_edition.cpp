@@ -72,10 +72,10 @@ std::string expected_of(const Question& question) {
     return {};
 }
 
-// What to suggest for a language tag without a locale: the same tag in
-// other case ("IT"), the language of a regional tag ("ar-MA" -> "ar"), or a
-// close spelling ("itt" -> "it").
-std::string language_suggestion(const std::string& tag, const std::vector<std::string>& available) {
+// The locale a language tag without one was meant to name: the same tag in
+// other case or with '_' ("IT", "pt_PT" -> "pt"), or the language of a
+// regional or script variant ("ar-MA" -> "ar"); "" when there is none.
+std::string locale_meant(const std::string& tag, const std::vector<std::string>& available) {
     std::string lower = tag;
     for (char& c : lower) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (std::find(available.begin(), available.end(), lower) != available.end()) return lower;
@@ -83,7 +83,7 @@ std::string language_suggestion(const std::string& tag, const std::vector<std::s
         prefix.erase(prefix.rfind('-'));
         if (std::find(available.begin(), available.end(), prefix) != available.end()) return prefix;
     }
-    return closest_match(lower, available);
+    return "";
 }
 
 class EditionValidator {
@@ -128,14 +128,23 @@ private:
         for (std::size_t i = 0; i < edition_.city.languages.size(); ++i) {
             const std::string& tag = edition_.city.languages[i];
             if (std::find(available.begin(), available.end(), tag) != available.end()) continue;
-            std::vector<DiagnosticNote> notes;
-            if (const std::string suggestion = language_suggestion(tag, available); !suggestion.empty())
-                notes.push_back({NoteKind::help, "did you mean " + in_quotes(suggestion) + "?"});
             std::string list;
             for (const std::string& known : available) list += (list.empty() ? "" : ", ") + known;
-            sink_.error(edition_.languages_where[i], "city.languages: no locale for the language " + in_quotes(tag) +
-                                                         " (locales/" + tag + ".toml); expected one of: " + list,
-                        std::move(notes));
+            const std::string message = "city.languages: no locale for the language " + in_quotes(tag) + " (locales/" +
+                                        tag + ".toml); expected one of: " + list;
+            // Another spelling of a locale there is: a mistake. Otherwise a
+            // language this data folder does not translate (a project with
+            // fewer locales, or a misspelt code): the city's reports are made
+            // in the others.
+            if (const std::string meant = locale_meant(tag, available); !meant.empty()) {
+                sink_.error(edition_.languages_where[i], message, {{NoteKind::help, "did you mean " + in_quotes(meant) + "?"}});
+                continue;
+            }
+            std::vector<DiagnosticNote> notes;
+            // Two letters are an ISO 639-1 code of their own, not a misspelling of another.
+            if (const std::string close = tag.size() > 2 ? closest_match(tag, available) : ""; !close.empty())
+                notes.push_back({NoteKind::help, "did you mean " + in_quotes(close) + "?"});
+            sink_.warning(edition_.languages_where[i], message + "; no report is made in it", std::move(notes));
         }
     }
 
