@@ -113,3 +113,41 @@ BOOST_AUTO_TEST_CASE(man_pages_and_completion_come_from_the_command_definitions)
                                "'; COMP_WORDS=(iccreport rep); COMP_CWORD=1; _iccreport; echo \\${COMPREPLY[@]}\"");
     BOOST_TEST(completes.out == "report\n", completes.out + completes.err);
 }
+
+// Issue 17: the French chart titles read as French ("au 15 mars 2026", "depuis
+// le 12 octobre 2020"), and charts take a language list like every command.
+BOOST_AUTO_TEST_CASE(chart_titles_with_dates_are_grammatical_in_french) {
+    testing::TempDir dir;
+    const fs::path marvege = testing::source_root() / "samples/network/marvege/2025-05-20.toml";
+    for (const fs::path& edition : {valmora, marvege}) {
+        const auto result =
+            run(binary + " charts '" + edition.string() + "' --lang 'fr, en' --out '" + (dir / "charts").string() + "'");
+        BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    }
+    const std::string one = testing::slurp(dir / "charts/valmora-progress.fr.svg");
+    BOOST_TEST(one.find("résultats au 15 mars 2026</title>") != std::string::npos);
+    const std::string several = testing::slurp(dir / "charts/marvege-progress.fr.svg");
+    BOOST_TEST(several.find("évolution depuis le 12 octobre 2020</title>") != std::string::npos);
+    BOOST_TEST(fs::exists(dir / "charts/valmora-progress.en.svg"));
+    const std::string english = testing::slurp(dir / "charts/valmora-progress.en.svg");
+    BOOST_TEST(english.find("Results of Valmora in the Index of 15 March 2026</title>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(charts_can_leave_the_title_out_of_the_image) {
+    testing::TempDir dir;
+    for (const char* variant : {"with", "without"}) {
+        const auto result = run(binary + " charts '" + valmora.string() + "' --out '" + (dir / variant).string() + "'" +
+                                (std::string(variant) == "without" ? " --no-title" : ""));
+        BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    }
+    auto height = [](const std::string& svg) {
+        const auto at = svg.find("height=\"");
+        return at == std::string::npos ? 0.0 : std::stod(svg.substr(at + 8));
+    };
+    const std::string with = testing::slurp(dir / "with/valmora-areas.en.svg");
+    const std::string without = testing::slurp(dir / "without/valmora-areas.en.svg");
+    BOOST_TEST(height(without) + 30 < height(with), height(without) << " vs " << height(with));
+    // Still named for screen readers and search.
+    BOOST_TEST(without.find("<title>Valmora against the sample average, by area") != std::string::npos,
+               without.substr(0, 600));
+}
