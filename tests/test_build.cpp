@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "test_support.h"
@@ -29,8 +30,11 @@ struct SmallNetwork {
         for (const auto& city : cities)
             fs::copy(testing::source_root() / "samples/network" / city, network / city, fs::copy_options::recursive);
     }
+    // In English and French only (the cities' own languages have a test of
+    // their own), unless `extra` asks for other languages.
     std::string build(const fs::path& out, const std::string& extra = "") const {
-        return testing::iccreport() + " build '" + network.string() + "' --out '" + out.string() + "' " + extra;
+        const std::string langs = extra.find("--langs") == std::string::npos ? "--langs en,fr " : "";
+        return testing::iccreport() + " build '" + network.string() + "' --out '" + out.string() + "' " + langs + extra;
     }
     void replace_in(const std::string& file, const std::string& from, const std::string& to) const {
         const fs::path path = network / file;
@@ -260,4 +264,32 @@ BOOST_AUTO_TEST_CASE(bad_build_options_are_clear_errors) {
     result = run(net.build(net.dir / "out", "--as-of 2025-02-30"));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.err == "--as-of: error: expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"2025-02-30\"\n");
+}
+
+BOOST_AUTO_TEST_CASE(each_city_gets_its_reports_in_its_own_languages_too_unless_langs_says_otherwise) {
+    testing::TempDir dir;
+    const fs::path network = dir / "network";
+    for (const std::string file : {"valmora/2026-03-15.toml", "marvege/2025-05-20.toml", "agia-kalos/2022-08-26.toml"}) {
+        fs::create_directories((network / file).parent_path());
+        fs::copy_file(testing::source_root() / "samples/network" / file, network / file);
+    }
+    const std::string build = testing::iccreport() + " build '" + network.string() + "' --out '" + (dir / "out").string() +
+                              "' --dry-run";
+    // The reports a dry run would build, in any order.
+    const auto would_build = [&](const std::string& extra) {
+        const auto dry = run(build + extra);
+        BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
+        std::set<std::string> outputs;
+        const std::regex line("rebuild (\\S+) \\(not built yet\\)");
+        for (auto it = std::sregex_iterator(dry.out.begin(), dry.out.end(), line); it != std::sregex_iterator(); ++it)
+            outputs.insert((*it)[1].str());
+        return outputs;
+    };
+    // valmora speaks Portuguese; marvege French, built anyway; agia-kalos states no language.
+    BOOST_TEST((would_build("") == std::set<std::string>{"agia-kalos.en.pdf", "agia-kalos.fr.pdf", "marvege.en.pdf",
+                                                          "marvege.fr.pdf", "valmora.en.pdf", "valmora.fr.pdf",
+                                                          "valmora.pt.pdf"}));
+    // --langs is exactly the languages asked for.
+    BOOST_TEST((would_build(" --langs en") ==
+                std::set<std::string>{"agia-kalos.en.pdf", "marvege.en.pdf", "valmora.en.pdf"}));
 }

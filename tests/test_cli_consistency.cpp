@@ -132,3 +132,22 @@ BOOST_AUTO_TEST_CASE(chart_titles_with_dates_are_grammatical_in_french) {
     const std::string english = testing::slurp(dir / "charts/valmora-progress.en.svg");
     BOOST_TEST(english.find("Results of Valmora in the Index of 15 March 2026</title>") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(charts_can_leave_the_title_out_of_the_image) {
+    testing::TempDir dir;
+    for (const char* variant : {"with", "without"}) {
+        const auto result = run(binary + " charts '" + valmora.string() + "' --out '" + (dir / variant).string() + "'" +
+                                (std::string(variant) == "without" ? " --no-title" : ""));
+        BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    }
+    auto height = [](const std::string& svg) {
+        const auto at = svg.find("height=\"");
+        return at == std::string::npos ? 0.0 : std::stod(svg.substr(at + 8));
+    };
+    const std::string with = testing::slurp(dir / "with/valmora-areas.en.svg");
+    const std::string without = testing::slurp(dir / "without/valmora-areas.en.svg");
+    BOOST_TEST(height(without) + 30 < height(with), height(without) << " vs " << height(with));
+    // Still named for screen readers and search.
+    BOOST_TEST(without.find("<title>Valmora against the sample average, by area") != std::string::npos,
+               without.substr(0, 600));
+}

@@ -77,6 +77,8 @@ int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
                                          "the network is given twice; expected --network DIR only"});
     options.network = arguments.network.empty() ? arguments.network_positional : arguments.network;
     options.languages = languages_of(arguments.langs, data, /*all_by_default=*/true);
+    // Languages asked for are exactly those; by default each city's own come too.
+    options.city_languages = arguments.langs.empty();
     if (!arguments.as_of.empty()) options.as_of = parse_date_option(arguments.as_of, "--as-of");
     options.jobs = arguments.jobs;
     options.output = !arguments.output.empty()        ? arguments.output
@@ -98,7 +100,7 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     // The network folder as a bare argument still works for scripts written before --network; not shown.
     command->add_option("network", arguments->network_positional, "Same as --network")->group("");
     add_network_option(*command, arguments->network);
-    add_lang_option(*command, arguments->langs, "Languages of the reports (default: the project's, else en,fr)");
+    add_lang_option(*command, arguments->langs, "Languages of the reports, exactly (default: the project's, else en,fr, and each city's own)");
     add_as_of_option(*command, arguments->as_of);
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
     command->add_option("--out", arguments->output, "Output folder, created if missing (default: the project's, else out)")

@@ -24,6 +24,7 @@ struct ChartsOptions {
     fs::path output;
     fs::path network;
     std::string as_of;
+    bool no_title = false;
 };
 
 int run_charts(const ChartsOptions& options, const DataRoot& data) {
@@ -43,8 +44,9 @@ int run_charts(const ChartsOptions& options, const DataRoot& data) {
         const std::vector<StandaloneChart> all = standalone_charts(report, catalog, context);
         const double width = 455;
         for (const StandaloneChart& chart : all) {
-            const auto titled = charts::titled_figure(context, chart.title, chart.figure);
-            const double height = chart.height + 36;  // room for the title
+            // Without the title in the image (the web page sets its own), the SVG still names it in <title>.
+            const auto titled = options.no_title ? chart.figure : charts::titled_figure(context, chart.title, chart.figure);
+            const double height = options.no_title ? chart.height : chart.height + 36;  // room for the title
             const fs::path path =
                 options.output / (session.subject().city + "-" + chart.name + "." + lang + "." + options.format);
             if (options.format == "svg")
@@ -70,6 +72,8 @@ Command add_charts_command(CLI::App& app, const GlobalOptions& globals) {
     command->add_option("--out", options->output, "Output folder (created if missing)")
         ->required()
         ->type_name("DIR");
+    command->add_flag("--no-title", options->no_title,
+                      "Leave the title out of the image (SVG still names it in <title>, for screen readers)");
     add_network_option(*command, options->network);
     add_as_of_option(*command, options->as_of);
     return {command, [options, &globals] { return run_charts(*options, globals.locate()); }};

@@ -113,6 +113,7 @@ struct ReportJob {
     Date date;                            // Index Reports: the edition reported on
     std::vector<fs::path> edition_files;  // every edition of the city up to the report's
     fs::path visit_notes;                 // profiles: the notes
+    std::vector<std::string> languages;   // the build's, then the city's own
 
     [[nodiscard]] bool profile() const { return !visit_notes.empty(); }
     [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
@@ -354,9 +355,6 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     }
     const std::string fonts_digest = digest_files(font_files);
     const std::string engine = engine_digest();
-    std::map<std::string, std::string> locale_digests;
-    for (const std::string& lang : options.languages)
-        locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
 
     // Rejected cities fail with their diagnostics; the others build.
     std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
@@ -368,9 +366,21 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
     SampleOptions sample_options;
     sample_options.as_of = options.as_of;
     const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
+    // A city's reports: in the build's languages, then in the city's own.
+    // A city language without a locale here was a warning when the edition loaded.
+    const std::vector<std::string> translated = available_languages(data);
+    const auto languages_of = [&](const City& city) {
+        std::vector<std::string> languages = options.languages;
+        if (options.city_languages)
+            for (const std::string& lang : city.languages)
+                if (std::find(languages.begin(), languages.end(), lang) == languages.end() &&
+                    std::find(translated.begin(), translated.end(), lang) != translated.end())
+                    languages.push_back(lang);
+        return languages;
+    };
     std::vector<ReportJob> jobs;
     for (const SampleCity& city : sample->cities) {
-        ReportJob job{city.scores.city.id, city.scores.date, {}};
+        ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city)};
         for (const Edition* edition : network.editions_of(job.city))
             if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
         jobs.push_back(std::move(job));
@@ -383,7 +393,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
         auto it = visits.find(jobs[i].city);
         if (it == visits.end()) continue;
         for (const fs::path& notes : it->second) {
-            ReportJob job{jobs[i].city, {}, {}, notes};
+            ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages};
             for (const Edition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
             job.edition_files.push_back(notes);
             jobs.push_back(std::move(job));
@@ -393,7 +403,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
         return std::tie(a.city, a.visit_notes) < std::tie(b.city, b.visit_notes);
     });
 
-    const std::size_t total = (jobs.size() + rejected_by_city.size()) * options.languages.size();
+    std::map<std::string, std::string> locale_digests;
+    std::size_t total = rejected_by_city.size() * options.languages.size();
+    for (const ReportJob& job : jobs) {
+        total += job.languages.size();
+        for (const std::string& lang : job.languages)
+            if (!locale_digests.count(lang)) locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+    }
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
     for (const auto& [city, diagnostics] : rejected_by_city) {
         summary.left_out.push_back(city);
@@ -422,10 +438,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
         const ReportJob& job = jobs[job_index];
         std::optional<Worker>& worker = workers[worker_index];
         try {
-            if (!worker) {
-                worker.emplace(Worker{FontSet::load(data), {}});
-                for (const std::string& lang : options.languages) worker->catalogs.emplace(lang, Catalog::load(data, lang));
-            }
+            if (!worker) worker.emplace(Worker{FontSet::load(data), {}});
+            for (const std::string& lang : job.languages)
+                if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
             if (job.profile()) {
                 notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, network, options.as_of));
@@ -435,7 +450,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
             const PreparedCity city = notes ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
                                             : PreparedCity(resources, network, {job.city, job.date}, sample);
             const std::string edition_digest = digest_files(job.edition_files);
-            for (const std::string& lang : options.languages) {
+            for (const std::string& lang : job.languages) {
                 if (stop.load()) return;
                 const std::string label =
                     city.edition().city.name + (notes ? " profile" : "") + " (" + lang + ")";
@@ -451,7 +466,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
                 entry.lang = lang;
                 entry.inputs = {{"content", content.hex()},      {"edition", edition_digest},
                                 {"engine", engine},               {"fonts", fonts_digest},
-                                {"locale", locale_digests[lang]}, {"practices", practices_digest},
+                                {"locale", locale_digests.at(lang)}, {"practices", practices_digest},
                                 {"templates", templates_digest}};
                 entry.key = Sha256().field(entry.inputs["content"]).field(fonts_digest).field(engine).hex();
                 auto old = previous.entries.find(entry.output);
@@ -498,7 +513,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::o
             const DiagnosticError* diagnostics = dynamic_cast<const DiagnosticError*>(&e);
             const std::string message = diagnostics ? std::string(e.what()) : "error: " + std::string(e.what());
             std::lock_guard lock(manifest_mutex);
-            for (const std::string& lang : options.languages) {
+            for (const std::string& lang : job.languages) {
                 const std::string name = job.output(lang);
                 if (manifest.entries.count(name)) continue;
                 manifest.entries[name] = ManifestEntry{name, job.kind(), job.city, lang, "", {}, 0, "failed", message};

@@ -1,6 +1,6 @@
 #pragma once
 // `iccreport build`: the report of every city's latest edition in every
-// requested language, rebuilding only what changed. Each report's key is a
+// requested language and the city's own, rebuilding only what changed. Each report's key is a
 // digest of what it shows (the composed document: every sentence, figure and
 // number it prints), the fonts and the engine binary, so a report is rebuilt
 // exactly when its content would change. A JSON manifest in the output
@@ -19,7 +19,10 @@ namespace icc {
 
 struct BuildOptions {
     std::filesystem::path network;        // default: samples/network
-    std::vector<std::string> languages{"en", "fr"};
+    std::vector<std::string> languages{"en", "fr"};  // every city's reports are made in these
+    // And in each city's own languages (the `languages` of its latest edition's
+    // [city]), after those. Off when the languages are asked for (--langs).
+    bool city_languages = true;
     std::optional<Date> as_of;
     unsigned jobs = 0;                    // 0: the number of cores
     std::filesystem::path output = "out";
