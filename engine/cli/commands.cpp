@@ -19,6 +19,7 @@ const std::vector<CommandEntry>& command_table() {
         {"check", add_check_command},     {"init", add_init_command},       {"fonts", add_fonts_command},
         {"specimen", add_specimen_command}, {"questionnaire", add_questionnaire_command},
         {"pdfcheck", add_pdfcheck_command},
+        {"import", add_import_command},     {"new", add_new_command},
         {"manual", add_manual_command},
     };
     return table;

@@ -76,6 +76,8 @@ Command add_fonts_command(CLI::App& app, const GlobalOptions& globals);
 Command add_specimen_command(CLI::App& app, const GlobalOptions& globals);
 Command add_questionnaire_command(CLI::App& app, const GlobalOptions& globals);
 Command add_pdfcheck_command(CLI::App& app, const GlobalOptions& globals);
+Command add_import_command(CLI::App& app, const GlobalOptions& globals);
+Command add_new_command(CLI::App& app, const GlobalOptions& globals);
 Command add_manual_command(CLI::App& app, const GlobalOptions& globals);
 
 }  // namespace icc::cli

@@ -16,6 +16,7 @@
 #include "driver/score_table.h"
 #include "driver/standalone_charts.h"
 #include "intake/form.h"
+#include "intake/skeleton.h"
 #include "support/handles.h"
 
 namespace icc {
@@ -104,7 +105,8 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
         (void)compose_specimen(reference, 1);
         (void)compose_multilingual_specimen(data, reference);
         // The questionnaire a city fills in (iccreport questionnaire, new, import).
-        (void)intake::compose_form(*questionnaire, reference);
+        const intake::QuestionnaireForm form = intake::compose_form(*questionnaire, reference);
+        (void)intake::edition_skeleton(form, reference, {"city", "", "", Date{}});
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
