@@ -95,6 +95,11 @@ BOOST_AUTO_TEST_CASE(check_reads_the_project_of_the_working_directory_and_says_s
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.out.find("data folder: " + project.dir.path().string() + " (project folder") == 0u, result.out);
     BOOST_TEST(result.out.find("fr.toml: error: missing key 'report.overall.rank'") != std::string::npos);
+    // Not a terminal: progress as plain lines on stderr, one per city, the result alone on stdout.
+    BOOST_TEST(result.err.find("[1/165] checking ") != std::string::npos, result.err.substr(0, 200));
+    BOOST_TEST(result.err.find("[165/165] checking ") != std::string::npos);
+    BOOST_TEST(result.err.find('\r') == std::string::npos);
+    BOOST_TEST(result.out.find("checking") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(verbose_says_which_data_folder_a_command_reads) {

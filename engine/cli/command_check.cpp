@@ -1,4 +1,6 @@
 // iccreport check: every data and locale file, in one run.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
@@ -13,7 +15,8 @@ Command add_check_command(CLI::App& app, const GlobalOptions& globals) {
                 // Always said, first: a check of some other folder must not pass for this one's.
                 const DataRoot data = DataRoot::locate(globals.data);
                 std::cout << data.describe() << '\n';
-                const CheckResult result = check_everything(data);
+                // Progress on stderr, so that stdout stays the check's result.
+                const CheckResult result = check_everything(data, {&std::cerr, ::isatty(STDERR_FILENO) != 0});
                 print_check(std::cout, result);
                 return result.ok() ? 0 : 1;
             }};

@@ -60,6 +60,10 @@ struct CommandLine {
 };
 CommandLine make_command_line(GlobalOptions& globals);
 
+// When the arguments hold a mistyped command or option, the message saying
+// so with the closest correct name ("did you mean 'report'?"); empty otherwise.
+std::string mistyped_argument(CLI::App& app, const std::vector<std::string>& arguments);
+
 Command add_report_command(CLI::App& app, const GlobalOptions& globals);
 Command add_profile_command(CLI::App& app, const GlobalOptions& globals);
 Command add_build_command(CLI::App& app, const GlobalOptions& globals);
@@ -70,6 +74,10 @@ Command add_check_command(CLI::App& app, const GlobalOptions& globals);
 Command add_init_command(CLI::App& app, const GlobalOptions& globals);
 Command add_fonts_command(CLI::App& app, const GlobalOptions& globals);
 Command add_specimen_command(CLI::App& app, const GlobalOptions& globals);
+Command add_questionnaire_command(CLI::App& app, const GlobalOptions& globals);
+Command add_pdfcheck_command(CLI::App& app, const GlobalOptions& globals);
+Command add_import_command(CLI::App& app, const GlobalOptions& globals);
+Command add_new_command(CLI::App& app, const GlobalOptions& globals);
 Command add_manual_command(CLI::App& app, const GlobalOptions& globals);
 
 }  // namespace icc::cli

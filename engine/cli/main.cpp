@@ -1,5 +1,7 @@
 // iccreport: the command line of the ICC report engine.
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "support/diagnostic.h"
@@ -8,7 +10,20 @@ int main(int argc, char** argv) {
     icc::cli::GlobalOptions globals;
     icc::cli::CommandLine line = icc::cli::make_command_line(globals);
     CLI::App& app = *line.app;
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // A mistyped command or option is named with its likely correction;
+        // anything else (and --help, --version) is CLI11's own message.
+        if (error.get_exit_code() != 0) {
+            const std::string mistyped = icc::cli::mistyped_argument(app, std::vector<std::string>(argv + 1, argv + argc));
+            if (!mistyped.empty()) {
+                std::cerr << mistyped << '\n';
+                return error.get_exit_code();
+            }
+        }
+        return app.exit(error);
+    }
     try {
         for (const auto& command : line.commands)
             if (command.subcommand->parsed()) return command.run();

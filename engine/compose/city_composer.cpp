@@ -28,14 +28,15 @@ std::string CityComposer::answer_text_of(const Question& question, const Answer&
     return answer_text(answer.value);
 }
 
-std::string CityComposer::rate_text(double value) const { return catalog_.percent(published(value), 1); }
+std::string CityComposer::rate_text(const Exact& value) const { return catalog_.percent(published(value)); }
+std::string CityComposer::rate_text(const Figure& figure) const { return catalog_.percent(figure); }
 
 std::string CityComposer::area_name(const std::string& id) const {
     return text(data_.questionnaire.area(id).name_key());
 }
 
-double CityComposer::sample_average(const std::string& area) const {
-    return data_.sample.averages.area(area).value.value_or(0);
+Exact CityComposer::sample_average(const std::string& area) const {
+    return data_.sample.averages.area(area).value.value_or(Exact(0));
 }
 
 void CityComposer::paragraph(std::string body, ParagraphStyle style) {

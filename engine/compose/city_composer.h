@@ -23,10 +23,12 @@ protected:
     [[nodiscard]] std::string format(const std::string& key, const MessageArgs& args) const {
         return catalog_.format(key, args);
     }
-    // A published rate (one decimal) as a percentage in the reader's language.
-    [[nodiscard]] std::string rate_text(double value) const;
+    // A published rate (one decimal, rounded once from the exact value) as a
+    // percentage in the reader's language.
+    [[nodiscard]] std::string rate_text(const Exact& value) const;
+    [[nodiscard]] std::string rate_text(const Figure& figure) const;
     [[nodiscard]] std::string area_name(const std::string& id) const;
-    [[nodiscard]] double sample_average(const std::string& area) const;
+    [[nodiscard]] Exact sample_average(const std::string& area) const;
     // The text of an answer in the reader's language: option names, lists,
     // numbers and percentages through ICU; free text as written.
     [[nodiscard]] std::string answer_text_of(const Question& question, const Answer& answer) const;

@@ -23,8 +23,8 @@ const std::vector<std::string>& index_report_figures() {
 namespace {
 
 // "higher", "lower" or "equal", comparing published figures as the reader sees them.
-std::string comparison(double value, double average) {
-    const double a = published(value), b = published(average);
+std::string comparison(const Exact& value, const Exact& average) {
+    const Figure a = published(value), b = published(average);
     return a > b ? "higher" : a < b ? "lower" : "equal";
 }
 
@@ -56,7 +56,13 @@ private:
         add(HeadingBlock{level, std::move(title), std::move(anchor), true, in_toc});
     }
 
-    std::string points_text(double value) const { return catalog_.number(value, std::floor(value) == value ? 0 : 1); }
+    // Points are whole numbers with the bundled questionnaire; a decimal weight
+    // gives a published figure (one decimal), as every other number.
+    std::string points_text(const Exact& value) const {
+        if (boost::multiprecision::denominator(value) == 1)
+            return catalog_.integer(boost::multiprecision::numerator(value).convert_to<std::int64_t>());
+        return catalog_.number(published(value));
+    }
 
     // ---------------------------------------------------------------- sections
     void set_info() {
@@ -142,8 +148,8 @@ private:
     void overall_results() {
         heading(1, text("report.overall.heading"), "overall-results");
         const CityScores& scores = data_.city.scores;
-        const double aggregate = scores.aggregate.value_or(0);
-        const double average = data_.sample.averages.aggregate.value.value_or(0);
+        const Exact aggregate = scores.aggregate.value_or(Exact(0));
+        const Exact average = data_.sample.averages.aggregate.value.value_or(Exact(0));
         paragraph(format("report.overall.aggregate", {{"city", city_name_},
                                                       {"rate", rate_text(aggregate)},
                                                       {"average", rate_text(average)},
@@ -183,10 +189,10 @@ private:
         table.columns = {{2.6, Alignment::start}, {0.7, Alignment::end}, {1.0, Alignment::end}, {1.0, Alignment::end}};
         table.header = {plain_text(text("report.overall.peer_group")), plain_text(text("report.overall.peer_cities")),
                         plain_text(city_name_), plain_text(text("report.overall.peer_average"))};
-        const std::string city_value = rate_text(data_.city.scores.aggregate.value_or(0));
+        const std::string city_value = rate_text(data_.city.scores.aggregate.value_or(Exact(0)));
         table.rows.push_back({{plain_text(text("report.overall.whole_sample")),
                                plain_text(catalog_.integer(data_.sample.size())), plain_text(city_value),
-                               plain_text(rate_text(data_.sample.averages.aggregate.value.value_or(0)))},
+                               plain_text(rate_text(data_.sample.averages.aggregate.value.value_or(Exact(0))))},
                               false});
         for (const PeerGroup* group : groups) {
             const auto& average = group->averages.aggregate.value;
@@ -207,21 +213,21 @@ private:
         const Progress& change = *data_.city.progress;
         const CityScores& previous = data_.earlier.back();
         if (change.aggregate && previous.aggregate && data_.city.scores.aggregate) {
-            const double delta = *change.aggregate;
+            const Figure delta = *change.aggregate;
             paragraph(format("report.overall.progress",
                              {{"city", city_name_},
                               {"date", change.previous_date},
-                              {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
-                              {"delta", catalog_.number(std::fabs(delta), 1)},
+                              {"direction", std::string(delta.tenths() > 0 ? "up" : delta.tenths() < 0 ? "down" : "same")},
+                              {"delta", catalog_.number(delta.magnitude())},
                               {"before", rate_text(*previous.aggregate)},
                               {"after", rate_text(*data_.city.scores.aggregate)}}));
         } else if (change.core) {
-            const double delta = *change.core;
+            const Figure delta = *change.core;
             paragraph(format("report.overall.progress_core",
                              {{"city", city_name_},
                               {"date", change.previous_date},
-                              {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
-                              {"delta", catalog_.number(std::fabs(delta), 1)}}));
+                              {"direction", std::string(delta.tenths() > 0 ? "up" : delta.tenths() < 0 ? "down" : "same")},
+                              {"delta", catalog_.number(delta.magnitude())}}));
         }
         figure(charts::ProgressChart{progress_chart_input(data_, catalog_)}, report_.figure_height("progress"),
                format("report.overall.chart_progress", city_args()));
@@ -245,7 +251,7 @@ private:
         heading(level, text(area.name_key()), "area-" + area.id);
         paragraph(text("report.areas." + area.id + ".ideal"));
         const auto rate = data_.city.scores.rate(area.id);
-        const double average = sample_average(area.id);
+        const Exact average = sample_average(area.id);
         if (rate)
             paragraph(format("report.area.rate", {{"city", city_name_},
                                                   {"rate", rate_text(*rate)},
@@ -323,7 +329,7 @@ private:
         heading(1, text("report.conclusions.heading"), "conclusions");
         struct Ranked {
             const Area* area;
-            double rate;
+            Figure rate;
         };
         std::vector<Ranked> ranked;
         for (const Area* indicator : data_.questionnaire.indicators())

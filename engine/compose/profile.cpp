@@ -54,8 +54,8 @@ std::vector<const ExpertRecommendation*> recommendations_in_order(const VisitNot
 namespace {
 
 // "higher", "lower" or "equal", comparing published figures as the reader sees them.
-std::string comparison(double value, double average) {
-    const double a = published(value), b = published(average);
+std::string comparison(const Exact& value, const Exact& average) {
+    const Figure a = published(value), b = published(average);
     return a > b ? "higher" : a < b ? "lower" : "equal";
 }
 
@@ -246,14 +246,14 @@ private:
     // ---------------------------------------------------------------- Index results
     struct Ranked {
         const Area* area;
-        double rate;
+        Figure rate;
     };
 
     void index_results() {
         heading(1, text("profile.results.heading"), "index-results");
         const CityScores& scores = data_.city.scores;
-        const double aggregate = scores.aggregate.value_or(0);
-        const double average = data_.sample.averages.aggregate.value.value_or(0);
+        const Exact aggregate = scores.aggregate.value_or(Exact(0));
+        const Exact average = data_.sample.averages.aggregate.value.value_or(Exact(0));
         std::string opening = format("profile.results.aggregate", {{"city", city_name_},
                                                                    {"date", data_.edition.date},
                                                                    {"rate", rate_text(aggregate)},

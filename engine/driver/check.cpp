@@ -1,5 +1,7 @@
 #include "driver/check.h"
 
+#include "batch/progress.h"
+
 #include <cairo.h>
 
 #include <algorithm>
@@ -13,6 +15,8 @@
 #include "driver/profile_pipeline.h"
 #include "driver/score_table.h"
 #include "driver/standalone_charts.h"
+#include "intake/form.h"
+#include "intake/skeleton.h"
 #include "support/handles.h"
 
 namespace icc {
@@ -47,7 +51,7 @@ void collect(std::vector<Diagnostic>& errors, Action action) {
 
 }  // namespace
 
-CheckResult check_everything(const DataRoot& data) {
+CheckResult check_everything(const DataRoot& data, const CheckProgress& progress_to) {
     CheckResult result;
     std::optional<FontSet> fonts;
     collect(result.data_errors, [&] { fonts.emplace(FontSet::load(data)); });
@@ -87,11 +91,17 @@ CheckResult check_everything(const DataRoot& data) {
         print_city_table(ignored, sample, sample.cities.front(), *questionnaire, reference);
         (void)compose_specimen(reference, 1);
         (void)compose_multilingual_specimen(data, reference);
+        // The questionnaire a city fills in (iccreport questionnaire, new, import).
+        const intake::QuestionnaireForm form = intake::compose_form(*questionnaire, reference);
+        (void)intake::edition_skeleton(form, reference, {"city", "", "", Date{}});
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
     const auto visits = visit_notes_by_city(network->folder);
+    std::optional<BuildProgress> progress;
+    if (progress_to.out) progress.emplace(*progress_to.out, cities.size(), progress_to.terminal);
     for (const std::string& city_id : cities) {
+        if (progress) progress->finished(city_id, "checking");
         // Profiles: every visit notes file loads, and its profile's keys count as used.
         if (auto it = visits.find(city_id); it != visits.end())
             for (const fs::path& file : it->second)
@@ -114,6 +124,7 @@ CheckResult check_everything(const DataRoot& data) {
             }
         });
     }
+    if (progress) progress->clear_line();
     reference.record_keys_into(nullptr);
 
     for (const auto& [lang, catalog] : catalogs) {

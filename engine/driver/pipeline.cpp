@@ -103,6 +103,8 @@ void PreparedCity::finish(const ReportSubject& subject) {
         load_overrides(overrides_path_for(edition_->source_file), resources_.questionnaire);
     selection_ = select_for_city(subject.city, *sample_, resources_.questionnaire, resources_.practices,
                                  resources_.rules, overrides, resources_.selection_settings);
+    // An override that no longer applies would silently drop an expert's correction.
+    throw_if_overrides_unapplied(selection_, overrides, network_);
 }
 
 CityReportData PreparedCity::report_data() const {
