@@ -214,7 +214,8 @@ BOOST_AUTO_TEST_CASE(bad_build_options_are_clear_errors) {
     SmallNetwork net;
     auto result = run(net.build(net.dir / "out", "--langs en,xx"));
     BOOST_TEST(result.exit_code == 1);
-    BOOST_TEST(result.err.find("no locale file for language 'xx'") != std::string::npos);
+    BOOST_TEST(result.err.find("--langs: error: no language 'xx'; the languages there are: ar (العربية, Arabic)") !=
+               std::string::npos, result.err);
     result = run(net.build(net.dir / "out", "--as-of 2025-02-30"));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.err == "--as-of: error: expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"2025-02-30\"\n");

@@ -117,7 +117,7 @@ double ChartText::line_height(TextRole role) const {
     // Latin letters and the language's own name (written in its script): a
     // script's fallback font may have taller lines than the Latin face.
     const Catalog& catalog = chart_->catalog();
-    const std::string sample = "Ag " + (catalog.has("meta.name") ? catalog.text("meta.name") : std::string()) + " " +
+    const std::string sample = "Ag " + catalog.language().name + " " +
                                catalog.number(100, 0);
     auto layout = make_layout(sample, role, 0, 0, TextAlign::left);
     PangoRectangle logical{};

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 struct BuildArguments {
     fs::path network;
-    std::string langs = "en,fr";
+    std::string langs;  // empty: the official languages
     std::string as_of;
     unsigned jobs = 0;
     fs::path output = "out";
@@ -73,9 +73,9 @@ std::vector<std::string> split_languages(const std::string& text) {
     std::string lang;
     while (std::getline(stream, lang, ','))
         if (!lang.empty()) languages.push_back(lang);
-    if (languages.empty())
-        throw DiagnosticError(Diagnostic{Severity::error, {"--langs"}, "expected languages such as en,fr, found \"" + text + "\""});
-    return languages;
+    if (languages.empty() && !text.empty())
+        throw DiagnosticError(Diagnostic{Severity::error, {"--langs"}, "expected language tags separated by commas, found \"" + text + "\""});
+    return languages;  // empty: the official languages
 }
 
 int run_build_command(const BuildArguments& arguments) {
@@ -99,7 +99,7 @@ Command add_build_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "build", "Build the report of every city in every language, rebuilding only what changed");
     command->add_option("network", arguments->network, "Folder of the network's editions (default: samples/network)");
-    command->add_option("--langs", arguments->langs, "Comma-separated languages")->capture_default_str();
+    command->add_option("--langs", arguments->langs, "Comma-separated languages (default: the official languages, meta.official in locales/)");
     command->add_option("--as-of", arguments->as_of, "Use editions dated on or before YYYY-MM-DD");
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
     command->add_option("--out", arguments->output, "Output folder")->capture_default_str();

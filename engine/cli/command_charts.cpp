@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 struct ChartsOptions {
     fs::path edition;
-    std::string lang = "en";
+    std::string lang;  // empty: the source language of the registry
     std::string format = "svg";
     fs::path output;
     fs::path network;
@@ -46,7 +46,7 @@ int run_charts(const ChartsOptions& options) {
     for (const StandaloneChart& chart : all) {
         const auto titled = charts::titled_figure(context, chart.title, chart.figure);
         const double height = chart.height + 36;  // room for the title
-        const fs::path path = options.output / (session.subject().city + "-" + chart.name + "." + options.lang + "." +
+        const fs::path path = options.output / (session.subject().city + "-" + chart.name + "." + catalog.lang() + "." +
                                                 options.format);
         if (options.format == "svg")
             charts::write_chart_svg(path, titled, width, height, {chart.title, chart.description, catalog.lang()});
@@ -63,7 +63,7 @@ Command add_charts_command(CLI::App& app) {
     auto options = std::make_shared<ChartsOptions>();
     CLI::App* command = app.add_subcommand("charts", "Write every chart of a city's report as SVG or PNG, for the web");
     command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
-    command->add_option("--lang", options->lang, "Language of the labels")->capture_default_str();
+    command->add_option("--lang", options->lang, "Language of the labels; a tag such as fr or fr-CA; default: the source language");
     command->add_option("--format", options->format, "svg or png")->capture_default_str();
     command->add_option("--out", options->output, "Output folder")->required();
     command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");

@@ -27,7 +27,7 @@ struct ExplainOptions {
     fs::path edition;
     fs::path network;
     std::string as_of;
-    std::string lang = "en";
+    std::string lang;  // empty: the source language of the registry
     fs::path practices;
 };
 
@@ -44,10 +44,12 @@ int run_explain(const ExplainOptions& options) {
     const Sample sample = build_sample(network, questionnaire, sample_options);
 
     // Rules and overrides must hold in the official languages and in the one asked for.
+    const LanguageRegistry languages = LanguageRegistry::load(data);
+    const std::string asked = languages.resolve(options.lang).tag;
     std::vector<Catalog> catalogs;
-    for (const char* lang : {"en", "fr"})
-        if (lang != options.lang) catalogs.push_back(Catalog::load(data, lang));
-    catalogs.push_back(Catalog::load(data, options.lang));
+    for (const std::string& lang : languages.official_tags())
+        if (lang != asked) catalogs.push_back(Catalog::load(data, lang));
+    catalogs.push_back(Catalog::load(data, asked));
     std::vector<const Catalog*> checked;
     for (const Catalog& catalog : catalogs) checked.push_back(&catalog);
 
@@ -71,8 +73,7 @@ Command add_explain_command(CLI::App& app) {
                         "The network to compare the edition with (default: the bundled sample network)");
     command->add_option("--as-of", options->as_of,
                         "Use each city's latest edition dated on or before this date (YYYY-MM-DD)");
-    command->add_option("--lang", options->lang, "Language of the practice titles and recommendation texts quoted")
-        ->capture_default_str();
+    command->add_option("--lang", options->lang, "Language of the practice titles and recommendation texts quoted (default: the source language)");
     command->add_option("--practices", options->practices,
                         "The good-practice library (default: samples/practices.toml of the data root)");
     return {command, [options] { return run_explain(*options); }};

@@ -61,7 +61,7 @@ int run_score(const ScoreOptions& options) {
     } else if (options.format == "json") {
         std::cout << sample_json(sample, questionnaire);
     } else {
-        const Catalog catalog = Catalog::load(data, "en");
+        const Catalog catalog = Catalog::load(data, "");  // the source language
         if (focus)
             print_city_table(std::cout, sample, *sample.find(*focus), questionnaire, catalog);
         else

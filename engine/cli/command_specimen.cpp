@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 struct SpecimenOptions {
-    std::string lang = "en";
+    std::string lang;  // empty: the source language of the registry
     std::string kind = "report";
     int chapters = 6;
     fs::path output;
@@ -44,7 +44,7 @@ Command add_specimen_command(CLI::App& app) {
                         "report: every block type; multilingual: every script; arabic: a right-to-left report")
         ->check(CLI::IsMember({"report", "multilingual", "arabic"}))
         ->capture_default_str();
-    command->add_option("--lang", options->lang, "Language of the page furniture")->capture_default_str();
+    command->add_option("--lang", options->lang, "Language of the page furniture; a tag such as fr or fr-CA; default: the source language");
     command->add_option("--chapters", options->chapters, "Length of the report specimen, in chapters")
         ->check(CLI::Range(0, 200))
         ->capture_default_str();

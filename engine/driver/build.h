@@ -19,7 +19,7 @@ namespace icc {
 
 struct BuildOptions {
     std::filesystem::path network;        // default: samples/network
-    std::vector<std::string> languages{"en", "fr"};
+    std::vector<std::string> languages;  // empty: the official languages (locales' meta.official)
     std::optional<Date> as_of;
     unsigned jobs = 0;                    // 0: the number of cores
     std::filesystem::path output = "out";
