@@ -28,6 +28,12 @@ using namespace icc::charts;
 
 namespace {
 
+// A chart as a document holds it, with the words of `chart`'s catalog.
+ChartSpec figure_of(const ChartContext& chart, ChartData data, std::string heading = {}) {
+    return {std::move(data), chart.words().locale(), std::move(heading)};
+}
+ChartFonts fonts_of(const ChartContext& chart) { return ChartFonts(chart.fonts(), chart.style()); }
+
 // A linear congruential generator: the same numbers on every machine.
 class Sequence {
 public:
@@ -185,7 +191,7 @@ OneAreaData one_area_data(const City& city, const std::string& id, const std::st
 
 struct Output {
     std::string name;
-    ChartFigure figure;
+    ChartSpec figure;
     double width, height;
     std::string title, description;
 };
@@ -232,28 +238,28 @@ int main(int argc, char** argv) {
                                                     : (all[all.size() / 2 - 1] + all[all.size() / 2]) / 2;
             }
             std::vector<Output> outputs{
-                {"areas", areas_chart_figure(chart, areas), 455, 340, title_areas_chart(catalog, areas),
-                 describe_areas_chart(catalog, areas)},
-                {"lens", areas_chart_figure(chart, lens), 455, 200, title_areas_chart(catalog, lens),
-                 describe_areas_chart(catalog, lens)},
-                {"radar", radar_chart_figure(chart, areas), 455, 360, title_radar_chart(catalog, areas),
-                 describe_radar_chart(catalog, areas)},
-                {"progress", progress_chart_figure(chart, progress), 455, 360, title_progress_chart(catalog, progress),
-                 describe_progress_chart(catalog, progress)},
-                {"network", network_chart_figure(chart, with_median), 455, 170,
-                 title_network_chart(catalog, with_median), describe_network_chart(catalog, with_median)},
+                {"areas", figure_of(chart, AreasChart{areas}), 455, 340, chart_title(catalog, AreasChart{areas}),
+                 describe_chart(catalog, AreasChart{areas})},
+                {"lens", figure_of(chart, AreasChart{lens}), 455, 200, chart_title(catalog, AreasChart{lens}),
+                 describe_chart(catalog, AreasChart{lens})},
+                {"radar", figure_of(chart, RadarChart{areas}), 455, 360, chart_title(catalog, RadarChart{areas}),
+                 describe_chart(catalog, RadarChart{areas})},
+                {"progress", figure_of(chart, ProgressChart{progress}), 455, 360, chart_title(catalog, ProgressChart{progress}),
+                 describe_chart(catalog, ProgressChart{progress})},
+                {"network", figure_of(chart, NetworkChart{with_median}), 455, 170,
+                 chart_title(catalog, NetworkChart{with_median}), describe_chart(catalog, NetworkChart{with_median})},
             };
             for (const std::string id : {"commitment", "participation", "business"}) {
                 const OneAreaData one = one_area_data(city, id, lang, network);
-                outputs.push_back({"area-" + id, one_area_chart_figure(chart, one), 455, 120,
-                                   title_one_area_chart(catalog, one), describe_one_area_chart(catalog, one)});
+                outputs.push_back({"area-" + id, figure_of(chart, OneAreaChart{one}), 455, 120,
+                                   chart_title(catalog, OneAreaChart{one}), describe_chart(catalog, OneAreaChart{one})});
             }
             for (const Output& o : outputs) {
                 const std::string kind = o.name.rfind("area-", 0) == 0 ? "one area" : o.name;
                 auto start = std::chrono::steady_clock::now();
-                for (int i = 0; i < iterations; ++i) (void)render_chart_svg(o.figure, o.width, o.height);
+                for (int i = 0; i < iterations; ++i) (void)render_chart_svg(o.figure, fonts_of(chart), o.width, o.height);
                 auto middle = std::chrono::steady_clock::now();
-                for (int i = 0; i < iterations; ++i) (void)render_chart_image(o.figure, o.width, o.height, 2);
+                for (int i = 0; i < iterations; ++i) (void)render_chart_image(o.figure, fonts_of(chart), o.width, o.height, 2);
                 auto end = std::chrono::steady_clock::now();
                 svg_ms[kind].first += std::chrono::duration<double, std::milli>(middle - start).count() / iterations;
                 svg_ms[kind].second += 1;
@@ -263,10 +269,11 @@ int main(int argc, char** argv) {
                 std::string stem = city.name;
                 std::replace(stem.begin(), stem.end(), ' ', '-');
                 stem = (out / (stem + "." + o.name + "." + lang)).string();
-                const auto titled = titled_figure(chart, o.title, o.figure);
+                ChartSpec titled = o.figure;
+                titled.heading = o.title;
                 const double height = o.height + 30;
-                write_chart_svg(stem + ".svg", titled, o.width, height, {o.title, o.description, lang});
-                write_chart_png(stem + ".png", titled, o.width, height, 2);
+                write_chart_svg(stem + ".svg", titled, fonts_of(chart), o.width, height, {o.title, o.description, lang});
+                write_chart_png(stem + ".png", titled, fonts_of(chart), o.width, height, 2);
                 write_file_atomically(stem + ".txt", o.title + "\n\n" + o.description + "\n");
             }
         }

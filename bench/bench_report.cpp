@@ -54,11 +54,11 @@ int main(int argc, char** argv) {
             const auto t0 = Clock::now();
             const PreparedCity city(resources, loaded.network, *loaded.subject, std::nullopt);
             const auto t1 = Clock::now();
-            const Document document = compose_city_report(resources, city, catalog, fonts);
+            const Document document = compose_city_report(resources, city, catalog);
             const auto t2 = Clock::now();
             const LaidOutDocument laid_out = paginate(document, fonts);
             const auto t3 = Clock::now();
-            render_pdf(laid_out, document.info, output);
+            render_pdf(laid_out, document.info, fonts, output);
             const auto t4 = Clock::now();
             pages = static_cast<int>(laid_out.pages.size());
             auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };

@@ -37,10 +37,11 @@ using icc::Question;
 using icc::QuestionKind;
 
 constexpr std::uint64_t default_seed = 20260315;
-constexpr int default_cities = 157;  // with the three hand-written showcases: 160
+constexpr int default_cities = 157;  // with the eight hand-written showcases: 165
 
 // The hand-written showcase cities live in the same folder; never reuse their ids.
-const std::set<std::string> showcase_ids{"valmora", "marvege", "quellmark"};
+const std::set<std::string> showcase_ids{"valmora",  "marvege",  "quellmark",  "castelvarra",
+                                          "zlatoriv", "hoshinagi", "bab-nouara", "neve-eshkar"};
 
 class Random {
 public:
@@ -193,14 +194,22 @@ std::string join(std::string left, const std::string& right) {
     return left + right;
 }
 
-std::string make_name(Random& random, const NamingStyle& style) {
+std::string make_one_name(Random& random, const NamingStyle& style) {
     const std::string& start = random.pick(style.starts);
     const std::string& middle = random.pick(style.middles);
     const std::string& end = random.pick(style.ends);
-    std::string name = join(join(start, middle), end);
+    return join(join(start, middle), end);
+}
+
+// A style has a few hundred names. A large network that has used most of them
+// gets double-barrelled names, as real towns have ("Garmisch-Partenkirchen"):
+// `extra_parts` more names joined with hyphens.
+std::string make_name(Random& random, const NamingStyle& style, int extra_parts) {
+    std::string name = make_one_name(random, style);
+    for (int i = 0; i < extra_parts; ++i) name += "-" + make_one_name(random, style);
     // Capitals only at the start of each word: "Ano Lithopolis", "Lyngarvik".
     for (std::size_t i = 1; i < name.size(); ++i)
-        if (name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] != ' ') name[i] = static_cast<char>(name[i] - 'A' + 'a');
+        if (name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] != ' ' && name[i - 1] != '-') name[i] = static_cast<char>(name[i] - 'A' + 'a');
     return name;
 }
 
@@ -317,8 +326,11 @@ public:
             city.country = i < static_cast<int>(countries().size()) ? &countries()[static_cast<std::size_t>(i)]
                                                                      : random_.pick(weighted);
             const NamingStyle& style = naming_styles().at(city.country->style);
+            // Every 64 failed draws allow one more part, so the search always
+            // ends (the 160-city sample never needs a second part).
+            int attempts = 0;
             do {
-                city.name = make_name(random_, style);
+                city.name = make_name(random_, style, attempts++ / 64);
                 city.id = slug_of(city.name);
             } while (real_place_names().count(city.name) || stammers(city.id) || !ids.insert(city.id).second);
             city.population = population(random_);

@@ -11,12 +11,16 @@ packages=(
   # libraries on the design card
   libcairo2-dev libpango1.0-dev libtomlplusplus-dev libboost-test-dev
   libicu-dev libhyphen-dev libcli11-dev libfmt-dev libqpdf-dev nlohmann-json3-dev
+  # the questionnaire cities fill in: written as XLSX, read back from XLSX (a zip of XML)
+  libxlsxwriter-dev libzip-dev libpugixml-dev
   # hyphenation patterns (any other installed hyph_<lang>.dic is picked up too)
   hyphen-en-us hyphen-en-gb hyphen-fr hyphen-de hyphen-el hyphen-uk hyphen-it hyphen-es hyphen-pt-pt hyphen-pl hyphen-sv
   # the declared CJK font source (see fonts/fonts.toml)
   fonts-noto-cjk
   # PDF checks used by the tests
   poppler-utils qpdf
+  # the Debian package (cpack -G DEB): dpkg-shlibdeps finds the libraries' packages
+  dpkg-dev
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "test_support.h"
@@ -29,8 +30,11 @@ struct SmallNetwork {
         for (const auto& city : cities)
             fs::copy(testing::source_root() / "samples/network" / city, network / city, fs::copy_options::recursive);
     }
+    // In English and French only (the cities' own languages have a test of
+    // their own), unless `extra` asks for other languages.
     std::string build(const fs::path& out, const std::string& extra = "") const {
-        return testing::iccreport() + " build '" + network.string() + "' --out '" + out.string() + "' " + extra;
+        const std::string langs = extra.find("--langs") == std::string::npos ? "--langs en,fr " : "";
+        return testing::iccreport() + " build '" + network.string() + "' --out '" + out.string() + "' " + langs + extra;
     }
     void replace_in(const std::string& file, const std::string& from, const std::string& to) const {
         const fs::path path = network / file;
@@ -159,25 +163,67 @@ BOOST_AUTO_TEST_CASE(output_is_byte_identical_whatever_the_number_of_jobs) {
     BOOST_TEST(testing::slurp(net.dir / "one" / "manifest.json") == testing::slurp(net.dir / "three" / "manifest.json"));
 }
 
-BOOST_AUTO_TEST_CASE(a_city_with_invalid_data_fails_alone) {
+BOOST_AUTO_TEST_CASE(an_invalid_network_renders_nothing_and_lists_every_error_of_every_file) {
     SmallNetwork net;
-    net.replace_in("belinopol/" + fs::directory_iterator(net.network / "belinopol")->path().filename().string(),
-                   "[edition]", "[edition]\nbroken = = 1");
     const fs::path out = net.dir / "out";
-    auto result = run(net.build(out));
+    BOOST_TEST_REQUIRE(run(net.build(out, "--langs en")).exit_code == 0);
+    const auto before = pdfs(out);
+    const std::string manifest_before = testing::slurp(out / "manifest.json");
+    // Two bad files: a syntax error in one, two answers the questionnaire rejects in the other.
+    net.replace_in("belinopol/2023-07-16.toml", "[edition]", "[edition]\nbroken = = 1");
+    net.replace_in("ain-ramir/2021-12-04.toml", "statement = \"partly\"", "statement = \"perhaps\"");
+    net.replace_in("ain-ramir/2021-12-04.toml", "budget = \"partly\"", "budget = 7");
+    auto result = run(net.build(out, "--langs en"));
     BOOST_TEST(result.exit_code == 1);
-    BOOST_TEST(std::regex_search(result.err, std::regex("belinopol/[0-9-]+\\.toml:[0-9]+:[0-9]+: error: invalid TOML")));
-    BOOST_TEST(result.err.find("16 built, 0 up to date, 2 failed") != std::string::npos);
+    BOOST_TEST(std::regex_search(result.err, std::regex("belinopol/2023-07-16\\.toml:[0-9]+:[0-9]+: error: invalid TOML")),
+               result.err);
+    BOOST_TEST(std::regex_search(result.err, std::regex("ain-ramir/2021-12-04\\.toml:[0-9]+:[0-9]+: error: "
+                                                        "answers\\.commitment\\.statement")),
+               result.err);
+    BOOST_TEST(std::regex_search(result.err, std::regex("ain-ramir/2021-12-04\\.toml:[0-9]+:[0-9]+: error: "
+                                                        "answers\\.commitment\\.budget")),
+               result.err);
+    BOOST_TEST(result.err.find("build: nothing rendered: the network has invalid files (ain-ramir, belinopol)") !=
+                   std::string::npos,
+               result.err);
+    // Nothing touched: every PDF and the manifest as they were.
+    BOOST_TEST((pdfs(out) == before));
+    BOOST_TEST(testing::slurp(out / "manifest.json") == manifest_before);
+}
+
+BOOST_AUTO_TEST_CASE(keep_going_leaves_the_invalid_city_out_and_its_old_pdf_stale) {
+    SmallNetwork net;
+    const fs::path out = net.dir / "out";
+    BOOST_TEST_REQUIRE(run(net.build(out, "--langs en")).exit_code == 0);
+    net.replace_in("belinopol/2023-07-16.toml", "[edition]", "[edition]\nbroken = = 1");
+    auto result = run(net.build(out, "--langs en --keep-going"));
+    BOOST_TEST(result.exit_code == 1);
     const auto s = statuses(out);
     BOOST_TEST(s.at("belinopol.en.pdf") == "failed");
-    BOOST_TEST(s.at("valmora.en.pdf") == "built");
+    BOOST_TEST(s.at("valmora.en.pdf") == "built");  // its sample lost a city: its figures moved
+    // The failed city's previous report no longer looks current.
     BOOST_TEST(!fs::exists(out / "belinopol.en.pdf"));
-    // Fixed, the next build makes the missing reports.
-    net.replace_in("belinopol/" + fs::directory_iterator(net.network / "belinopol")->path().filename().string(),
-                   "\nbroken = = 1", "");
-    result = run(net.build(out));
+    BOOST_TEST(fs::exists(out / "belinopol.en.stale.pdf"));
+    for (const auto& report : manifest(out)["reports"])
+        if (report["output"] == "belinopol.en.pdf") BOOST_TEST(report["stale_output"] == "belinopol.en.stale.pdf");
+    // The summary, after the progress lines, says who is left out and repeats every failure.
+    const auto summary_at = result.err.find("build: ");
+    BOOST_TEST_REQUIRE(summary_at != std::string::npos);
+    const std::string summary = result.err.substr(summary_at);
+    BOOST_TEST(summary.find("left out of the sample: belinopol (invalid files); every other report compares with 5 "
+                            "cities, 1 city short of the whole network") != std::string::npos,
+               summary);
+    BOOST_TEST(summary.find("failed:\n  belinopol.en.pdf (its previous PDF is now belinopol.en.stale.pdf, out of "
+                            "date):\n    ") != std::string::npos,
+               summary);
+    BOOST_TEST(std::regex_search(summary, std::regex("belinopol/2023-07-16\\.toml:[0-9]+:[0-9]+: error: invalid TOML")));
+    // Fixed, the next build makes the report again and the stale copy goes.
+    net.replace_in("belinopol/2023-07-16.toml", "\nbroken = = 1", "");
+    result = run(net.build(out, "--langs en"));
     BOOST_TEST(result.exit_code == 0, result.err);
     BOOST_TEST(fs::exists(out / "belinopol.en.pdf"));
+    BOOST_TEST(!fs::exists(out / "belinopol.en.stale.pdf"));
+    BOOST_TEST(result.err.find("failed:") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_killed_build_leaves_no_partial_pdf_and_the_next_finishes) {
@@ -214,9 +260,36 @@ BOOST_AUTO_TEST_CASE(bad_build_options_are_clear_errors) {
     SmallNetwork net;
     auto result = run(net.build(net.dir / "out", "--langs en,xx"));
     BOOST_TEST(result.exit_code == 1);
-    BOOST_TEST(result.err.find("--langs: error: no language 'xx'; the languages there are: ar (العربية, Arabic)") !=
-               std::string::npos, result.err);
+    BOOST_TEST(result.err.find("--lang: error: no language \"xx\"") != std::string::npos);
     result = run(net.build(net.dir / "out", "--as-of 2025-02-30"));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.err == "--as-of: error: expected a calendar date YYYY-MM-DD (e.g. 2025-12-31), found \"2025-02-30\"\n");
+}
+
+BOOST_AUTO_TEST_CASE(each_city_gets_its_reports_in_its_own_languages_too_unless_langs_says_otherwise) {
+    testing::TempDir dir;
+    const fs::path network = dir / "network";
+    for (const std::string file : {"valmora/2026-03-15.toml", "marvege/2025-05-20.toml", "agia-kalos/2022-08-26.toml"}) {
+        fs::create_directories((network / file).parent_path());
+        fs::copy_file(testing::source_root() / "samples/network" / file, network / file);
+    }
+    const std::string build = testing::iccreport() + " build '" + network.string() + "' --out '" + (dir / "out").string() +
+                              "' --dry-run";
+    // The reports a dry run would build, in any order.
+    const auto would_build = [&](const std::string& extra) {
+        const auto dry = run(build + extra);
+        BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
+        std::set<std::string> outputs;
+        const std::regex line("rebuild (\\S+) \\(not built yet\\)");
+        for (auto it = std::sregex_iterator(dry.out.begin(), dry.out.end(), line); it != std::sregex_iterator(); ++it)
+            outputs.insert((*it)[1].str());
+        return outputs;
+    };
+    // valmora speaks Portuguese; marvege French, built anyway; agia-kalos states no language.
+    BOOST_TEST((would_build("") == std::set<std::string>{"agia-kalos.en.pdf", "agia-kalos.fr.pdf", "marvege.en.pdf",
+                                                          "marvege.fr.pdf", "valmora.en.pdf", "valmora.fr.pdf",
+                                                          "valmora.pt.pdf"}));
+    // --langs is exactly the languages asked for.
+    BOOST_TEST((would_build(" --langs en") ==
+                std::set<std::string>{"agia-kalos.en.pdf", "marvege.en.pdf", "valmora.en.pdf"}));
 }

@@ -20,6 +20,12 @@ using namespace icc::charts;
 
 namespace {
 
+// A chart as a document holds it, with the words of `chart`'s catalog.
+ChartSpec figure_of(const ChartContext& chart, ChartData data, std::string heading = {}) {
+    return {std::move(data), chart.words().locale(), std::move(heading)};
+}
+ChartFonts fonts_of(const ChartContext& chart) { return ChartFonts(chart.fonts(), chart.style()); }
+
 struct Setup {
     DataRoot root{testing::source_root()};
     FontSet fonts = FontSet::load(root);
@@ -67,14 +73,14 @@ const Pixel white{255, 255, 255, 255};
 
 double luma(const Rgb& c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b; }
 
-std::vector<ChartFigure> every_chart(const ChartContext& chart) {
+std::vector<ChartSpec> every_chart(const ChartContext& chart) {
     ProgressChartData progress{"Valmora", {{"commitment", "Commitment"}, {"lens", "Intercultural lens"}}, {}};
     progress.editions.push_back({"2019", 40, {30, 50}});
     progress.editions.push_back({"2026", 55, {62, std::nullopt}});
-    return {areas_chart_figure(chart, three_areas()), radar_chart_figure(chart, three_areas()),
-            progress_chart_figure(chart, progress),
-            network_chart_figure(chart, {"Valmora", 58, {20, 35, 58, 61, 99.5, 0}, 58}),
-            one_area_chart_figure(chart, {"commitment", "Commitment", "Valmora", 100, 0, 126, {{"Peers", 50, 12}}})};
+    return {figure_of(chart, AreasChart{three_areas()}), figure_of(chart, RadarChart{three_areas()}),
+            figure_of(chart, ProgressChart{progress}),
+            figure_of(chart, NetworkChart{{"Valmora", 58, {20, 35, 58, 61, 99.5, 0}, 58}}),
+            figure_of(chart, OneAreaChart{{"commitment", "Commitment", "Valmora", 100, 0, 126, {{"Peers", 50, 12}}}})};
 }
 
 }  // namespace
@@ -84,10 +90,10 @@ BOOST_AUTO_TEST_CASE(png_has_the_series_colours_where_the_geometry_puts_them) {
     const ChartContext chart(s.fonts, s.en);
     const AreasChartData data = three_areas();
     const double scale = 2;
-    CairoSurfacePtr image = render_chart_image(areas_chart_figure(chart, data), 455, 200, scale);
+    CairoSurfacePtr image = render_chart_image(figure_of(chart, AreasChart{data}), fonts_of(chart), 455, 200, scale);
     BOOST_TEST(cairo_image_surface_get_width(image.get()) == 910);
     BOOST_TEST(cairo_image_surface_get_height(image.get()) == 400);
-    const AreasChartGeometry g = layout_areas_chart(chart, data, 455, 200);
+    const AreasChartGeometry g = layout_chart(chart, AreasChart{data}, 455, 200);
     const ChartStyle& style = chart.style();
     for (const auto& row : g.rows) {
         BOOST_TEST_CONTEXT(row.id) {
@@ -118,14 +124,14 @@ BOOST_AUTO_TEST_CASE(png_file_round_trips_the_same_pixels) {
     Setup s;
     testing::TempDir dir;
     const ChartContext chart(s.fonts, s.fr);
-    const auto figure = areas_chart_figure(chart, three_areas());
-    write_chart_png(dir / "areas.png", figure, 455, 200, 2);
+    const auto figure = figure_of(chart, AreasChart{three_areas()});
+    write_chart_png(dir / "areas.png", figure, fonts_of(chart), 455, 200, 2);
     CairoSurfacePtr read(cairo_image_surface_create_from_png((dir / "areas.png").c_str()));
     BOOST_REQUIRE(cairo_surface_status(read.get()) == CAIRO_STATUS_SUCCESS);
-    CairoSurfacePtr drawn = render_chart_image(figure, 455, 200, 2);
+    CairoSurfacePtr drawn = render_chart_image(figure, fonts_of(chart), 455, 200, 2);
     BOOST_REQUIRE(cairo_image_surface_get_width(read.get()) == cairo_image_surface_get_width(drawn.get()));
     BOOST_REQUIRE(cairo_image_surface_get_height(read.get()) == cairo_image_surface_get_height(drawn.get()));
-    const AreasChartGeometry g = layout_areas_chart(chart, three_areas(), 455, 200);
+    const AreasChartGeometry g = layout_chart(chart, AreasChart{three_areas()}, 455, 200);
     const Box& bar = *g.rows[1].city_bar;
     BOOST_TEST(pixel_at_point(read.get(), bar.center_x() - 10, bar.center_y(), 2) == opaque(chart.style().city));
     int differences = 0;
@@ -134,7 +140,7 @@ BOOST_AUTO_TEST_CASE(png_file_round_trips_the_same_pixels) {
             differences += !(pixel_at(read.get(), x, y) == pixel_at(drawn.get(), x, y));
     BOOST_TEST(differences == 0);
     // Twice the same file, byte for byte.
-    write_chart_png(dir / "again.png", figure, 455, 200, 2);
+    write_chart_png(dir / "again.png", figure, fonts_of(chart), 455, 200, 2);
     BOOST_TEST(testing::slurp(dir / "areas.png") == testing::slurp(dir / "again.png"));
     BOOST_TEST(testing::slurp(dir / "areas.png").substr(1, 3) == "PNG");
 }
@@ -150,8 +156,8 @@ BOOST_AUTO_TEST_CASE(series_read_in_greyscale_by_luminance_and_shape) {
     const ChartContext chart(s.fonts, s.en);
     const OneAreaData data{"commitment", "Commitment", "Valmora", 62, 48, 126, {{"Peers", 80, 12}}};
     const double scale = 4;
-    CairoSurfacePtr image = render_chart_image(one_area_chart_figure(chart, data), 455, 120, scale);
-    const OneAreaChartGeometry g = layout_one_area_chart(chart, data, 455, 120);
+    CairoSurfacePtr image = render_chart_image(figure_of(chart, OneAreaChart{data}), fonts_of(chart), 455, 120, scale);
+    const OneAreaChartGeometry g = layout_chart(chart, OneAreaChart{data}, 455, 120);
     const Box& peer = *g.rows[2].bar;
     int green = 0, light = 0, total = 0;
     for (double x = peer.x + 1; x < peer.right() - 1; x += 0.25) {
@@ -175,12 +181,12 @@ BOOST_AUTO_TEST_CASE(svg_is_deterministic_and_carries_its_text_alternative) {
     const ChartContext chart(s.fonts, s.fr);
     AreasChartData data = three_areas();
     data.city_name = "Valmora & <Co>";
-    const auto figure = areas_chart_figure(chart, data);
-    const ChartDescription description{title_areas_chart(s.fr, data), describe_areas_chart(s.fr, data), "fr"};
-    const std::string first = render_chart_svg(figure, 455, 200, description);
+    const auto figure = figure_of(chart, AreasChart{data});
+    const ChartDescription description{chart_title(s.fr, AreasChart{data}), describe_chart(s.fr, AreasChart{data}), "fr"};
+    const std::string first = render_chart_svg(figure, fonts_of(chart), 455, 200, description);
     // Another chart in between must not change the next one's bytes.
-    (void)render_chart_svg(radar_chart_figure(chart, data), 455, 300);
-    const std::string second = render_chart_svg(figure, 455, 200, description);
+    (void)render_chart_svg(figure_of(chart, RadarChart{data}), fonts_of(chart), 455, 300);
+    const std::string second = render_chart_svg(figure, fonts_of(chart), 455, 200, description);
     BOOST_TEST(first == second);
     BOOST_TEST(first.find("<svg role=\"img\" xml:lang=\"fr\" ") != std::string::npos);
     BOOST_TEST(first.find("<title>Valmora &amp; &lt;Co&gt; par rapport") != std::string::npos);
@@ -189,7 +195,7 @@ BOOST_AUTO_TEST_CASE(svg_is_deterministic_and_carries_its_text_alternative) {
     BOOST_TEST(first.find("width=\"455pt\" height=\"200pt\"") != std::string::npos);
 
     testing::TempDir dir;
-    write_chart_svg(dir / "areas.svg", figure, 455, 200, description);
+    write_chart_svg(dir / "areas.svg", figure, fonts_of(chart), 455, 200, description);
     BOOST_TEST(testing::slurp(dir / "areas.svg") == first);
 }
 
@@ -197,22 +203,22 @@ BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_file) {
     Setup s;
     testing::TempDir dir;
     const ChartContext chart(s.fonts, s.en);
-    write_chart_png(dir / "chart.png", areas_chart_figure(chart, three_areas()), 455, 200);
-    write_chart_svg(dir / "chart.svg", areas_chart_figure(chart, three_areas()), 455, 200);
+    write_chart_png(dir / "chart.png", figure_of(chart, AreasChart{three_areas()}), fonts_of(chart), 455, 200);
+    write_chart_svg(dir / "chart.svg", figure_of(chart, AreasChart{three_areas()}), fonts_of(chart), 455, 200);
     const std::string png = testing::slurp(dir / "chart.png");
     const std::string svg = testing::slurp(dir / "chart.svg");
     AreasChartData broken = three_areas();
     broken.areas[1].city = 130;
-    BOOST_CHECK_THROW(write_chart_png(dir / "chart.png", areas_chart_figure(chart, broken), 455, 200), DiagnosticError);
-    BOOST_CHECK_THROW(write_chart_svg(dir / "chart.svg", areas_chart_figure(chart, broken), 455, 200), DiagnosticError);
+    BOOST_CHECK_THROW(write_chart_png(dir / "chart.png", figure_of(chart, AreasChart{broken}), fonts_of(chart), 455, 200), DiagnosticError);
+    BOOST_CHECK_THROW(write_chart_svg(dir / "chart.svg", figure_of(chart, AreasChart{broken}), fonts_of(chart), 455, 200), DiagnosticError);
     BOOST_TEST(testing::slurp(dir / "chart.png") == png);
     BOOST_TEST(testing::slurp(dir / "chart.svg") == svg);
     int files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
     BOOST_TEST(files == 2);  // no temporary left behind
-    BOOST_CHECK_THROW(write_chart_png(dir / "missing" / "chart.png", areas_chart_figure(chart, three_areas()), 455, 200),
+    BOOST_CHECK_THROW(write_chart_png(dir / "missing" / "chart.png", figure_of(chart, AreasChart{three_areas()}), fonts_of(chart), 455, 200),
                       DiagnosticError);
-    BOOST_CHECK_THROW((void)render_chart_svg(areas_chart_figure(chart, three_areas()), 0, 200), DiagnosticError);
+    BOOST_CHECK_THROW((void)render_chart_svg(figure_of(chart, AreasChart{three_areas()}), fonts_of(chart), 0, 200), DiagnosticError);
 }
 
 BOOST_AUTO_TEST_CASE(every_chart_draws_inside_its_box_and_restores_cairo_state) {
@@ -220,7 +226,7 @@ BOOST_AUTO_TEST_CASE(every_chart_draws_inside_its_box_and_restores_cairo_state) 
     for (const Catalog* catalog : {&s.en, &s.fr}) {
         const ChartContext chart(s.fonts, *catalog);
         int index = 0;
-        for (const ChartFigure& figure : every_chart(chart)) {
+        for (const ChartSpec& figure : every_chart(chart)) {
             BOOST_TEST_CONTEXT(catalog->lang() << " chart #" << index++) {
                 const double width = 400, height = 220, margin = 20;
                 CairoSurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 440, 260));
@@ -233,7 +239,7 @@ BOOST_AUTO_TEST_CASE(every_chart_draws_inside_its_box_and_restores_cairo_state) 
                 cairo_move_to(cr.get(), 5, 6);  // the caller's path in progress
                 cairo_matrix_t before{};
                 cairo_get_matrix(cr.get(), &before);
-                figure(cr.get(), width, height);
+                draw_chart(cr.get(), figure, fonts_of(chart), width, height);
                 BOOST_TEST(cairo_has_current_point(cr.get()));
                 double px = 0, py = 0;
                 cairo_get_current_point(cr.get(), &px, &py);
@@ -273,17 +279,17 @@ BOOST_AUTO_TEST_CASE(a_titled_figure_puts_the_title_above_the_chart) {
     Setup s;
     const ChartContext chart(s.fonts, s.en);
     const AreasChartData data = three_areas();
-    const auto plain = areas_chart_figure(chart, data);
-    const auto titled = titled_figure(chart, title_areas_chart(s.en, data), plain);
-    CairoSurfacePtr with_title = render_chart_image(titled, 455, 230, 1);
-    CairoSurfacePtr without = render_chart_image(plain, 455, 200, 1);
+    const auto plain = figure_of(chart, AreasChart{data});
+    const auto titled = figure_of(chart, AreasChart{data}, chart_title(s.en, AreasChart{data}));
+    CairoSurfacePtr with_title = render_chart_image(titled, fonts_of(chart), 455, 230, 1);
+    CairoSurfacePtr without = render_chart_image(plain, fonts_of(chart), 455, 200, 1);
     // The first rows of the titled chart hold dark title text; the plain chart starts with its legend.
     int dark = 0;
     for (int y = 0; y < 12; ++y)
         for (int x = 0; x < 455; ++x) dark += pixel_at(with_title.get(), x, y).r < 60;
     BOOST_TEST(dark > 50);
     // The chart comes below the title: its first bar starts lower by at least the title's line.
-    const AreasChartGeometry g = layout_areas_chart(chart, data, 455, 200);
+    const AreasChartGeometry g = layout_chart(chart, AreasChart{data}, 455, 200);
     const int column = static_cast<int>(g.rows[0].city_bar->x + 5);
     auto first_blue = [&](cairo_surface_t* image) {
         for (int y = 0; y < cairo_image_surface_get_height(image); ++y)

@@ -116,7 +116,7 @@ bool ellipsized(const ChartContext& chart, const TextBox& text) {
 BOOST_AUTO_TEST_CASE(areas_bars_are_proportional_to_the_value) {
     Setup s;
     const ChartContext chart(s.fonts, s.en);
-    const AreasChartGeometry g = layout_areas_chart(chart, twelve_areas(false), 455, 340);
+    const AreasChartGeometry g = layout_chart(chart, AreasChart{twelve_areas(false)}, 455, 340);
     BOOST_REQUIRE(g.rows.size() == 12u);
     for (int i = 0; i < 12; ++i) {
         const auto& bar = g.rows[i].city_bar;
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(areas_axis_has_0_and_100_exactly_at_its_ends) {
     data.areas[1].city = 100;
     data.areas[1].sample = 100;
     data.areas[1].peer = 100;
-    const AreasChartGeometry g = layout_areas_chart(chart, data, 455, 340);
+    const AreasChartGeometry g = layout_chart(chart, AreasChart{data}, 455, 340);
     BOOST_TEST(g.axis.x_of(0) == g.plot.x);
     BOOST_TEST(g.axis.x_of(100) == g.plot.right());
     BOOST_TEST(g.axis.ticks.front() == 0);
@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(areas_value_labels_keep_clear_of_markers_and_labels) {
         data.areas[6].city = 40;
         data.areas[6].sample = 42;
         data.areas[6].peer = 44;
-        const AreasChartGeometry g = layout_areas_chart(chart, data, 455, 340);
+        const AreasChartGeometry g = layout_chart(chart, AreasChart{data}, 455, 340);
         for (const auto& row : g.rows) {
             BOOST_TEST_CONTEXT(row.id) {
                 BOOST_TEST(!row.city_value.box.overlaps(row.sample_tick));
@@ -205,12 +205,12 @@ BOOST_AUTO_TEST_CASE(areas_an_area_with_no_answers_has_no_bar_and_says_so) {
         const ChartContext chart(s.fonts, *catalog);
         AreasChartData data = twelve_areas(catalog == &s.fr);
         data.areas[10].city.reset();
-        const AreasChartGeometry g = layout_areas_chart(chart, data, 455, 340);
+        const AreasChartGeometry g = layout_chart(chart, AreasChart{data}, 455, 340);
         BOOST_TEST(!g.rows[10].city_bar.has_value());
         BOOST_TEST(g.rows[10].city_value.text == catalog->text("charts.no_answers"));
         BOOST_TEST((g.rows[10].city_value.role == TextRole::note));
         BOOST_TEST(!g.rows[10].city_value.box.overlaps(g.rows[10].sample_tick));
-        const std::string alt = describe_areas_chart(*catalog, data);
+        const std::string alt = describe_chart(*catalog, AreasChart{data});
         BOOST_TEST(alt.find(catalog == &s.fr ? "aucune réponse pour Valmora" : "no answers from Valmora") !=
                    std::string::npos);
     }
@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(areas_long_french_labels_wrap_and_nothing_collides) {
     const ChartContext chart(s.fonts, s.fr);
     for (auto [width, height] : {std::pair{455.0, 340.0}, std::pair{455.0, 250.0}, std::pair{320.0, 400.0}}) {
         BOOST_TEST_CONTEXT(width << " x " << height) {
-            const AreasChartGeometry g = layout_areas_chart(chart, twelve_areas(true), width, height);
+            const AreasChartGeometry g = layout_chart(chart, AreasChart{twelve_areas(true)}, width, height);
             const auto texts = all_texts(g);
             check_inside(texts, width, height);
             check_apart(texts);
@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(areas_long_french_labels_wrap_and_nothing_collides) {
         }
     }
     // At the report's size every French name is shown whole, the long ones on two lines.
-    const AreasChartGeometry g = layout_areas_chart(chart, twelve_areas(true), 455, 340);
+    const AreasChartGeometry g = layout_chart(chart, AreasChart{twelve_areas(true)}, 455, 340);
     for (const auto& row : g.rows) BOOST_TEST(!ellipsized(chart, row.label), row.label.text);
     const auto& intelligence = g.rows[6].label;
     BOOST_TEST(intelligence.text == "Intelligence et compétences interculturelles");
@@ -249,13 +249,13 @@ BOOST_AUTO_TEST_CASE(areas_values_are_formatted_in_the_chart_language) {
     ChartStyle one_digit;
     one_digit.fraction_digits = 1;
     const ChartContext precise(s.fonts, s.fr, one_digit);
-    const AreasChartGeometry g = layout_areas_chart(precise, data, 455, 340);
+    const AreasChartGeometry g = layout_chart(precise, AreasChart{data}, 455, 340);
     // ICU: decimal comma and a (narrow) no-break space before the percent sign.
     BOOST_TEST(g.rows[0].city_value.text == s.fr.percent(62.5, 1));
     BOOST_TEST(g.rows[0].city_value.text.find("62,5") == 0u);
     BOOST_TEST(g.rows[0].city_value.text.find(' ') == std::string::npos);
     bool axis_title = false;
-    for (const auto& t : layout_areas_chart(chart, data, 455, 340).texts)
+    for (const auto& t : layout_chart(chart, AreasChart{data}, 455, 340).texts)
         axis_title = axis_title || t.text == "Taux de réalisation (en\u00a0%)";
     BOOST_TEST(axis_title);
 }
@@ -265,8 +265,8 @@ BOOST_AUTO_TEST_CASE(areas_mirror_for_right_to_left_languages) {
     testing::TempDir dir;
     const Catalog rtl = right_to_left_catalog(dir);
     const AreasChartData data = twelve_areas(false);
-    const AreasChartGeometry ltr = layout_areas_chart(ChartContext(s.fonts, s.en), data, 455, 340);
-    const AreasChartGeometry g = layout_areas_chart(ChartContext(s.fonts, rtl), data, 455, 340);
+    const AreasChartGeometry ltr = layout_chart(ChartContext(s.fonts, s.en), AreasChart{data}, 455, 340);
+    const AreasChartGeometry g = layout_chart(ChartContext(s.fonts, rtl), AreasChart{data}, 455, 340);
     // Zero on the right, bars growing leftwards, labels on the right.
     BOOST_TEST(g.axis.zero_x == 455 - ltr.axis.zero_x, boost::test_tools::tolerance(1e-9));
     BOOST_TEST(g.axis.full_x < g.axis.zero_x);
@@ -293,7 +293,7 @@ BOOST_AUTO_TEST_CASE(areas_reject_rates_outside_0_to_100) {
     AreasChartData data = twelve_areas(false);
     data.areas[3].sample = 104;
     try {
-        (void)layout_areas_chart(chart, data, 455, 340);
+        (void)layout_chart(chart, AreasChart{data}, 455, 340);
         BOOST_FAIL("a sample average of 104 was accepted");
     } catch (const DiagnosticError& e) {
         const std::string message = e.diagnostics().front().message;
@@ -301,24 +301,24 @@ BOOST_AUTO_TEST_CASE(areas_reject_rates_outside_0_to_100) {
         BOOST_TEST(message.find("104") != std::string::npos, message);
     }
     data.areas[3].sample = std::nan("");
-    BOOST_CHECK_THROW((void)layout_areas_chart(chart, data, 455, 340), DiagnosticError);
-    BOOST_CHECK_THROW((void)layout_areas_chart(chart, AreasChartData{"Valmora", 1, "", {}}, 455, 340), DiagnosticError);
+    BOOST_CHECK_THROW((void)layout_chart(chart, AreasChart{data}, 455, 340), DiagnosticError);
+    BOOST_CHECK_THROW((void)layout_chart(chart, AreasChart{AreasChartData{"Valmora", 1, "", {}}}, 455, 340), DiagnosticError);
     data = twelve_areas(false);
     data.peer_label.clear();
-    BOOST_CHECK_THROW((void)describe_areas_chart(s.en, data), DiagnosticError);
+    BOOST_CHECK_THROW((void)describe_chart(s.en, AreasChart{data}), DiagnosticError);
     data = twelve_areas(false);
     data.sample_size = 0;
-    BOOST_CHECK_THROW((void)describe_areas_chart(s.en, data), DiagnosticError);
+    BOOST_CHECK_THROW((void)describe_chart(s.en, AreasChart{data}), DiagnosticError);
     OneAreaData empty_group = one_area(50);
     empty_group.peer_groups[1].size = 0;
-    BOOST_CHECK_THROW((void)layout_one_area_chart(chart, empty_group, 455, 120), DiagnosticError);
+    BOOST_CHECK_THROW((void)layout_chart(chart, OneAreaChart{empty_group}, 455, 120), DiagnosticError);
 }
 
 BOOST_AUTO_TEST_CASE(radar_vertices_lie_at_their_value_on_their_spoke) {
     Setup s;
     const ChartContext chart(s.fonts, s.en);
     const AreasChartData data = twelve_areas(false);
-    const RadarChartGeometry g = layout_radar_chart(chart, data, 455, 360);
+    const RadarChartGeometry g = layout_chart(chart, RadarChart{data}, 455, 360);
     BOOST_REQUIRE(g.spokes.size() == 12u);
     BOOST_TEST(g.radius > 100);
     for (std::size_t i = 0; i < 12; ++i) {
@@ -350,7 +350,7 @@ BOOST_AUTO_TEST_CASE(radar_labels_stay_inside_and_apart_in_both_languages) {
         const ChartContext chart(s.fonts, *catalog);
         AreasChartData data = twelve_areas(catalog == &s.fr);
         data.areas[10].city.reset();
-        const RadarChartGeometry g = layout_radar_chart(chart, data, 455, 360);
+        const RadarChartGeometry g = layout_chart(chart, RadarChart{data}, 455, 360);
         std::vector<TextBox> labels;
         for (const auto& spoke : g.spokes) labels.push_back(spoke.label);
         check_inside(labels, 455, 360);
@@ -373,8 +373,8 @@ BOOST_AUTO_TEST_CASE(radar_mirrors_for_right_to_left_languages) {
     testing::TempDir dir;
     const Catalog rtl = right_to_left_catalog(dir);
     const AreasChartData data = twelve_areas(false);
-    const RadarChartGeometry ltr = layout_radar_chart(ChartContext(s.fonts, s.en), data, 455, 360);
-    const RadarChartGeometry g = layout_radar_chart(ChartContext(s.fonts, rtl), data, 455, 360);
+    const RadarChartGeometry ltr = layout_chart(ChartContext(s.fonts, s.en), RadarChart{data}, 455, 360);
+    const RadarChartGeometry g = layout_chart(ChartContext(s.fonts, rtl), RadarChart{data}, 455, 360);
     BOOST_TEST(g.radius == ltr.radius, boost::test_tools::tolerance(1e-9));
     for (std::size_t i = 0; i < 12; ++i) {
         BOOST_TEST(g.city[i]->x == 455 - ltr.city[i]->x, boost::test_tools::tolerance(1e-9));
@@ -385,8 +385,7 @@ BOOST_AUTO_TEST_CASE(radar_mirrors_for_right_to_left_languages) {
     }
     // Counter-clockwise: the second area is left of the top.
     BOOST_TEST(g.spokes[1].end.x < g.center.x);
-    BOOST_CHECK_THROW((void)layout_radar_chart(ChartContext(s.fonts, s.en),
-                                               AreasChartData{"Valmora", 1, "", {data.areas[0], data.areas[1]}}, 455, 360),
+    BOOST_CHECK_THROW((void)layout_chart(ChartContext(s.fonts, s.en), RadarChart{AreasChartData{"Valmora", 1, "", {data.areas[0], data.areas[1]}}}, 455, 360),
                       DiagnosticError);
 }
 
@@ -394,7 +393,7 @@ BOOST_AUTO_TEST_CASE(progress_markers_values_and_changes) {
     Setup s;
     const ChartContext chart(s.fonts, s.en);
     const ProgressChartData data = three_editions();
-    const ProgressChartGeometry g = layout_progress_chart(chart, data, 455, 300);
+    const ProgressChartGeometry g = layout_chart(chart, ProgressChart{data}, 455, 300);
     BOOST_REQUIRE(g.rows.size() == 5u);
     BOOST_TEST(g.rows[0].id == "aggregate");
     BOOST_TEST((g.edition_marks == std::vector<Mark>{Mark::older_edition, Mark::previous_edition, Mark::latest_edition}));
@@ -421,7 +420,7 @@ BOOST_AUTO_TEST_CASE(progress_markers_values_and_changes) {
     check_inside(texts, 455, 300);
     check_apart(texts);
 
-    const std::string alt = describe_progress_chart(s.en, data);
+    const std::string alt = describe_chart(s.en, ProgressChart{data});
     BOOST_TEST(alt.find("Aggregate index: 41% in 2016, 49% in 2020 and 62% in 2025, up 21 points since 2016.") !=
                std::string::npos, alt);
     BOOST_TEST(alt.find("Intercultural lens: 40% in 2016, 38% in 2020 and 31% in 2025, down 9 points since 2016.") !=
@@ -430,9 +429,9 @@ BOOST_AUTO_TEST_CASE(progress_markers_values_and_changes) {
                std::string::npos, alt);
     BOOST_TEST(alt.find("Language: 60% in 2016, 60% in 2020 and 60% in 2025, unchanged since 2016.") !=
                std::string::npos, alt);
-    const std::string french = describe_progress_chart(s.fr, data);
+    const std::string french = describe_chart(s.fr, ProgressChart{data});
     BOOST_TEST(french.find("en hausse de 21 points depuis 2016") != std::string::npos, french);
-    BOOST_TEST(title_progress_chart(s.en, data) == "Progress of Brenhaven since 2016");
+    BOOST_TEST(chart_title(s.en, ProgressChart{data}) == "Progress of Brenhaven since 2016");
 }
 
 BOOST_AUTO_TEST_CASE(progress_of_a_city_with_no_earlier_edition) {
@@ -442,7 +441,7 @@ BOOST_AUTO_TEST_CASE(progress_of_a_city_with_no_earlier_edition) {
         ProgressChartData data = three_editions();
         data.editions.erase(data.editions.begin(), data.editions.begin() + 2);
         BOOST_TEST(!shows_progress(data));
-        const ProgressChartGeometry g = layout_progress_chart(chart, data, 455, 300);
+        const ProgressChartGeometry g = layout_chart(chart, ProgressChart{data}, 455, 300);
         const std::string note = catalog->format("charts.progress.first_edition", {{"city", std::string("Brenhaven")}});
         bool noted = false;
         for (const auto& t : g.texts) noted = noted || t.text == note;
@@ -453,21 +452,21 @@ BOOST_AUTO_TEST_CASE(progress_of_a_city_with_no_earlier_edition) {
         }
         BOOST_TEST(g.edition_marks.size() == 1u);
         BOOST_TEST((g.edition_marks[0] == Mark::latest_edition));
-        const std::string alt = describe_progress_chart(*catalog, data);
+        const std::string alt = describe_chart(*catalog, ProgressChart{data});
         BOOST_TEST(alt.find(note) != std::string::npos, alt);
     }
-    BOOST_CHECK_THROW((void)layout_progress_chart(ChartContext(s.fonts, s.en), ProgressChartData{"X", {}, {}}, 455, 300),
+    BOOST_CHECK_THROW((void)layout_chart(ChartContext(s.fonts, s.en), ProgressChart{ProgressChartData{"X", {}, {}}}, 455, 300),
                       DiagnosticError);
     ProgressChartData mismatched = three_editions();
     mismatched.editions[1].areas.pop_back();
-    BOOST_CHECK_THROW((void)describe_progress_chart(s.en, mismatched), DiagnosticError);
+    BOOST_CHECK_THROW((void)describe_chart(s.en, ProgressChart{mismatched}), DiagnosticError);
 }
 
 BOOST_AUTO_TEST_CASE(network_dots_sit_at_their_index_without_touching) {
     Setup s;
     const ChartContext chart(s.fonts, s.en);
     const NetworkPositionData data = network_of(125);
-    const NetworkChartGeometry g = layout_network_chart(chart, data, 455, 170);
+    const NetworkChartGeometry g = layout_chart(chart, NetworkChart{data}, 455, 170);
     BOOST_REQUIRE(g.others.size() == 125u);
     for (std::size_t i = 0; i < g.others.size(); ++i) {
         BOOST_TEST(g.others[i].x == g.axis.x_of(data.other_cities[i]), boost::test_tools::tolerance(1e-9));
@@ -495,13 +494,13 @@ BOOST_AUTO_TEST_CASE(network_of_one_city) {
     for (const Catalog* catalog : {&s.en, &s.fr}) {
         const ChartContext chart(s.fonts, *catalog);
         const NetworkPositionData data{"Valmora", 58, {}, 58};
-        const NetworkChartGeometry g = layout_network_chart(chart, data, 455, 170);
+        const NetworkChartGeometry g = layout_chart(chart, NetworkChart{data}, 455, 170);
         BOOST_TEST(g.others.empty());
         BOOST_TEST(g.legend.size() == 2u);  // no "other cities" entry
         BOOST_TEST(g.city.x == g.axis.x_of(58), boost::test_tools::tolerance(1e-9));
         BOOST_TEST(g.city.y + g.city_radius <= g.axis.bottom);
         BOOST_TEST(network_rank(data) == 1);
-        const std::string alt = describe_network_chart(*catalog, data);
+        const std::string alt = describe_chart(*catalog, NetworkChart{data});
         BOOST_TEST(alt == catalog->format("charts.network.alt", {{"count", std::int64_t{1}},
                                                                   {"city", std::string("Valmora")},
                                                                   {"value", catalog->percent(58, 0)}}));
@@ -513,20 +512,20 @@ BOOST_AUTO_TEST_CASE(network_rank_and_ties_in_the_text_alternative) {
     Setup s;
     const NetworkPositionData data{"Valmora", 58, {70, 58, 40, 81, 58, 12}, 58};
     BOOST_TEST(network_rank(data) == 3);
-    BOOST_TEST(describe_network_chart(s.en, data) ==
+    BOOST_TEST(describe_chart(s.en, NetworkChart{data}) ==
                "Dot plot of the aggregate index of the 7 cities in the sample. Valmora scores 58% and ranks 3rd "
                "(level with 2 other cities); the sample median is 58% and the indices range from 12% to 81%.");
-    const std::string french = describe_network_chart(s.fr, data);
+    const std::string french = describe_chart(s.fr, NetworkChart{data});
     BOOST_TEST(french.find("se classe au 3e rang (à égalité avec 2 autres villes)") != std::string::npos, french);
     const NetworkPositionData first{"Valmora", 90, {70, 40}, 70};
-    BOOST_TEST(describe_network_chart(s.fr, first).find("au 1er rang ;") == std::string::npos);
-    BOOST_TEST(describe_network_chart(s.fr, first).find("au 1er rang\u00a0;") != std::string::npos);
+    BOOST_TEST(describe_chart(s.fr, NetworkChart{first}).find("au 1er rang ;") == std::string::npos);
+    BOOST_TEST(describe_chart(s.fr, NetworkChart{first}).find("au 1er rang\u00a0;") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(one_area_rows_bars_and_counts) {
     Setup s;
     const ChartContext chart(s.fonts, s.en);
-    const OneAreaChartGeometry g = layout_one_area_chart(chart, one_area(62), 455, 120);
+    const OneAreaChartGeometry g = layout_chart(chart, OneAreaChart{one_area(62)}, 455, 120);
     BOOST_REQUIRE(g.rows.size() == 4u);
     BOOST_TEST((g.rows[0].mark == Mark::city_bar));
     BOOST_TEST((g.rows[1].mark == Mark::sample_bar));
@@ -548,12 +547,12 @@ BOOST_AUTO_TEST_CASE(one_area_rows_bars_and_counts) {
     check_inside(texts, 455, 120);
     check_apart(texts);
 
-    const OneAreaChartGeometry none = layout_one_area_chart(chart, one_area(std::nullopt), 455, 120);
+    const OneAreaChartGeometry none = layout_chart(chart, OneAreaChart{one_area(std::nullopt)}, 455, 120);
     BOOST_TEST(!none.rows[0].bar.has_value());
     BOOST_TEST(none.rows[0].value.text == "no answers");
-    BOOST_TEST(describe_one_area_chart(s.en, one_area(std::nullopt)).find("Valmora: no answers in this area.") !=
+    BOOST_TEST(describe_chart(s.en, OneAreaChart{one_area(std::nullopt)}).find("Valmora: no answers in this area.") !=
                std::string::npos);
-    BOOST_TEST(describe_one_area_chart(s.en, one_area(62)) ==
+    BOOST_TEST(describe_chart(s.en, OneAreaChart{one_area(62)}) ==
                "Commitment: bar chart of the achievement rate of Valmora against the sample average and the averages "
                "of its 2 peer groups. Valmora: 62%. Sample average (126 cities): 48%. Cities of 50,000 to 100,000 "
                "inhabitants (23 cities): 45%. Cities of Portugal (1 city): 61%.");
@@ -562,7 +561,7 @@ BOOST_AUTO_TEST_CASE(one_area_rows_bars_and_counts) {
 BOOST_AUTO_TEST_CASE(text_alternatives_state_every_value_in_both_languages) {
     Setup s;
     const AreasChartData en = twelve_areas(false);
-    const std::string alt = describe_areas_chart(s.en, en);
+    const std::string alt = describe_chart(s.en, AreasChart{en});
     BOOST_TEST(alt.find("Bar chart of the achievement rate of Valmora in each of 12 areas, against the sample average "
                         "(126 cities) and the average of a peer group: Cities of 50,000 to 100,000 inhabitants.") == 0u,
                alt);
@@ -570,22 +569,22 @@ BOOST_AUTO_TEST_CASE(text_alternatives_state_every_value_in_both_languages) {
                std::string::npos, alt);
     for (int i = 0; i < 12; ++i) BOOST_TEST(alt.find(std::string(english[i]) + ": Valmora ") != std::string::npos);
 
-    const std::string fr = describe_areas_chart(s.fr, twelve_areas(true));
+    const std::string fr = describe_chart(s.fr, AreasChart{twelve_areas(true)});
     const std::string percent = s.fr.percent(32, 0);
     BOOST_TEST(fr.find("Médias et communication\u00a0: Valmora " + percent + ", moyenne de l’échantillon " +
                        s.fr.percent(46, 0) + ", moyenne du groupe de référence " + s.fr.percent(44, 0) + ".") !=
                std::string::npos, fr);
-    const std::string radar = describe_radar_chart(s.fr, twelve_areas(true));
+    const std::string radar = describe_chart(s.fr, RadarChart{twelve_areas(true)});
     BOOST_TEST(radar.find("Diagramme en radar du taux de réalisation obtenu par Valmora dans 12 domaines") == 0u, radar);
     BOOST_TEST(radar.find("groupe de référence") == std::string::npos, radar);
-    BOOST_TEST(title_areas_chart(s.fr, en) == "Valmora par rapport à la moyenne de l’échantillon, par domaine");
+    BOOST_TEST(chart_title(s.fr, AreasChart{en}) == "Valmora par rapport à la moyenne de l’échantillon, par domaine");
 }
 
 BOOST_AUTO_TEST_CASE(layouts_are_deterministic) {
     Setup s;
     const ChartContext chart(s.fonts, s.fr);
-    const AreasChartGeometry a = layout_areas_chart(chart, twelve_areas(true), 455, 340);
-    const AreasChartGeometry b = layout_areas_chart(chart, twelve_areas(true), 455, 340);
+    const AreasChartGeometry a = layout_chart(chart, AreasChart{twelve_areas(true)}, 455, 340);
+    const AreasChartGeometry b = layout_chart(chart, AreasChart{twelve_areas(true)}, 455, 340);
     const auto ta = all_texts(a), tb = all_texts(b);
     BOOST_REQUIRE(ta.size() == tb.size());
     for (std::size_t i = 0; i < ta.size(); ++i) {

@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(shipped_locales_are_complete) {
 BOOST_AUTO_TEST_CASE(a_missing_translation_fails_the_check) {
     DataCopy copy;
     copy.edit_locale("fr", "\nrank = \"[^\n]*\n", "\n");
-    const auto result = testing::run("ICCREPORT_DATA='" + copy.dir.path().string() + "' " + testing::iccreport() + " check");
+    const auto result = testing::run(testing::iccreport() + " --data '" + copy.dir.path().string() + "' check");
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.out.find("fr.toml: error: missing key 'report.overall.rank' (used by the reports)") !=
                std::string::npos);
@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(a_missing_translation_fails_the_check) {
 BOOST_AUTO_TEST_CASE(an_unused_key_is_a_warning_only) {
     DataCopy copy;
     copy.edit_locale("fr", "\n\\[meta\\]\n", "\n[obsolete]\nold_title = \"Ancien titre\"\n\n[meta]\n");
-    const auto result = testing::run("ICCREPORT_DATA='" + copy.dir.path().string() + "' " + testing::iccreport() + " check");
+    const auto result = testing::run(testing::iccreport() + " --data '" + copy.dir.path().string() + "' check");
     BOOST_TEST(result.exit_code == 0, result.out);
     BOOST_TEST(result.out.find("fr.toml: warning: unused key 'obsolete.old_title'") != std::string::npos);
 }
@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(an_unused_key_is_a_warning_only) {
 BOOST_AUTO_TEST_CASE(a_broken_data_file_is_reported_with_its_position) {
     DataCopy copy;
     copy.edit_locale("fr", "\ntitle = \"Sommaire\"\n", "\ntitle = \"Sommaire\n");
-    const auto result = testing::run("ICCREPORT_DATA='" + copy.dir.path().string() + "' " + testing::iccreport() + " check");
+    const auto result = testing::run(testing::iccreport() + " --data '" + copy.dir.path().string() + "' check");
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(std::regex_search(result.out, std::regex("fr\\.toml:[0-9]+:[0-9]+: error: invalid TOML")));
 }

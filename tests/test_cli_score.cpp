@@ -22,24 +22,29 @@ const std::vector<std::string> indicators{"commitment", "lens",       "mediation
 
 std::string score(const std::string& arguments) { return testing::iccreport() + " score " + arguments; }
 
-std::vector<std::string> split(const std::string& line, char separator) {
-    std::vector<std::string> fields;
-    std::string field;
-    std::istringstream in(line);
-    while (std::getline(in, field, separator)) fields.push_back(field);
-    if (!line.empty() && line.back() == separator) fields.emplace_back();
+// One CSV line's fields, with "quoted" fields (names such as "500,000 inhabitants or more").
+std::vector<std::string> csv_fields(const std::string& line, char separator = ',') {
+    std::vector<std::string> fields{""};
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
+        else if (c == '"') quoted = !quoted;
+        else if (c == separator && !quoted) fields.emplace_back();
+        else fields.back() += c;
+    }
     return fields;
 }
 
-// CSV rows as column -> value (the sample has no quoted fields).
+// CSV rows as column -> value.
 std::vector<std::map<std::string, std::string>> parse_csv(const std::string& text) {
     std::istringstream in(text);
     std::string line;
     std::getline(in, line);
-    const auto header = split(line, ',');
+    const auto header = csv_fields(line);
     std::vector<std::map<std::string, std::string>> rows;
     while (std::getline(in, line)) {
-        const auto fields = split(line, ',');
+        const auto fields = csv_fields(line);
         BOOST_TEST_REQUIRE(fields.size() == header.size(), line);
         std::map<std::string, std::string> row;
         for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
@@ -80,9 +85,9 @@ std::string json_figure(const json& value) {
 BOOST_AUTO_TEST_CASE(the_network_table_prints_every_city) {
     auto result = run(score("'" + network + "'"));
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-    BOOST_TEST(result.out.find("Sample: 160 cities, each with its latest edition (no cut-off date)") == 0u);
+    BOOST_TEST(result.out.find("Sample: 165 cities, each with its latest edition (no cut-off date)") == 0u);
     const auto rows = parse_table(result.out);
-    BOOST_TEST(rows.size() == 160u);
+    BOOST_TEST(rows.size() == 165u);
     BOOST_TEST(rows.front().rank == "1");
     BOOST_TEST(result.out.find("Quellmark") != std::string::npos);
     BOOST_TEST(result.out.find("Marvège") != std::string::npos);
@@ -103,7 +108,7 @@ BOOST_AUTO_TEST_CASE(csv_json_and_table_agree) {
     const json document = json::parse(json_run.out);
     BOOST_TEST_REQUIRE(rows.size() == records.size());
     BOOST_TEST_REQUIRE(document["cities"].size() == records.size());
-    BOOST_TEST(document["sample_size"] == 160);
+    BOOST_TEST(document["sample_size"] == 165);
     BOOST_TEST(document["as_of"].is_null());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const TableRow& row = rows[i];
@@ -146,21 +151,21 @@ BOOST_AUTO_TEST_CASE(csv_json_and_table_agree) {
     int population_members = 0;
     for (const json& group : document["peer_groups"])
         if (group["kind"] == "population") population_members += group["size"].get<int>();
-    BOOST_TEST(population_members == 160);
+    BOOST_TEST(population_members == 165);
 }
 
 BOOST_AUTO_TEST_CASE(one_edition_is_placed_in_the_bundled_network) {
     auto result = run(score("'" + valmora + "'"));
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
     BOOST_TEST(result.out.find("Valmora, Portugal: edition of 2026-03-15, questionnaire 2019") == 0u);
-    BOOST_TEST(result.out.find("Sample: 160 cities") != std::string::npos);
+    BOOST_TEST(result.out.find("Sample: 165 cities") != std::string::npos);
     BOOST_TEST(result.out.find("Fewer than 100,000 inhabitants (") != std::string::npos);
     BOOST_TEST(result.out.find("Change: no earlier edition") != std::string::npos);
     // The table's figures are those of the network export.
     const auto records = parse_csv(run(score("'" + network + "' --format csv")).out);
     const auto it = std::find_if(records.begin(), records.end(), [](const auto& r) { return r.at("city") == "valmora"; });
     BOOST_TEST_REQUIRE((it != records.end()));
-    BOOST_TEST(result.out.find("Aggregate index " + it->at("aggregate") + ", rank " + it->at("rank") + " of 160") !=
+    BOOST_TEST(result.out.find("Aggregate index " + it->at("aggregate") + ", rank " + it->at("rank") + " of 165") !=
                std::string::npos);
     std::smatch match;
     BOOST_TEST_REQUIRE(std::regex_search(result.out, match, std::regex(R"(\nCommitment\s+(\S+)\s+)")));
@@ -180,7 +185,7 @@ BOOST_AUTO_TEST_CASE(an_earlier_edition_shows_its_progress_and_an_as_of_date) {
     BOOST_TEST_REQUIRE(earlier.exit_code == 0, earlier.err);
     const json document = json::parse(earlier.out);
     BOOST_TEST(document["as_of"] == "2021-12-31");
-    BOOST_TEST(document["sample_size"].get<int>() < 160);
+    BOOST_TEST(document["sample_size"].get<int>() < 165);
     BOOST_TEST(document["sample_size"].get<int>() == static_cast<int>(document["cities"].size()));
     for (const json& city : document["cities"]) BOOST_TEST(city["edition"].get<std::string>() <= "2021-12-31");
 }
@@ -218,7 +223,7 @@ BOOST_AUTO_TEST_CASE(bad_options_are_clear_errors) {
     BOOST_TEST(result.err.find("expected table, csv or json, found \"xml\"") != std::string::npos);
     result = run(score("'" + network + "' --network '" + network + "'"));
     BOOST_TEST(result.exit_code == 1);
-    BOOST_TEST(result.err.find("this folder is the network") != std::string::npos);
+    BOOST_TEST(result.err.find("the network is given twice; expected --network DIR only") != std::string::npos);
     result = run(score("'" + valmora + "' --as-of 2025-01-01"));
     BOOST_TEST(result.exit_code == 1);
     BOOST_TEST(result.err.find("after the --as-of date 2025-01-01") != std::string::npos);
@@ -234,14 +239,60 @@ BOOST_AUTO_TEST_CASE(another_network_can_be_given) {
     for (const char* date : {"2019-11-18", "2024-10-07"})
         std::filesystem::copy_file(testing::source_root() / "samples/network/quellmark" / (std::string(date) + ".toml"),
                                    dir / "net/quellmark" / (std::string(date) + ".toml"));
-    auto result = run(score("'" + valmora + "' --network '" + (dir / "net").string() + "' --format csv"));
+    // One edition: the one-city form, against the network given.
+    auto result = run(score("'" + valmora + "' --network '" + (dir / "net").string() + "' --format json"));
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
-    const auto records = parse_csv(result.out);
-    BOOST_REQUIRE(records.size() == 2u);
+    const json document = json::parse(result.out);
+    BOOST_TEST(document["city"] == "valmora");
+    BOOST_TEST(document["sample_size"] == 2);
+    BOOST_REQUIRE(document["cities"].size() == 1u);
+    BOOST_TEST(document["cities"][0]["id"] == "valmora");
+    BOOST_TEST(document["cities"][0]["rank"] == 2);
+    const auto records = parse_csv(run(score("--network '" + (dir / "net").string() + "' --format csv")).out);
+    BOOST_REQUIRE(records.size() == 1u);  // the folder alone: valmora's edition is not in it
     BOOST_TEST(records[0].at("city") == "quellmark");
     BOOST_TEST(records[0].at("previous_edition") == "2019-11-18");
-    BOOST_TEST(records[1].at("city") == "valmora");
-    BOOST_TEST(records[1].at("rank") == "2");
+}
+
+// Issue 17: exports for the web team. Names in the chosen language beside the
+// ids, the one-city form from one edition, and CSV for spreadsheets.
+BOOST_AUTO_TEST_CASE(exports_carry_names_in_the_chosen_language_beside_the_ids) {
+    const auto csv = parse_csv(run(score("'" + valmora + "' --format csv --lang fr")).out);
+    BOOST_REQUIRE(csv.size() >= 4u);
+    BOOST_TEST(csv[0].at("area") == "aggregate");
+    BOOST_TEST(csv[0].at("name") == "Indice global");
+    BOOST_TEST(csv[0].at("population_group") == "population.under_100k");
+    // (French groups digits with a narrow no-break space.)
+    BOOST_TEST(csv[0].at("population_group_name").rfind("Moins de 100", 0) == 0u);
+    BOOST_TEST(csv[0].at("population_group_name").find("000 habitants") != std::string::npos);
+    BOOST_TEST(csv[3].at("area") == "commitment");
+    BOOST_TEST(csv[3].at("name") == "Engagement");
+    for (const auto& row : csv) BOOST_TEST(row.at("city") == "valmora");
+    const json document = json::parse(run(score("--format json --lang fr")).out);
+    BOOST_TEST(document["lang"] == "fr");
+    BOOST_TEST(document["areas"][0]["id"] == "commitment");
+    BOOST_TEST(document["areas"][0]["name"] == "Engagement");
+    BOOST_TEST(document["peer_groups"][0]["name"].get<std::string>().size() > 5u);
+    BOOST_TEST(document["cities"].size() == 165u);
+}
+
+BOOST_AUTO_TEST_CASE(spreadsheet_csv_has_a_bom_and_the_locale_decimal_mark) {
+    const std::string french = run(score("'" + valmora + "' --format csv --lang fr --spreadsheet")).out;
+    BOOST_REQUIRE(french.size() > 3u);
+    BOOST_TEST(french.substr(0, 3) == "\xEF\xBB\xBF");
+    std::istringstream lines(french.substr(3));
+    std::string header, aggregate;
+    std::getline(lines, header);
+    std::getline(lines, aggregate);
+    BOOST_TEST(header.rfind("city;edition;area;name;", 0) == 0u, header);
+    const auto fields = csv_fields(aggregate, ';');
+    BOOST_TEST(fields.at(5) == "24,0");  // the rate, with the French decimal comma
+    const std::string english = run(score("'" + valmora + "' --format csv --lang en --spreadsheet")).out;
+    BOOST_TEST(english.substr(0, 3) == "\xEF\xBB\xBF");
+    BOOST_TEST(english.find("aggregate,Aggregate index,index,24.0,") != std::string::npos);
+    const auto not_csv = run(score("--format json --spreadsheet"));
+    BOOST_TEST(not_csv.exit_code == 1);
+    BOOST_TEST(not_csv.err.find("--spreadsheet: error: is for --format csv") != std::string::npos, not_csv.err);
 }
 
 BOOST_AUTO_TEST_CASE(two_runs_give_identical_output) {

@@ -63,8 +63,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_language_lists_the_languages_there_are) {
         BOOST_FAIL("expected DiagnosticError");
     } catch (const DiagnosticError& e) {
         const std::string text = messages(e);
-        BOOST_TEST(text.find("--lang: error: no language 'tlh'; the languages there are: ar (العربية, Arabic)") == 0u,
-                   text);
+        BOOST_TEST(text.find("--lang: error: no language \"tlh\"; languages available: ar, de, el, en,") == 0u, text);
+        BOOST_TEST(text.find("the languages there are: ar (العربية, Arabic)") != std::string::npos, text);
         BOOST_TEST(text.find("fr (Français, French)") != std::string::npos);
         BOOST_TEST(text.find("ja (日本語, Japanese)") != std::string::npos);
     }
@@ -72,8 +72,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_language_lists_the_languages_there_are) {
                                   (testing::source_root() / "samples/network/valmora/2026-03-15.toml").string() +
                                   " --lang tlh --out /dev/null");
     BOOST_TEST(run.exit_code == 1);
-    BOOST_TEST(run.err.find("no language 'tlh'; the languages there are: ar (العربية, Arabic), de (Deutsch, German)") !=
-                   std::string::npos,
+    BOOST_TEST(run.err.find("the languages there are: ar (العربية, Arabic), de (Deutsch, German)") != std::string::npos,
                run.err);
 }
 

@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 const fs::path network_folder = testing::source_root() / "samples/network";
-const std::set<std::string> showcases{"valmora", "marvege", "quellmark"};
+const std::set<std::string> showcases{"valmora",  "marvege",  "quellmark",  "castelvarra",
+                                      "zlatoriv", "hoshinagi", "bab-nouara", "neve-eshkar"};
 
 std::string generator() { return (fs::path(testing::iccreport()).parent_path() / "scripts" / "generate_network").string(); }
 

@@ -177,10 +177,10 @@ BOOST_AUTO_TEST_CASE(a_replacement_keeps_its_place_and_its_reason) {
     BOOST_TEST(replaced.text_key.empty());
     BOOST_TEST(recommendation_text(replaced, catalogs().en) == "Better channels");
     BOOST_TEST(recommendation_text(replaced, catalogs().fr) == "Better channels (fr)");
-    BOOST_TEST(replaced.points_lost == 3.0);
+    BOOST_TEST((replaced.points_lost == 3));
     BOOST_TEST(replaced.reason.find("policy.channels: not answered, 0 of 3 points; answers.multiple_choice.unanswered "
                                     "= \"improve\"; text replaced by the expert (") == 0u);
-    BOOST_TEST(applied.selection.warnings.empty());
+    BOOST_TEST(applied.selection.unapplied_overrides.empty());
 
     // The expert's text is never cut: with room for two, it stays and the last of the others goes.
     SelectionSettings two;
@@ -211,46 +211,46 @@ BOOST_AUTO_TEST_CASE(area_recommendations_are_replaced_and_removed_by_area) {
                                   {}, area_only);
     BOOST_TEST(listing(applied.selection, "policy") == strings{"override:Policy by the expert"}, tt::per_element());
     BOOST_TEST(listing(applied.selection, "schools").empty());
-    BOOST_TEST(applied.selection.warnings.empty());
+    BOOST_TEST(applied.selection.unapplied_overrides.empty());
 }
 
-BOOST_AUTO_TEST_CASE(overrides_that_match_nothing_are_warnings) {
+BOOST_AUTO_TEST_CASE(overrides_that_match_nothing_are_errors) {
     // together.spaces is answered yes (no recommendation); streets is above the
     // average (no general text); the question-level texts of policy leave no
     // room for its general one.
     const Applied applied = apply_overrides("[[replace]]\nquestion = \"together.spaces\"\n" + texts("X") +
                                   "[[remove]]\narea = \"streets\"\n[[remove]]\narea = \"policy\"\n");
     const std::string f = applied.overrides.source_file;
-    BOOST_REQUIRE(applied.selection.warnings.size() == 3u);
+    BOOST_REQUIRE(applied.selection.unapplied_overrides.size() == 3u);
     std::set<std::string> warnings;
-    for (const Diagnostic& d : applied.selection.warnings) warnings.insert(d.to_string());
+    for (const Diagnostic& d : applied.selection.unapplied_overrides) warnings.insert(d.to_string());
     const std::set<std::string> expected{
-        f + ":1:1: warning: replace of the question together.spaces: the rules give no such recommendation for this "
+        f + ":1:1: error: replace of the question together.spaces: the rules give no such recommendation for this "
             "edition, so nothing is replaced",
-        f + ":5:1: warning: remove of the area streets: the rules give no such recommendation for this edition, so "
+        f + ":5:1: error: remove of the area streets: the rules give no such recommendation for this edition, so "
             "nothing is removed",
-        f + ":7:1: warning: remove of the area policy: the rules give no such recommendation for this edition, so "
+        f + ":7:1: error: remove of the area policy: the rules give no such recommendation for this edition, so "
             "nothing is removed",
     };
     BOOST_TEST(warnings == expected, tt::per_element());
     BOOST_TEST(listing(applied.selection, "policy").size() == 4u);  // untouched
     const std::string text = explain_selection(applied.selection, sample(), mini(), practice_library(), {},
                                                catalogs().en);
-    BOOST_TEST(text.find("\nWarnings:\n  " + *expected.begin() + "\n") != std::string::npos);
+    BOOST_TEST(text.find("\nOverrides not applied:\n  " + *expected.begin() + "\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(overrides_for_another_edition_are_ignored_with_a_warning) {
     const std::string entries = "[[add]]\narea = \"policy\"\n" + texts("Added");
     const Applied other = apply_overrides("edition = 2021-01-01\n" + entries);
     BOOST_TEST(listing(other.selection, "policy").front() == "rule:policy.body");
-    BOOST_REQUIRE(other.selection.warnings.size() == 1u);
-    BOOST_TEST(other.selection.warnings[0].to_string() ==
+    BOOST_REQUIRE(other.selection.unapplied_overrides.size() == 1u);
+    BOOST_TEST(other.selection.unapplied_overrides[0].to_string() ==
                other.overrides.source_file + ":1:11: warning: edition: these overrides were written for the edition "
                                              "of 2021-01-01; the selection is for the edition of 2025-03-01, so none "
                                              "of them applies");
     const Applied same = apply_overrides("edition = 2025-03-01\n" + entries);
     BOOST_TEST(listing(same.selection, "policy").front() == "override:Added");
-    BOOST_TEST(same.selection.warnings.empty());
+    BOOST_TEST(same.selection.unapplied_overrides.empty());
 }
 
 BOOST_AUTO_TEST_CASE(an_override_without_the_reader_language_is_an_error_where_it_is_written) {

@@ -44,7 +44,7 @@ Profile profile_of(const VisitNotes& notes, const Catalog& catalog) {
     Engine& e = engine();
     Profile profile;
     profile.city = std::make_unique<PreparedCity>(e.resources, e.network, visit_subject(notes), std::nullopt);
-    profile.document = compose_city_profile(e.resources, *profile.city, notes, catalog, e.fonts);
+    profile.document = compose_city_profile(e.resources, *profile.city, notes, catalog);
     return profile;
 }
 
@@ -149,7 +149,7 @@ commitment = "The declaration of May 2024."
 
     // Each area section opens with the city's rate, then the experts' text.
     const std::string rate = text_of(std::get<ParagraphBlock>(after_heading(profile.document, "area-welcome")).text);
-    BOOST_TEST(rate == "Achievement rate in the Index: 50.0% · sample average 49.2%");
+    BOOST_TEST(rate == "Achievement rate in the Index: 50.0% · sample average 50.1%");
     BOOST_TEST(text_of(std::get<ParagraphBlock>(after_heading(profile.document, "area-welcome", 2)).text) ==
                "The Casa do Acolhimento opened in 2025.");
 
@@ -418,17 +418,9 @@ BOOST_AUTO_TEST_CASE(every_profile_key_is_used_and_every_key_used_is_translated)
     Engine& e = engine();
     std::set<std::string> used;
     e.english.record_keys_into(&used);
-    auto draw = [](const Document& document) {
-        CairoSurfacePtr surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
-        CairoPtr cr(cairo_create(surface.get()));
-        for (const Block& block : document.blocks)
-            if (const auto* figure = std::get_if<FigureBlock>(&block)) figure->draw(cr.get(), 455, figure->height);
-    };
-    for (const char* city : {"valmora", "marvege", "quellmark"}) {
-        const Profile profile = profile_of(load_notes(find_visit_notes(e.data.samples() / "network", city).front()),
-                                           e.english);
-        draw(profile.document);
-    }
+    // Composing alone looks up every key, the charts' words included.
+    for (const char* city : {"valmora", "marvege", "quellmark"})
+        (void)profile_of(load_notes(find_visit_notes(e.data.samples() / "network", city).front()), e.english);
     // The showcase profiles alone reach every key of the profile, so that
     // `iccreport check`, which composes the samples, sees them all used.
     for (const std::string& key : e.english.keys())

@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(explain_runs_on_the_valmora_showcase) {
     // Valmora has no practice of its own in the library, and no overrides.
     BOOST_TEST(!contains(out, "the city's own practice"));
     BOOST_TEST(!contains(out, "[override]"));
-    BOOST_TEST(!contains(out, "Warnings:"));
+    BOOST_TEST(!contains(out, "Overrides not applied:"));
 }
 
 BOOST_AUTO_TEST_CASE(explain_is_deterministic_and_quotes_the_language_asked_for) {
@@ -73,13 +73,13 @@ BOOST_AUTO_TEST_CASE(explain_honours_the_example_overrides_of_marvege) {
                                     "answers.yes_partly_no.no_points = \"missing\"; text replaced by the expert (" +
                                         overrides + ":16:1)\n     \"Extend the anonymous-CV rule"));
     BOOST_TEST(contains(result.out, "note: removed by the expert (" + overrides + ":23:1): business.umbrella_body"));
-    BOOST_TEST(!contains(result.out, "Warnings:"));
+    BOOST_TEST(!contains(result.out, "Overrides not applied:"));
 
     // Written for the 2025 edition, they do not apply to the 2020 one.
     const auto earlier = run(explain((network / "marvege/2020-10-12.toml").string()));
     BOOST_TEST_REQUIRE(earlier.exit_code == 0, earlier.err);
     BOOST_TEST(!contains(earlier.out, "[override]"));
-    BOOST_TEST(contains(earlier.out, "Warnings:\n  " + overrides + ":7:11: warning: edition: these overrides were "
+    BOOST_TEST(contains(earlier.out, "Overrides not applied:\n  " + overrides + ":7:11: warning: edition: these overrides were "
                                      "written for the edition of 2025-05-20; the selection is for the edition of "
                                      "2020-10-12, so none of them applies\n"));
 }
@@ -112,4 +112,65 @@ BOOST_AUTO_TEST_CASE(explain_reports_a_bad_overrides_file_with_its_position) {
                                  "      |            ^~~~~~~~~~~~~~~~~~~~\n"
                                  "help: did you mean 'commitment.strategy'?\n");
     BOOST_TEST(result.out.empty());
+}
+
+// ------------------------------------------------ overrides that no longer apply
+
+namespace {
+
+// A copy of the sample network, to edit.
+struct NetworkCopy {
+    testing::TempDir dir;
+    std::filesystem::path folder = dir / "network";
+    NetworkCopy() { std::filesystem::copy(network, folder, std::filesystem::copy_options::recursive); }
+    void edit(const std::string& file, const std::string& from, const std::string& to) const {
+        std::string text = testing::slurp(folder / file);
+        const auto at = text.find(from);
+        BOOST_REQUIRE_MESSAGE(at != std::string::npos, from);
+        text.replace(at, from.size(), to);
+        dir.write("network/" + file, text);
+    }
+    [[nodiscard]] std::string report(const std::string& edition) const {
+        return testing::iccreport() + " report '" + (folder / edition).string() + "' --network '" + folder.string() +
+               "' --out '" + (dir / "out.pdf").string() + "'";
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_report_whose_overrides_lost_their_edition_is_an_error) {
+    // The edition's date was corrected: the overrides written for it now name no edition.
+    NetworkCopy net;
+    net.edit("marvege/2025-05-20.toml", "date = 2025-05-20", "date = 2025-05-21");
+    std::filesystem::rename(net.folder / "marvege/2025-05-20.toml", net.folder / "marvege/2025-05-21.toml");
+    const auto result = run(net.report("marvege/2025-05-21.toml"));
+    BOOST_TEST(result.exit_code == 1);
+    const std::string overrides = (net.folder / "marvege/overrides.toml").string();
+    BOOST_TEST(contains(result.err, overrides + ":7:11: error: edition: these overrides were written for the edition "
+                                                "of 2025-05-20, but marvege has no edition of that date (its editions: "
+                                                "2020-10-12, 2025-05-21)"),
+               result.err);
+    BOOST_TEST(!std::filesystem::exists(net.dir / "out.pdf"));
+}
+
+BOOST_AUTO_TEST_CASE(overrides_for_another_existing_edition_are_that_editions) {
+    // Written for the 2025 edition, which exists: the 2020 report is made without them.
+    NetworkCopy net;
+    const auto earlier = run(net.report("marvege/2020-10-12.toml"));
+    BOOST_TEST(earlier.exit_code == 0, earlier.err);
+    BOOST_TEST(std::filesystem::exists(net.dir / "out.pdf"));
+}
+
+BOOST_AUTO_TEST_CASE(a_report_with_an_override_that_matches_nothing_is_an_error) {
+    // Marvège now answers umbrella_body "yes": the rules give no recommendation the expert could remove.
+    NetworkCopy net;
+    net.edit("marvege/2025-05-20.toml", "umbrella_body = \"no\"", "umbrella_body = \"yes\"");
+    const auto result = run(net.report("marvege/2025-05-20.toml"));
+    BOOST_TEST(result.exit_code == 1);
+    const std::string overrides = (net.folder / "marvege/overrides.toml").string();
+    BOOST_TEST(contains(result.err, overrides + ":23:1: error: remove of the question business.umbrella_body: the "
+                                                "rules give no such recommendation for this edition, so nothing is "
+                                                "removed"),
+               result.err);
+    BOOST_TEST(!std::filesystem::exists(net.dir / "out.pdf"));
 }

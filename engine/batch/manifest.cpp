@@ -25,6 +25,7 @@ Manifest Manifest::load(const std::filesystem::path& file) {
             entry.pages = item.value("pages", 0);
             entry.status = item.value("status", "");
             entry.error = item.value("error", "");
+            entry.stale_output = item.value("stale_output", "");
             manifest.entries.emplace(entry.output, std::move(entry));
         }
     } catch (const std::exception& e) {
@@ -48,6 +49,7 @@ void Manifest::save(const std::filesystem::path& file) const {
         item["pages"] = entry.pages;
         item["status"] = entry.status;
         if (!entry.error.empty()) item["error"] = entry.error;
+        if (!entry.stale_output.empty()) item["stale_output"] = entry.stale_output;
         reports.push_back(std::move(item));
     }
     nlohmann::ordered_json root;

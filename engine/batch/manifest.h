@@ -18,6 +18,7 @@ struct ManifestEntry {
     int pages = 0;
     std::string status;   // "built", "up-to-date" or "failed"
     std::string error;    // the diagnostics when failed
+    std::string stale_output;  // failed: the previous PDF, renamed so that it never looks current
 };
 
 struct Manifest {

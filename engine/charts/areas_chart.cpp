@@ -35,7 +35,7 @@ void validate(const AreasChartData& data) {
 AreasChartGeometry layout(const ChartText& text, const AreasChartData& data, double width, double height) {
     validate(data);
     const ChartStyle& style = text.style();
-    const Catalog& catalog = text.chart().catalog();
+    const ChartWords& catalog = text.chart().words();
     const bool peer = shows_peer(data);
 
     AreasChartGeometry g;
@@ -144,16 +144,17 @@ AreasChartGeometry layout(const ChartText& text, const AreasChartData& data, dou
 
 }  // namespace
 
-AreasChartGeometry layout_areas_chart(const ChartContext& chart, const AreasChartData& data, double width,
-                                      double height) {
-    return layout(ChartText(chart), data, width, height);
+ChartTraits<AreasChart>::Geometry ChartTraits<AreasChart>::layout(const ChartContext& chart, const AreasChart& spec, double width,
+                                                   double height) {
+    const AreasChartData& data = spec.data;
+    return charts::layout(ChartText(chart), data, width, height);
 }
 
-void draw_areas_chart(cairo_t* cr, const ChartContext& chart, const AreasChartData& data, double width,
-                      double height) {
+void ChartTraits<AreasChart>::draw(cairo_t* cr, const ChartContext& chart, const AreasChart& spec, double width, double height) {
+    const AreasChartData& data = spec.data;
     FigureGuard guard(cr);
     const ChartText text(chart, cr);
-    const AreasChartGeometry g = layout(text, data, width, height);
+    const AreasChartGeometry g = charts::layout(text, data, width, height);
     const ChartStyle& style = chart.style();
     draw_grid(cr, style, g.axis);
     for (const auto& row : g.rows) {
@@ -169,13 +170,8 @@ void draw_areas_chart(cairo_t* cr, const ChartContext& chart, const AreasChartDa
     }
 }
 
-ChartFigure areas_chart_figure(const ChartContext& chart, AreasChartData data) {
-    return [chart, data = std::move(data)](cairo_t* cr, double width, double height) {
-        draw_areas_chart(cr, chart, data, width, height);
-    };
-}
-
-std::string describe_areas_chart(const Catalog& catalog, const AreasChartData& data, int fraction_digits) {
+std::string ChartTraits<AreasChart>::describe(const Catalog& catalog, const AreasChart& spec, int fraction_digits) {
+    const AreasChartData& data = spec.data;
     validate(data);
     check_sample_size(data.sample_size, chart_name);
     const bool peer = shows_peer(data);
@@ -201,8 +197,18 @@ std::string describe_areas_chart(const Catalog& catalog, const AreasChartData& d
     return join_sentences(catalog, sentences);
 }
 
-std::string title_areas_chart(const Catalog& catalog, const AreasChartData& data) {
+std::string ChartTraits<AreasChart>::title(const Catalog& catalog, const AreasChart& spec) {
+    const AreasChartData& data = spec.data;
     return catalog.format("charts.areas.title", {{"city", data.city_name}});
+}
+
+const std::vector<std::string>& ChartTraits<AreasChart>::words() {
+    // meta.name: the language's own name, which sets the line height of labels.
+    static const std::vector<std::string> keys{"meta.name",
+                                                 "charts.axis.achievement_rate",
+                                                 "charts.legend.sample_average",
+                                                 "charts.no_answers"};
+    return keys;
 }
 
 }  // namespace icc::charts

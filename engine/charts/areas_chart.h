@@ -10,6 +10,7 @@
 
 #include "charts/chart_data.h"
 #include "charts/chart_style.h"
+#include "charts/chart_traits.h"
 
 namespace icc::charts {
 
@@ -33,18 +34,18 @@ struct AreasChartGeometry {
     std::vector<AreasChartRow> rows;
 };
 
-// Where everything goes in a chart `width` x `height` points. Throws
-// DiagnosticError for a rate outside 0-100 or a chart without areas.
-AreasChartGeometry layout_areas_chart(const ChartContext& chart, const AreasChartData& data, double width,
-                                      double height);
-void draw_areas_chart(cairo_t* cr, const ChartContext& chart, const AreasChartData& data, double width,
-                      double height);
-// A figure for the document model; `chart`'s fonts and catalog must outlive it.
-ChartFigure areas_chart_figure(const ChartContext& chart, AreasChartData data);
+template <>
+struct ChartTraits<AreasChart> {
+    static constexpr std::string_view name = "areas";
+    static const std::vector<std::string>& words();
+    using Geometry = AreasChartGeometry;
+    // Throws DiagnosticError for values the chart cannot show.
+    static Geometry layout(const ChartContext& chart, const AreasChart& spec, double width, double height);
+    static void draw(cairo_t* cr, const ChartContext& chart, const AreasChart& spec, double width, double height);
+    static std::string describe(const Catalog& catalog, const AreasChart& spec, int fraction_digits = 0);
+    static std::string title(const Catalog& catalog, const AreasChart& spec);
+};
 
-// A text alternative stating every value of the chart.
-std::string describe_areas_chart(const Catalog& catalog, const AreasChartData& data, int fraction_digits = 0);
-// A title for the chart when it stands alone (web export).
-std::string title_areas_chart(const Catalog& catalog, const AreasChartData& data);
+
 
 }  // namespace icc::charts

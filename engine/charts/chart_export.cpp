@@ -6,6 +6,7 @@
 #include <map>
 
 #include "charts/chart_parts.h"
+#include "charts/draw_chart.h"
 #include "support/atomic_file.h"
 #include "support/diagnostic.h"
 
@@ -27,11 +28,11 @@ void check_size(double width, double height) {
                                              std::to_string(height) + " points"});
 }
 
-void draw_on_white(cairo_t* cr, const ChartFigure& figure, double width, double height) {
+void draw_on_white(cairo_t* cr, const ChartSpec& chart, const ChartFonts& fonts, double width, double height) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, 0, 0, width, height);
     cairo_fill(cr);
-    figure(cr, width, height);
+    draw_chart(cr, chart, fonts, width, height);
 }
 
 void check_status(cairo_status_t status, const std::string& what) {
@@ -102,7 +103,7 @@ std::string with_description(std::string svg, const ChartDescription& descriptio
 
 }  // namespace
 
-std::string render_chart_svg(const ChartFigure& figure, double width, double height,
+std::string render_chart_svg(const ChartSpec& chart, const ChartFonts& fonts, double width, double height,
                              const ChartDescription& description) {
     check_size(width, height);
     std::string bytes;
@@ -111,7 +112,7 @@ std::string render_chart_svg(const ChartFigure& figure, double width, double hei
         cairo_svg_surface_restrict_to_version(surface.get(), CAIRO_SVG_VERSION_1_1);
         {
             CairoPtr cr(cairo_create(surface.get()));
-            draw_on_white(cr.get(), figure, width, height);
+            draw_on_white(cr.get(), chart, fonts, width, height);
             check_status(cairo_status(cr.get()), "cairo could not draw the chart");
         }
         cairo_surface_finish(surface.get());
@@ -120,7 +121,8 @@ std::string render_chart_svg(const ChartFigure& figure, double width, double hei
     return with_description(renumber_svg_ids(bytes), description);
 }
 
-CairoSurfacePtr render_chart_image(const ChartFigure& figure, double width, double height, double pixels_per_point) {
+CairoSurfacePtr render_chart_image(const ChartSpec& chart, const ChartFonts& fonts, double width, double height,
+                                   double pixels_per_point) {
     check_size(width, height);
     if (!(pixels_per_point > 0 && pixels_per_point <= 16))
         throw DiagnosticError(Diagnostic{Severity::error, {},
@@ -132,40 +134,26 @@ CairoSurfacePtr render_chart_image(const ChartFigure& figure, double width, doub
     check_status(cairo_surface_status(surface.get()), "cairo could not make the image");
     CairoPtr cr(cairo_create(surface.get()));
     cairo_scale(cr.get(), pixels_per_point, pixels_per_point);
-    draw_on_white(cr.get(), figure, width, height);
+    draw_on_white(cr.get(), chart, fonts, width, height);
     check_status(cairo_status(cr.get()), "cairo could not draw the chart");
     cairo_surface_flush(surface.get());
     return surface;
 }
 
-void write_chart_svg(const std::filesystem::path& path, const ChartFigure& figure, double width, double height,
-                     const ChartDescription& description) {
-    write_file_atomically(path, render_chart_svg(figure, width, height, description));
+void write_chart_svg(const std::filesystem::path& path, const ChartSpec& chart, const ChartFonts& fonts, double width,
+                     double height, const ChartDescription& description) {
+    write_file_atomically(path, render_chart_svg(chart, fonts, width, height, description));
 }
 
-void write_chart_png(const std::filesystem::path& path, const ChartFigure& figure, double width, double height,
-                     double pixels_per_point) {
-    CairoSurfacePtr image = render_chart_image(figure, width, height, pixels_per_point);
+void write_chart_png(const std::filesystem::path& path, const ChartSpec& chart, const ChartFonts& fonts, double width,
+                     double height, double pixels_per_point) {
+    CairoSurfacePtr image = render_chart_image(chart, fonts, width, height, pixels_per_point);
     AtomicFile file(path);
     const cairo_status_t status = cairo_surface_write_to_png(image.get(), file.temp_path().c_str());
     if (status != CAIRO_STATUS_SUCCESS)
         throw DiagnosticError(Diagnostic{Severity::error, {path.string()},
                                          std::string("cannot write PNG: ") + cairo_status_to_string(status)});
     file.commit();
-}
-
-ChartFigure titled_figure(const ChartContext& chart, std::string title, ChartFigure figure) {
-    return [chart, title = std::move(title), figure = std::move(figure)](cairo_t* cr, double width, double height) {
-        FigureGuard guard(cr);
-        const ChartText text(chart, cr);
-        TextBox heading = text.fit(title, TextRole::title, chart.style().text, width, 0,
-                                   text.right_to_left() ? TextAlign::right : TextAlign::left);
-        if (text.right_to_left()) right_at(heading, width);
-        text.draw(cr, heading);
-        const double offset = heading.box.bottom() + chart.style().block_gap;
-        cairo_translate(cr, 0, offset);
-        figure(cr, width, std::max(1.0, height - offset));
-    };
 }
 
 }  // namespace icc::charts

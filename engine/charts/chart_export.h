@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "charts/chart_spec.h"
 #include "charts/chart_style.h"
 #include "support/handles.h"
 
@@ -17,22 +18,19 @@ struct ChartDescription {
     std::string lang;  // "en", "fr"...
 };
 
-// The SVG document of `figure` drawn at width x height points.
-std::string render_chart_svg(const ChartFigure& figure, double width, double height,
+// The SVG document of `chart` drawn at width x height points (with its
+// heading above it, if it has one).
+std::string render_chart_svg(const ChartSpec& chart, const ChartFonts& fonts, double width, double height,
                              const ChartDescription& description = {});
-// An ARGB image of `figure`, `pixels_per_point` pixels per point.
-CairoSurfacePtr render_chart_image(const ChartFigure& figure, double width, double height,
+// An ARGB image of `chart`, `pixels_per_point` pixels per point.
+CairoSurfacePtr render_chart_image(const ChartSpec& chart, const ChartFonts& fonts, double width, double height,
                                    double pixels_per_point = 2);
 
 // Throw DiagnosticError naming the path if the file cannot be written; the
 // previous file, if any, is then left as it was.
-void write_chart_svg(const std::filesystem::path& path, const ChartFigure& figure, double width, double height,
-                     const ChartDescription& description = {});
-void write_chart_png(const std::filesystem::path& path, const ChartFigure& figure, double width, double height,
-                     double pixels_per_point = 2);
-
-// A figure with a title above it: the title takes the lines it needs and
-// `figure` gets the rest of the height. For stand-alone charts.
-ChartFigure titled_figure(const ChartContext& chart, std::string title, ChartFigure figure);
+void write_chart_svg(const std::filesystem::path& path, const ChartSpec& chart, const ChartFonts& fonts, double width,
+                     double height, const ChartDescription& description = {});
+void write_chart_png(const std::filesystem::path& path, const ChartSpec& chart, const ChartFonts& fonts, double width,
+                     double height, double pixels_per_point = 2);
 
 }  // namespace icc::charts

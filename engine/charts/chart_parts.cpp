@@ -50,8 +50,8 @@ int to_pango(double points) { return static_cast<int>(std::lround(points * PANGO
 }  // namespace
 
 ChartText::ChartText(const ChartContext& chart, cairo_t* target)
-    : chart_(&chart), right_to_left_(chart.catalog().right_to_left()), context_(chart.fonts().create_context()) {
-    pango_context_set_language(context_.get(), pango_language_from_string(chart.catalog().lang().c_str()));
+    : chart_(&chart), right_to_left_(chart.words().right_to_left()), context_(chart.fonts().create_context()) {
+    pango_context_set_language(context_.get(), pango_language_from_string(chart.words().lang().c_str()));
     pango_context_set_base_dir(context_.get(), right_to_left_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
     if (target) pango_cairo_update_context(target, context_.get());
 }
@@ -116,8 +116,8 @@ int ChartText::lines_at(const std::string& text, TextRole role, double width) co
 double ChartText::line_height(TextRole role) const {
     // Latin letters and the language's own name (written in its script): a
     // script's fallback font may have taller lines than the Latin face.
-    const Catalog& catalog = chart_->catalog();
-    const std::string sample = "Ag " + catalog.language().name + " " +
+    const ChartWords& catalog = chart_->words();
+    const std::string sample = "Ag " + (catalog.has("meta.name") ? catalog.text("meta.name") : std::string()) + " " +
                                catalog.number(100, 0);
     auto layout = make_layout(sample, role, 0, 0, TextAlign::left);
     PangoRectangle logical{};
@@ -240,7 +240,7 @@ std::vector<double> axis_ticks(double length) {
 
 std::vector<TextBox> layout_axis_labels(const ChartText& text, const ValueAxis& axis, const std::string& title) {
     const ChartStyle& style = text.style();
-    const Catalog& catalog = text.chart().catalog();
+    const ChartWords& catalog = text.chart().words();
     std::vector<TextBox> texts;
     double tick_bottom = axis.bottom;
     for (double tick : axis.ticks) {
@@ -481,6 +481,10 @@ void check_sample_size(int sample_size, std::string_view chart) {
 
 std::string format_rate(const Catalog& catalog, int fraction_digits, double value) {
     return catalog.percent(value, fraction_digits);
+}
+
+std::string format_rate(const ChartWords& words, int fraction_digits, double value) {
+    return words.percent(value, fraction_digits);
 }
 
 double shown_rate(int fraction_digits, double value) {

@@ -116,6 +116,7 @@ void check_rate(double value, std::string_view chart, std::string_view what);
 void check_sample_size(int sample_size, std::string_view chart);
 // "62%" / "62 %" in the catalog's language.
 std::string format_rate(const Catalog& catalog, int fraction_digits, double value);
+std::string format_rate(const ChartWords& words, int fraction_digits, double value);
 // A rate rounded as it is shown, so that differences computed from shown
 // values agree with what the reader sees.
 double shown_rate(int fraction_digits, double value);

@@ -4,13 +4,16 @@
 // drawn in (the engine's fonts and the reader's language).
 #include <cairo.h>
 
-#include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
+
+#include "charts/chart_spec.h"
+#include "support/locale.h"
 
 namespace icc {
 class FontSet;
-class Catalog;
 }  // namespace icc
 
 namespace icc::charts {
@@ -72,25 +75,56 @@ struct ChartStyle {
     int fraction_digits = 0;  // digits shown after the decimal separator
 };
 
-// The fonts and the language a chart is drawn with. Both must outlive every
-// figure made from this context.
-class ChartContext {
+// The words a chart prints: the catalog strings its ChartLocale carries
+// (by key, as the chart's traits declare them) and numbers in its locale.
+class ChartWords {
 public:
-    ChartContext(const FontSet& fonts, const Catalog& catalog, ChartStyle style = {})
-        : fonts_(&fonts), catalog_(&catalog), style_(style) {}
+    explicit ChartWords(ChartLocale locale) : locale_(std::move(locale)) {}
+    [[nodiscard]] const std::string& lang() const { return locale_.language; }
+    [[nodiscard]] const std::string& icu_locale() const { return locale_.icu_locale; }
+    [[nodiscard]] bool right_to_left() const { return locale_.right_to_left; }
+    [[nodiscard]] const ChartLocale& locale() const { return locale_; }
+
+    [[nodiscard]] bool has(std::string_view key) const;
+    // Throws InternalError when the key is not among the chart's words: its
+    // traits must list every key the drawing prints.
+    [[nodiscard]] const std::string& text(std::string_view key) const;
+    [[nodiscard]] std::string format(std::string_view key, const MessageArgs& args) const;
+    [[nodiscard]] std::string number(double value, int fraction_digits = 0) const;
+    [[nodiscard]] std::string percent(double value, int fraction_digits = 0) const;
+
+private:
+    ChartLocale locale_;
+};
+
+// What the output gives a chart to draw with: the engine's fonts and the
+// report's chart style. The font set must outlive the drawing.
+class ChartFonts {
+public:
+    explicit ChartFonts(const FontSet& fonts, ChartStyle style = {}) : fonts_(&fonts), style_(style) {}
     [[nodiscard]] const FontSet& fonts() const { return *fonts_; }
-    [[nodiscard]] const Catalog& catalog() const { return *catalog_; }
     [[nodiscard]] const ChartStyle& style() const { return style_; }
 
 private:
     const FontSet* fonts_;
-    const Catalog* catalog_;
     ChartStyle style_;
 };
 
-// The document model's figure: draws with (0,0) at the figure's top-left, in
-// points, and leaves the cairo state as it found it.
-using ChartFigure = std::function<void(cairo_t* cr, double width, double height)>;
+// A chart being laid out or drawn: fonts and style from the output, words
+// from the chart's specification.
+class ChartContext {
+public:
+    ChartContext(const ChartFonts& fonts, ChartLocale locale) : fonts_(fonts), words_(std::move(locale)) {}
+    // With the words of every chart type from `catalog` (tests, benchmarks).
+    ChartContext(const FontSet& fonts, const Catalog& catalog, ChartStyle style = {});
+    [[nodiscard]] const FontSet& fonts() const { return fonts_.fonts(); }
+    [[nodiscard]] const ChartWords& words() const { return words_; }
+    [[nodiscard]] const ChartStyle& style() const { return fonts_.style(); }
+
+private:
+    ChartFonts fonts_;
+    ChartWords words_;
+};
 
 struct Point {
     double x = 0, y = 0;

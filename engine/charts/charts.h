@@ -1,16 +1,17 @@
 #pragma once
-// The Index Report's charts. Each chart has:
-//   layout_<chart>(chart, data, width, height)  -> geometry (for tests and callers that need positions)
-//   draw_<chart>(cr, chart, data, width, height) -> draws with (0,0) at the top-left, in points
-//   <chart>_figure(chart, data)                 -> ChartFigure for the document model
-//   describe_<chart>(catalog, data)             -> the text alternative, stating every value
-//   title_<chart>(catalog, data)                -> a title for a stand-alone chart
-// and chart_export.h writes any figure as SVG or PNG.
-#include "charts/areas_chart.h"
+// The charts stage. A chart is a value (chart_spec.h: ChartData, one
+// alternative per chart type, with its words in a ChartLocale); each chart
+// type declares its geometry, drawing, words, text alternative and title
+// once, in its ChartTraits<> (chart_traits.h). Then:
+//   chart_spec / describe_chart / chart_title (chart_words.h)  at compose time
+//   draw_chart (draw_chart.h)                                  for every output
+//   layout_chart<Chart> (chart_traits.h)                       geometry, for tests
+//   render_chart_svg / _image, write_chart_* (chart_export.h)  stand-alone files
+#include "charts/all_charts.h"
 #include "charts/chart_data.h"
 #include "charts/chart_export.h"
+#include "charts/chart_spec.h"
 #include "charts/chart_style.h"
-#include "charts/network_chart.h"
-#include "charts/one_area_chart.h"
-#include "charts/progress_chart.h"
-#include "charts/radar_chart.h"
+#include "charts/chart_traits.h"
+#include "charts/chart_words.h"
+#include "charts/draw_chart.h"

@@ -92,7 +92,7 @@ Swarm swarm(const ValueAxis& axis, const NetworkPositionData& data, double r, do
 NetworkChartGeometry layout(const ChartText& text, const NetworkPositionData& data, double width, double height) {
     validate(data);
     const ChartStyle& style = text.style();
-    const Catalog& catalog = text.chart().catalog();
+    const ChartWords& catalog = text.chart().words();
     NetworkChartGeometry g;
     g.width = width;
     g.height = height;
@@ -182,16 +182,17 @@ int network_rank(const NetworkPositionData& data) {
                                               [&](double other) { return other > data.city; }));
 }
 
-NetworkChartGeometry layout_network_chart(const ChartContext& chart, const NetworkPositionData& data, double width,
-                                          double height) {
-    return layout(ChartText(chart), data, width, height);
+ChartTraits<NetworkChart>::Geometry ChartTraits<NetworkChart>::layout(const ChartContext& chart, const NetworkChart& spec, double width,
+                                                   double height) {
+    const NetworkPositionData& data = spec.data;
+    return charts::layout(ChartText(chart), data, width, height);
 }
 
-void draw_network_chart(cairo_t* cr, const ChartContext& chart, const NetworkPositionData& data, double width,
-                        double height) {
+void ChartTraits<NetworkChart>::draw(cairo_t* cr, const ChartContext& chart, const NetworkChart& spec, double width, double height) {
+    const NetworkPositionData& data = spec.data;
     FigureGuard guard(cr);
     const ChartText text(chart, cr);
-    const NetworkChartGeometry g = layout(text, data, width, height);
+    const NetworkChartGeometry g = charts::layout(text, data, width, height);
     const ChartStyle& style = chart.style();
     draw_grid(cr, style, g.axis);
     for (const Point& p : g.others) draw_dot(cr, style, Mark::other_dot, p, g.dot_radius);
@@ -220,13 +221,8 @@ void draw_network_chart(cairo_t* cr, const ChartContext& chart, const NetworkPos
     text.draw(cr, g.median_label);
 }
 
-ChartFigure network_chart_figure(const ChartContext& chart, NetworkPositionData data) {
-    return [chart, data = std::move(data)](cairo_t* cr, double width, double height) {
-        draw_network_chart(cr, chart, data, width, height);
-    };
-}
-
-std::string describe_network_chart(const Catalog& catalog, const NetworkPositionData& data, int fraction_digits) {
+std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const NetworkChart& spec, int fraction_digits) {
+    const NetworkPositionData& data = spec.data;
     validate(data);
     double lowest = data.city, highest = data.city;
     for (double other : data.other_cities) {
@@ -245,8 +241,20 @@ std::string describe_network_chart(const Catalog& catalog, const NetworkPosition
                            {"highest", format_rate(catalog, fraction_digits, highest)}});
 }
 
-std::string title_network_chart(const Catalog& catalog, const NetworkPositionData& data) {
+std::string ChartTraits<NetworkChart>::title(const Catalog& catalog, const NetworkChart& spec) {
+    const NetworkPositionData& data = spec.data;
     return catalog.format("charts.network.title", {{"city", data.city_name}});
+}
+
+const std::vector<std::string>& ChartTraits<NetworkChart>::words() {
+    // meta.name: the language's own name, which sets the line height of labels.
+    static const std::vector<std::string> keys{"meta.name",
+                                                 "charts.axis.aggregate_index",
+                                                 "charts.legend.other_cities",
+                                                 "charts.legend.sample_median",
+                                                 "charts.network.city_label",
+                                                 "charts.network.median_label"};
+    return keys;
 }
 
 }  // namespace icc::charts

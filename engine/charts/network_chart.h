@@ -10,6 +10,7 @@
 
 #include "charts/chart_data.h"
 #include "charts/chart_style.h"
+#include "charts/chart_traits.h"
 
 namespace icc::charts {
 
@@ -30,17 +31,21 @@ struct NetworkChartGeometry {
     std::vector<TextBox> texts;  // legend labels, tick labels, axis title
 };
 
-// Throws DiagnosticError for an index outside 0-100.
-NetworkChartGeometry layout_network_chart(const ChartContext& chart, const NetworkPositionData& data, double width,
-                                          double height);
-void draw_network_chart(cairo_t* cr, const ChartContext& chart, const NetworkPositionData& data, double width,
-                        double height);
-ChartFigure network_chart_figure(const ChartContext& chart, NetworkPositionData data);
+template <>
+struct ChartTraits<NetworkChart> {
+    static constexpr std::string_view name = "network";
+    static const std::vector<std::string>& words();
+    using Geometry = NetworkChartGeometry;
+    // Throws DiagnosticError for values the chart cannot show.
+    static Geometry layout(const ChartContext& chart, const NetworkChart& spec, double width, double height);
+    static void draw(cairo_t* cr, const ChartContext& chart, const NetworkChart& spec, double width, double height);
+    static std::string describe(const Catalog& catalog, const NetworkChart& spec, int fraction_digits = 0);
+    static std::string title(const Catalog& catalog, const NetworkChart& spec);
+};
+
 
 // 1 + the number of other cities with a strictly higher index.
 int network_rank(const NetworkPositionData& data);
 
-std::string describe_network_chart(const Catalog& catalog, const NetworkPositionData& data, int fraction_digits = 0);
-std::string title_network_chart(const Catalog& catalog, const NetworkPositionData& data);
 
 }  // namespace icc::charts

@@ -28,11 +28,13 @@ void validate(const OneAreaData& data) {
     }
 }
 
-std::string sample_label(const Catalog& catalog, const OneAreaData& data) {
+template <typename Words>
+std::string sample_label(const Words& catalog, const OneAreaData& data) {
     return catalog.format("charts.one_area.sample_row", {{"count", static_cast<std::int64_t>(data.sample_size)}});
 }
 
-std::string group_label(const Catalog& catalog, const GroupValue& group) {
+template <typename Words>
+std::string group_label(const Words& catalog, const GroupValue& group) {
     return catalog.format("charts.one_area.group_row",
                           {{"group", group.label}, {"count", static_cast<std::int64_t>(group.size)}});
 }
@@ -40,7 +42,7 @@ std::string group_label(const Catalog& catalog, const GroupValue& group) {
 OneAreaChartGeometry layout(const ChartText& text, const OneAreaData& data, double width, double height) {
     validate(data);
     const ChartStyle& style = text.style();
-    const Catalog& catalog = text.chart().catalog();
+    const ChartWords& catalog = text.chart().words();
     OneAreaChartGeometry g;
     g.width = width;
     g.height = height;
@@ -111,16 +113,17 @@ OneAreaChartGeometry layout(const ChartText& text, const OneAreaData& data, doub
 
 }  // namespace
 
-OneAreaChartGeometry layout_one_area_chart(const ChartContext& chart, const OneAreaData& data, double width,
-                                           double height) {
-    return layout(ChartText(chart), data, width, height);
+ChartTraits<OneAreaChart>::Geometry ChartTraits<OneAreaChart>::layout(const ChartContext& chart, const OneAreaChart& spec, double width,
+                                                   double height) {
+    const OneAreaData& data = spec.data;
+    return charts::layout(ChartText(chart), data, width, height);
 }
 
-void draw_one_area_chart(cairo_t* cr, const ChartContext& chart, const OneAreaData& data, double width,
-                         double height) {
+void ChartTraits<OneAreaChart>::draw(cairo_t* cr, const ChartContext& chart, const OneAreaChart& spec, double width, double height) {
+    const OneAreaData& data = spec.data;
     FigureGuard guard(cr);
     const ChartText text(chart, cr);
-    const OneAreaChartGeometry g = layout(text, data, width, height);
+    const OneAreaChartGeometry g = charts::layout(text, data, width, height);
     const ChartStyle& style = chart.style();
     draw_grid(cr, style, g.axis);
     for (const auto& row : g.rows)
@@ -132,13 +135,8 @@ void draw_one_area_chart(cairo_t* cr, const ChartContext& chart, const OneAreaDa
     }
 }
 
-ChartFigure one_area_chart_figure(const ChartContext& chart, OneAreaData data) {
-    return [chart, data = std::move(data)](cairo_t* cr, double width, double height) {
-        draw_one_area_chart(cr, chart, data, width, height);
-    };
-}
-
-std::string describe_one_area_chart(const Catalog& catalog, const OneAreaData& data, int fraction_digits) {
+std::string ChartTraits<OneAreaChart>::describe(const Catalog& catalog, const OneAreaChart& spec, int fraction_digits) {
+    const OneAreaData& data = spec.data;
     validate(data);
     std::vector<std::string> sentences;
     sentences.push_back(catalog.format("charts.one_area.alt_intro",
@@ -160,8 +158,19 @@ std::string describe_one_area_chart(const Catalog& catalog, const OneAreaData& d
     return join_sentences(catalog, sentences);
 }
 
-std::string title_one_area_chart(const Catalog& catalog, const OneAreaData& data) {
+std::string ChartTraits<OneAreaChart>::title(const Catalog& catalog, const OneAreaChart& spec) {
+    const OneAreaData& data = spec.data;
     return catalog.format("charts.one_area.title", {{"area", data.area_label}, {"city", data.city_name}});
+}
+
+const std::vector<std::string>& ChartTraits<OneAreaChart>::words() {
+    // meta.name: the language's own name, which sets the line height of labels.
+    static const std::vector<std::string> keys{"meta.name",
+                                                 "charts.axis.achievement_rate",
+                                                 "charts.no_answers",
+                                                 "charts.one_area.group_row",
+                                                 "charts.one_area.sample_row"};
+    return keys;
 }
 
 }  // namespace icc::charts

@@ -10,6 +10,7 @@
 
 #include "charts/chart_data.h"
 #include "charts/chart_style.h"
+#include "charts/chart_traits.h"
 
 namespace icc::charts {
 
@@ -29,13 +30,18 @@ struct OneAreaChartGeometry {
     std::vector<OneAreaRow> rows;  // the city, the sample, then the peer groups in the order given
 };
 
-// Throws DiagnosticError for a rate outside 0-100.
-OneAreaChartGeometry layout_one_area_chart(const ChartContext& chart, const OneAreaData& data, double width,
-                                           double height);
-void draw_one_area_chart(cairo_t* cr, const ChartContext& chart, const OneAreaData& data, double width, double height);
-ChartFigure one_area_chart_figure(const ChartContext& chart, OneAreaData data);
+template <>
+struct ChartTraits<OneAreaChart> {
+    static constexpr std::string_view name = "one_area";
+    static const std::vector<std::string>& words();
+    using Geometry = OneAreaChartGeometry;
+    // Throws DiagnosticError for values the chart cannot show.
+    static Geometry layout(const ChartContext& chart, const OneAreaChart& spec, double width, double height);
+    static void draw(cairo_t* cr, const ChartContext& chart, const OneAreaChart& spec, double width, double height);
+    static std::string describe(const Catalog& catalog, const OneAreaChart& spec, int fraction_digits = 0);
+    static std::string title(const Catalog& catalog, const OneAreaChart& spec);
+};
 
-std::string describe_one_area_chart(const Catalog& catalog, const OneAreaData& data, int fraction_digits = 0);
-std::string title_one_area_chart(const Catalog& catalog, const OneAreaData& data);
+
 
 }  // namespace icc::charts

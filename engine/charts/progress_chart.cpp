@@ -38,7 +38,8 @@ struct Row {
     std::vector<std::optional<double>> values;  // per edition
 };
 
-std::vector<Row> rows_of(const Catalog& catalog, const ProgressChartData& data) {
+template <typename Words>
+std::vector<Row> rows_of(const Words& catalog, const ProgressChartData& data) {
     std::vector<Row> rows;
     Row aggregate{"aggregate", catalog.text("charts.progress.aggregate"), {}};
     for (const auto& edition : data.editions) aggregate.values.emplace_back(edition.aggregate);
@@ -92,7 +93,7 @@ Mark edition_mark(std::size_t index, std::size_t count) {
 ProgressChartGeometry layout(const ChartText& text, const ProgressChartData& data, double width, double height) {
     validate(data);
     const ChartStyle& style = text.style();
-    const Catalog& catalog = text.chart().catalog();
+    const ChartWords& catalog = text.chart().words();
     const std::size_t editions = data.editions.size();
     const bool compare = editions > 1;
     const std::vector<Row> rows = rows_of(catalog, data);
@@ -232,16 +233,17 @@ ProgressChartGeometry layout(const ChartText& text, const ProgressChartData& dat
 
 bool shows_progress(const ProgressChartData& data) { return data.editions.size() > 1; }
 
-ProgressChartGeometry layout_progress_chart(const ChartContext& chart, const ProgressChartData& data, double width,
-                                            double height) {
-    return layout(ChartText(chart), data, width, height);
+ChartTraits<ProgressChart>::Geometry ChartTraits<ProgressChart>::layout(const ChartContext& chart, const ProgressChart& spec, double width,
+                                                   double height) {
+    const ProgressChartData& data = spec.data;
+    return charts::layout(ChartText(chart), data, width, height);
 }
 
-void draw_progress_chart(cairo_t* cr, const ChartContext& chart, const ProgressChartData& data, double width,
-                         double height) {
+void ChartTraits<ProgressChart>::draw(cairo_t* cr, const ChartContext& chart, const ProgressChart& spec, double width, double height) {
+    const ProgressChartData& data = spec.data;
     FigureGuard guard(cr);
     const ChartText text(chart, cr);
-    const ProgressChartGeometry g = layout(text, data, width, height);
+    const ProgressChartGeometry g = charts::layout(text, data, width, height);
     const ChartStyle& style = chart.style();
     draw_grid(cr, style, g.axis);
 
@@ -273,13 +275,8 @@ void draw_progress_chart(cairo_t* cr, const ChartContext& chart, const ProgressC
     }
 }
 
-ChartFigure progress_chart_figure(const ChartContext& chart, ProgressChartData data) {
-    return [chart, data = std::move(data)](cairo_t* cr, double width, double height) {
-        draw_progress_chart(cr, chart, data, width, height);
-    };
-}
-
-std::string describe_progress_chart(const Catalog& catalog, const ProgressChartData& data, int fraction_digits) {
+std::string ChartTraits<ProgressChart>::describe(const Catalog& catalog, const ProgressChart& spec, int fraction_digits) {
+    const ProgressChartData& data = spec.data;
     validate(data);
     std::vector<std::string> labels;
     for (const auto& edition : data.editions) labels.push_back(edition.label);
@@ -311,12 +308,25 @@ std::string describe_progress_chart(const Catalog& catalog, const ProgressChartD
     return join_sentences(catalog, sentences);
 }
 
-std::string title_progress_chart(const Catalog& catalog, const ProgressChartData& data) {
+std::string ChartTraits<ProgressChart>::title(const Catalog& catalog, const ProgressChart& spec) {
+    const ProgressChartData& data = spec.data;
     validate(data);
     return catalog.format("charts.progress.title", {{"city", data.city_name},
                                                     {"count", static_cast<std::int64_t>(data.editions.size())},
                                                     {"first", data.editions.front().label},
                                                     {"latest", data.editions.back().label}});
+}
+
+const std::vector<std::string>& ChartTraits<ProgressChart>::words() {
+    // meta.name: the language's own name, which sets the line height of labels.
+    static const std::vector<std::string> keys{"meta.name",
+                                                 "charts.axis.achievement_rate",
+                                                 "charts.missing_value",
+                                                 "charts.progress.aggregate",
+                                                 "charts.progress.change",
+                                                 "charts.progress.change_header",
+                                                 "charts.progress.first_edition"};
+    return keys;
 }
 
 }  // namespace icc::charts

@@ -11,6 +11,7 @@
 
 #include "charts/chart_data.h"
 #include "charts/chart_style.h"
+#include "charts/chart_traits.h"
 
 namespace icc::charts {
 
@@ -36,18 +37,21 @@ struct ProgressChartGeometry {
     std::vector<ProgressRow> rows;  // the aggregate index first, then the areas
 };
 
-// Throws DiagnosticError for no edition, a rate outside 0-100, or an edition
-// whose values do not match the areas.
-ProgressChartGeometry layout_progress_chart(const ChartContext& chart, const ProgressChartData& data, double width,
-                                            double height);
-void draw_progress_chart(cairo_t* cr, const ChartContext& chart, const ProgressChartData& data, double width,
-                         double height);
-ChartFigure progress_chart_figure(const ChartContext& chart, ProgressChartData data);
+template <>
+struct ChartTraits<ProgressChart> {
+    static constexpr std::string_view name = "progress";
+    static const std::vector<std::string>& words();
+    using Geometry = ProgressChartGeometry;
+    // Throws DiagnosticError for values the chart cannot show.
+    static Geometry layout(const ChartContext& chart, const ProgressChart& spec, double width, double height);
+    static void draw(cairo_t* cr, const ChartContext& chart, const ProgressChart& spec, double width, double height);
+    static std::string describe(const Catalog& catalog, const ProgressChart& spec, int fraction_digits = 0);
+    static std::string title(const Catalog& catalog, const ProgressChart& spec);
+};
+
 
 // True when there is an earlier edition to compare with.
 bool shows_progress(const ProgressChartData& data);
 
-std::string describe_progress_chart(const Catalog& catalog, const ProgressChartData& data, int fraction_digits = 0);
-std::string title_progress_chart(const Catalog& catalog, const ProgressChartData& data);
 
 }  // namespace icc::charts

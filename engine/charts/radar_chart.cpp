@@ -58,7 +58,7 @@ std::vector<TextBox> place_labels(const std::vector<TextBox>& labels, const std:
 RadarChartGeometry layout(const ChartText& text, const AreasChartData& data, double width, double height) {
     validate(data);
     const ChartStyle& style = text.style();
-    const Catalog& catalog = text.chart().catalog();
+    const ChartWords& catalog = text.chart().words();
     RadarChartGeometry g;
     g.width = width;
     g.height = height;
@@ -169,16 +169,17 @@ Point RadarChartGeometry::point_at(std::size_t index, double value) const {
     return {center.x + r * std::cos(spokes[index].angle), center.y + r * std::sin(spokes[index].angle)};
 }
 
-RadarChartGeometry layout_radar_chart(const ChartContext& chart, const AreasChartData& data, double width,
-                                      double height) {
-    return layout(ChartText(chart), data, width, height);
+ChartTraits<RadarChart>::Geometry ChartTraits<RadarChart>::layout(const ChartContext& chart, const RadarChart& spec, double width,
+                                                   double height) {
+    const AreasChartData& data = spec.data;
+    return charts::layout(ChartText(chart), data, width, height);
 }
 
-void draw_radar_chart(cairo_t* cr, const ChartContext& chart, const AreasChartData& data, double width,
-                      double height) {
+void ChartTraits<RadarChart>::draw(cairo_t* cr, const ChartContext& chart, const RadarChart& spec, double width, double height) {
+    const AreasChartData& data = spec.data;
     FigureGuard guard(cr);
     const ChartText text(chart, cr);
-    const RadarChartGeometry g = layout(text, data, width, height);
+    const RadarChartGeometry g = charts::layout(text, data, width, height);
     const ChartStyle& style = chart.style();
     const std::size_t n = g.spokes.size();
 
@@ -251,13 +252,8 @@ void draw_radar_chart(cairo_t* cr, const ChartContext& chart, const AreasChartDa
     for (const auto& spoke : g.spokes) text.draw(cr, spoke.label);
 }
 
-ChartFigure radar_chart_figure(const ChartContext& chart, AreasChartData data) {
-    return [chart, data = std::move(data)](cairo_t* cr, double width, double height) {
-        draw_radar_chart(cr, chart, data, width, height);
-    };
-}
-
-std::string describe_radar_chart(const Catalog& catalog, const AreasChartData& data, int fraction_digits) {
+std::string ChartTraits<RadarChart>::describe(const Catalog& catalog, const RadarChart& spec, int fraction_digits) {
+    const AreasChartData& data = spec.data;
     validate(data);
     check_sample_size(data.sample_size, chart_name);
     std::vector<std::string> sentences;
@@ -280,8 +276,17 @@ std::string describe_radar_chart(const Catalog& catalog, const AreasChartData& d
     return join_sentences(catalog, sentences);
 }
 
-std::string title_radar_chart(const Catalog& catalog, const AreasChartData& data) {
+std::string ChartTraits<RadarChart>::title(const Catalog& catalog, const RadarChart& spec) {
+    const AreasChartData& data = spec.data;
     return catalog.format("charts.radar.title", {{"city", data.city_name}});
+}
+
+const std::vector<std::string>& ChartTraits<RadarChart>::words() {
+    // meta.name: the language's own name, which sets the line height of labels.
+    static const std::vector<std::string> keys{"meta.name",
+                                                 "charts.legend.sample_average",
+                                                 "charts.radar.no_answers_label"};
+    return keys;
 }
 
 }  // namespace icc::charts

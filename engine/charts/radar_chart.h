@@ -10,6 +10,7 @@
 
 #include "charts/chart_data.h"
 #include "charts/chart_style.h"
+#include "charts/chart_traits.h"
 
 namespace icc::charts {
 
@@ -35,14 +36,18 @@ struct RadarChartGeometry {
     [[nodiscard]] Point point_at(std::size_t index, double value) const;
 };
 
-// Throws DiagnosticError for a rate outside 0-100 or fewer than three areas.
-RadarChartGeometry layout_radar_chart(const ChartContext& chart, const AreasChartData& data, double width,
-                                      double height);
-void draw_radar_chart(cairo_t* cr, const ChartContext& chart, const AreasChartData& data, double width,
-                      double height);
-ChartFigure radar_chart_figure(const ChartContext& chart, AreasChartData data);
+template <>
+struct ChartTraits<RadarChart> {
+    static constexpr std::string_view name = "radar";
+    static const std::vector<std::string>& words();
+    using Geometry = RadarChartGeometry;
+    // Throws DiagnosticError for values the chart cannot show.
+    static Geometry layout(const ChartContext& chart, const RadarChart& spec, double width, double height);
+    static void draw(cairo_t* cr, const ChartContext& chart, const RadarChart& spec, double width, double height);
+    static std::string describe(const Catalog& catalog, const RadarChart& spec, int fraction_digits = 0);
+    static std::string title(const Catalog& catalog, const RadarChart& spec);
+};
 
-std::string describe_radar_chart(const Catalog& catalog, const AreasChartData& data, int fraction_digits = 0);
-std::string title_radar_chart(const Catalog& catalog, const AreasChartData& data);
+
 
 }  // namespace icc::charts

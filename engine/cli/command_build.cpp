@@ -1,4 +1,4 @@
-// iccreport build [NETWORK_DIR] [--langs en,fr] [--as-of DATE] [--jobs N] [--out DIR] [--dry-run]
+// iccreport build [--network DIR] [--lang en,fr] [--as-of DATE] [--jobs N] [--out DIR] [--dry-run] [--keep-going]
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "driver/build.h"
 #include "driver/pipeline.h"
 
@@ -20,11 +21,13 @@ namespace fs = std::filesystem;
 namespace {
 struct BuildArguments {
     fs::path network;
-    std::string langs;  // empty: the official languages
+    fs::path network_positional;  // `build DIR`, as before --network was everywhere
+    std::string langs;  // empty: the project's languages, else en,fr
     std::string as_of;
     unsigned jobs = 0;
-    fs::path output = "out";
+    fs::path output;  // empty: the project's output folder, else out
     bool dry_run = false;
+    bool keep_going = false;
 };
 
 // SIGINT and SIGTERM ask the build to stop between reports: they are blocked
@@ -67,26 +70,22 @@ private:
     std::thread watcher_;
 };
 
-std::vector<std::string> split_languages(const std::string& text) {
-    std::vector<std::string> languages;
-    std::stringstream stream(text);
-    std::string lang;
-    while (std::getline(stream, lang, ','))
-        if (!lang.empty()) languages.push_back(lang);
-    if (languages.empty() && !text.empty())
-        throw DiagnosticError(Diagnostic{Severity::error, {"--langs"}, "expected language tags separated by commas, found \"" + text + "\""});
-    return languages;  // empty: the official languages
-}
-
-int run_build_command(const BuildArguments& arguments) {
-    const DataRoot data = DataRoot::locate();
+int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
     BuildOptions options;
-    options.network = arguments.network;
-    options.languages = split_languages(arguments.langs);
+    if (!arguments.network.empty() && !arguments.network_positional.empty())
+        throw DiagnosticError(Diagnostic{Severity::error, {"--network"},
+                                         "the network is given twice; expected --network DIR only"});
+    options.network = arguments.network.empty() ? arguments.network_positional : arguments.network;
+    options.languages = languages_of(arguments.langs, data, /*all_by_default=*/true);
+    // Languages asked for are exactly those; by default each city's own come too.
+    options.city_languages = arguments.langs.empty();
     if (!arguments.as_of.empty()) options.as_of = parse_date_option(arguments.as_of, "--as-of");
     options.jobs = arguments.jobs;
-    options.output = arguments.output;
+    options.output = !arguments.output.empty()        ? arguments.output
+                     : !data.defaults.output.empty() ? data.defaults.output
+                                                     : fs::path("out");
     options.dry_run = arguments.dry_run;
+    options.keep_going = arguments.keep_going;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
     const BuildSummary summary = run_build(data, options, std::cout, std::cerr, signals.stop());
@@ -94,17 +93,22 @@ int run_build_command(const BuildArguments& arguments) {
 }
 }  // namespace
 
-Command add_build_command(CLI::App& app) {
+Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     auto arguments = std::make_shared<BuildArguments>();
     CLI::App* command = app.add_subcommand(
         "build", "Build the report of every city in every language, rebuilding only what changed");
-    command->add_option("network", arguments->network, "Folder of the network's editions (default: samples/network)");
-    command->add_option("--langs", arguments->langs, "Comma-separated languages (default: the official languages, meta.official in locales/)");
-    command->add_option("--as-of", arguments->as_of, "Use editions dated on or before YYYY-MM-DD");
+    // The network folder as a bare argument still works for scripts written before --network; not shown.
+    command->add_option("network", arguments->network_positional, "Same as --network")->group("");
+    add_network_option(*command, arguments->network);
+    add_lang_option(*command, arguments->langs, "Languages of the reports, exactly (default: the project's, else en,fr, and each city's own)");
+    add_as_of_option(*command, arguments->as_of);
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
-    command->add_option("--out", arguments->output, "Output folder")->capture_default_str();
+    command->add_option("--out", arguments->output, "Output folder, created if missing (default: the project's, else out)")
+        ->type_name("DIR");
     command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why; write nothing");
-    return {command, [arguments] { return run_build_command(*arguments); }};
+    command->add_flag("--keep-going", arguments->keep_going,
+                      "With invalid network files, build the other cities' reports without those cities");
+    return {command, [arguments, &globals] { return run_build_command(*arguments, globals.locate()); }};
 }
 
 }  // namespace icc::cli

@@ -1,4 +1,6 @@
 // iccreport check: every data and locale file, in one run.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
@@ -6,11 +8,15 @@
 
 namespace icc::cli {
 
-Command add_check_command(CLI::App& app) {
+Command add_check_command(CLI::App& app, const GlobalOptions& globals) {
     CLI::App* command = app.add_subcommand(
         "check", "Check every data and locale file; list missing and unused locale keys (exit 1 if incomplete)");
-    return {command, [] {
-                const CheckResult result = check_everything(DataRoot::locate());
+    return {command, [&globals] {
+                // Always said, first: a check of some other folder must not pass for this one's.
+                const DataRoot data = DataRoot::locate(globals.data);
+                std::cout << data.describe() << '\n';
+                // Progress on stderr, so that stdout stays the check's result.
+                const CheckResult result = check_everything(data, {&std::cerr, ::isatty(STDERR_FILENO) != 0});
                 print_check(std::cout, result);
                 return result.ok() ? 0 : 1;
             }};

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "driver/pipeline.h"
 #include "load/edition.h"
 #include "load/network.h"
@@ -27,12 +28,12 @@ struct ExplainOptions {
     fs::path edition;
     fs::path network;
     std::string as_of;
-    std::string lang;  // empty: the source language of the registry
+    std::string langs;
     fs::path practices;
 };
 
-int run_explain(const ExplainOptions& options) {
-    const DataRoot data = DataRoot::locate();
+int run_explain(const ExplainOptions& options, const DataRoot& data) {
+    const std::string lang = one_language_of(options.langs, data, "explain");
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     SampleOptions sample_options;
     if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
@@ -45,11 +46,10 @@ int run_explain(const ExplainOptions& options) {
 
     // Rules and overrides must hold in the official languages and in the one asked for.
     const LanguageRegistry languages = LanguageRegistry::load(data);
-    const std::string asked = languages.resolve(options.lang).tag;
     std::vector<Catalog> catalogs;
-    for (const std::string& lang : languages.official_tags())
-        if (lang != asked) catalogs.push_back(Catalog::load(data, lang));
-    catalogs.push_back(Catalog::load(data, asked));
+    for (const std::string& official : languages.official_tags())
+        if (lang != official) catalogs.push_back(Catalog::load(data, official));
+    catalogs.push_back(Catalog::load(data, lang));
     std::vector<const Catalog*> checked;
     for (const Catalog& catalog : catalogs) checked.push_back(&catalog);
 
@@ -64,19 +64,20 @@ int run_explain(const ExplainOptions& options) {
 
 }  // namespace
 
-Command add_explain_command(CLI::App& app) {
+Command add_explain_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ExplainOptions>();
     CLI::App* command = app.add_subcommand(
         "explain", "Explain which inspiring practices and recommendations a city's report shows, and why");
-    command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
-    command->add_option("--network", options->network,
-                        "The network to compare the edition with (default: the bundled sample network)");
-    command->add_option("--as-of", options->as_of,
-                        "Use each city's latest edition dated on or before this date (YYYY-MM-DD)");
-    command->add_option("--lang", options->lang, "Language of the practice titles and recommendation texts quoted (default: the source language)");
+    command->add_option("edition", options->edition, "The city's edition file (TOML)")->required()->type_name("FILE");
+    add_network_option(*command, options->network);
+    add_as_of_option(*command, options->as_of);
+    add_lang_option(*command, options->langs,
+                    "Language of the practice titles and recommendation texts quoted (one; default: the project's "
+                    "first language, else en)");
     command->add_option("--practices", options->practices,
-                        "The good-practice library (default: samples/practices.toml of the data root)");
-    return {command, [options] { return run_explain(*options); }};
+                        "The good-practice library (default: the data folder's, see iccreport(1))")
+        ->type_name("FILE");
+    return {command, [options, &globals] { return run_explain(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

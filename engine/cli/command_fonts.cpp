@@ -8,8 +8,8 @@
 namespace icc::cli {
 
 namespace {
-int run_fonts() {
-    const FontSet fonts = FontSet::load(DataRoot::locate());
+int run_fonts(const DataRoot& data) {
+    const FontSet fonts = FontSet::load(data);
     int missing = 0;
     for (auto role : {FontRole::body, FontRole::heading}) {
         std::cout << (role == FontRole::body ? "body" : "heading") << " (" << fonts.families(role) << ")\n";
@@ -25,9 +25,9 @@ int run_fonts() {
 }
 }  // namespace
 
-Command add_fonts_command(CLI::App& app) {
+Command add_fonts_command(CLI::App& app, const GlobalOptions& globals) {
     CLI::App* command = app.add_subcommand("fonts", "List, per script, the font face the engine uses");
-    return {command, [] { return run_fonts(); }};
+    return {command, [&globals] { return run_fonts(globals.locate()); }};
 }
 
 }  // namespace icc::cli

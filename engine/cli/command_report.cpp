@@ -1,8 +1,11 @@
+// iccreport report <edition.toml> [--lang en[,fr...]] [--out FILE.pdf | DIR] [--network DIR] [--as-of DATE]
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
+#include "driver/output_names.h"
 #include "driver/pipeline.h"
 
 namespace icc::cli {
@@ -12,33 +15,42 @@ namespace fs = std::filesystem;
 namespace {
 struct ReportOptions {
     fs::path edition;
-    std::string lang;  // empty: the source language of the registry
+    std::string langs;
     fs::path output;
     fs::path network;
     std::string as_of;
 };
 
-int run_report(const ReportOptions& options) {
-    const CitySession session(options.edition, options.network, options.lang, options.as_of);
+int run_report(const ReportOptions& options, const DataRoot& data) {
+    const std::vector<std::string> languages = languages_of(options.langs, data);
+    // The city is scored and its practices chosen once; each language is composed from them.
+    const CitySession session(data, options.edition, options.network, languages.front(), options.as_of);
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
-    fs::path output = options.output;
-    if (output.empty()) output = session.subject().city + "-" + session.subject().date.iso() + "." + session.catalog.lang() + ".pdf";
-    const Document document = compose_city_report(session.resources, city, session.catalog, session.fonts);
-    const int pages = render_document(document, session.fonts, output);
-    std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
+    for (const std::string& lang : languages) {
+        const Catalog catalog = Catalog::load(data, lang);
+        const fs::path output = output_file(options.output, index_report_file_name(session.subject().city, lang),
+                                            ".pdf", languages.size());
+        const Document document = compose_city_report(session.resources, city, catalog);
+        const int pages = render_document(document, session.fonts, output);
+        std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
+    }
     return 0;
 }
 }  // namespace
 
-Command add_report_command(CLI::App& app) {
+Command add_report_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ReportOptions>();
     CLI::App* command = app.add_subcommand("report", "Write the Index Report of one city edition as PDF");
-    command->add_option("edition", options->edition, "The city's edition file (TOML)")->required();
-    command->add_option("--lang", options->lang, "Language of the report (a file in locales/); a tag such as fr or fr-CA; default: the source language");
-    command->add_option("--out", options->output, "Output PDF (default: <city>-<date>.<lang>.pdf)");
-    command->add_option("--network", options->network, "Folder of the network's editions (default: samples/network)");
-    command->add_option("--as-of", options->as_of, "Compare with editions dated on or before YYYY-MM-DD");
-    return {command, [options] { return run_report(*options); }};
+    command->add_option("edition", options->edition, "The city's edition file (TOML)")->required()->type_name("FILE");
+    add_lang_option(*command, options->langs,
+                    "Language of the report (default: the project's first language, else en)");
+    command->add_option("--out", options->output,
+                        "Output: FILE.pdf, or a folder (created if missing) for <city>.<lang>.pdf, the names "
+                        "build uses (default: the working directory)")
+        ->type_name("PATH");
+    add_network_option(*command, options->network);
+    add_as_of_option(*command, options->as_of);
+    return {command, [options, &globals] { return run_report(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

@@ -1,14 +1,16 @@
-// iccreport score <edition.toml | network dir> [--network DIR] [--as-of DATE] [--format table|csv|json]
+// iccreport score [edition.toml] [--network DIR] [--as-of DATE] [--format table|csv|json]
 //
-// With a network folder: every city of the sample, ranked. With one edition:
+// Without an edition: every city of the network, ranked. With one edition:
 // that city against the sample (the bundled network unless --network says
-// otherwise), its peer groups and its progress. CSV and JSON always carry the
-// whole sample (see docs/scoring.md), so the public charts can be fed from either.
+// otherwise), its peer groups and its progress. CSV and JSON of one edition
+// are the one-city form (docs/scoring.md); of the network, every city.
+
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "driver/pipeline.h"
 #include "driver/score_table.h"
 #include "load/edition.h"
@@ -30,23 +32,53 @@ struct ScoreOptions {
     fs::path network;
     std::string as_of;
     std::string format = "table";
+    std::string langs;
+    bool spreadsheet = false;
 };
 
-int run_score(const ScoreOptions& options) {
+std::string group_name(const PeerGroup& group, const Catalog& catalog) {
+    if (group.kind == PeerGroupKind::country)
+        return catalog.format(group.label_key, {{"country", catalog.country(group.country)}});
+    return catalog.format(group.label_key, group.label_args());
+}
+
+// Names in the catalog's language beside the ids, and its decimal mark.
+ExportOptions export_options(const Sample& sample, const Questionnaire& questionnaire, const Catalog& catalog,
+                             const std::optional<std::string>& focus, bool spreadsheet) {
+    ExportOptions options;
+    options.lang = catalog.lang();
+    for (const Area& area : questionnaire.areas()) options.area_names[area.id] = catalog.text(area.name_key());
+    for (const char* index : {"aggregate", "core", "extended"})
+        options.area_names[index] = catalog.text(std::string("index.indices.") + index);
+    for (const PeerGroup& group : sample.peer_groups) options.group_names[group.id] = group_name(group, catalog);
+    options.city = focus;
+    options.spreadsheet = spreadsheet;
+    // The locale's own mark, as ICU writes 1.5: "1.5", "1,5", "1٫5".
+    const std::string one_and_a_half = catalog.number(1.5, 1);
+    const auto first = one_and_a_half.find('1');
+    const auto last = one_and_a_half.rfind('5');
+    if (first != std::string::npos && last != std::string::npos && last > first + 1)
+        options.decimal_mark = one_and_a_half.substr(first + 1, last - first - 1);
+    return options;
+}
+
+int run_score(const ScoreOptions& options, const DataRoot& data) {
+    const std::string lang = one_language_of(options.langs, data, "score");
     if (options.format != "table" && options.format != "csv" && options.format != "json")
         throw DiagnosticError(Diagnostic{Severity::error, {"--format"},
                                          "expected table, csv or json, found \"" + options.format + "\""});
-    const DataRoot data = DataRoot::locate();
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     SampleOptions sample_options;
     if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
 
     Network network;
     std::optional<std::string> focus;
-    if (fs::is_directory(options.input)) {
+    if (options.input.empty()) {
+        network = load_network(options.network.empty() ? data.network() : options.network, questionnaire);
+    } else if (fs::is_directory(options.input)) {  // `score DIR`, as before --network was everywhere
         if (!options.network.empty())
             throw DiagnosticError(Diagnostic{Severity::error, {options.input.string()},
-                                             "this folder is the network; --network is for scoring one edition file"});
+                                             "the network is given twice; expected --network DIR only"});
         network = load_network(options.input, questionnaire);
     } else {
         LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.input, sample_options.as_of);
@@ -56,12 +88,16 @@ int run_score(const ScoreOptions& options) {
     }
     const Sample sample = build_sample(network, questionnaire, sample_options);
 
+    if (options.spreadsheet && options.format != "csv")
+        throw DiagnosticError(Diagnostic{Severity::error, {"--spreadsheet"}, "is for --format csv; found --format " +
+                                                                                 options.format});
+    const Catalog catalog = Catalog::load(data, lang);
     if (options.format == "csv") {
-        std::cout << sample_csv(sample, questionnaire);
+        std::cout << sample_csv(sample, questionnaire,
+                                export_options(sample, questionnaire, catalog, focus, options.spreadsheet));
     } else if (options.format == "json") {
-        std::cout << sample_json(sample, questionnaire);
+        std::cout << sample_json(sample, questionnaire, export_options(sample, questionnaire, catalog, focus, false));
     } else {
-        const Catalog catalog = Catalog::load(data, "");  // the source language
         if (focus)
             print_city_table(std::cout, sample, *sample.find(*focus), questionnaire, catalog);
         else
@@ -72,17 +108,23 @@ int run_score(const ScoreOptions& options) {
 
 }  // namespace
 
-Command add_score_command(CLI::App& app) {
+Command add_score_command(CLI::App& app, const GlobalOptions& globals) {
     auto options = std::make_shared<ScoreOptions>();
     CLI::App* command = app.add_subcommand(
         "score", "Score a city edition against the network, or every city of a network folder");
-    command->add_option("input", options->input, "An edition file (TOML) or a network folder")->required();
-    command->add_option("--network", options->network,
-                        "The network to compare one edition with (default: the bundled sample network)");
-    command->add_option("--as-of", options->as_of,
-                        "Use each city's latest edition dated on or before this date (YYYY-MM-DD)");
+    command->add_option("edition", options->input,
+                        "An edition file (TOML): that city against the network; none: every city of the network")
+        ->type_name("FILE");
+    add_network_option(*command, options->network);
+    add_as_of_option(*command, options->as_of);
     command->add_option("--format", options->format, "table, csv or json")->capture_default_str();
-    return {command, [options] { return run_score(*options); }};
+    add_lang_option(*command, options->langs,
+                    "Language of the area and peer group names, in the table and beside the ids in CSV and JSON "
+                    "(one; default: the project's first language, else en)");
+    command->add_flag("--spreadsheet", options->spreadsheet,
+                      "CSV for a spreadsheet: UTF-8 with a byte order mark, the language's decimal mark (and ';' "
+                      "between fields when that mark is ',')");
+    return {command, [options, &globals] { return run_score(*options, globals.locate()); }};
 }
 
 }  // namespace icc::cli

@@ -1,29 +1,31 @@
 // iccreport: the command line of the ICC report engine.
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "support/diagnostic.h"
 
 int main(int argc, char** argv) {
-    CLI::App app{"iccreport: Intercultural Cities Index reports, typeset to PDF"};
-    app.require_subcommand(1);
-
-    const std::vector<icc::cli::Command> commands{
-        icc::cli::add_report_command(app),
-        icc::cli::add_fonts_command(app),
-        icc::cli::add_specimen_command(app),
-        icc::cli::add_score_command(app),
-        icc::cli::add_charts_command(app),
-        icc::cli::add_check_command(app),
-        icc::cli::add_build_command(app),
-        icc::cli::add_explain_command(app),
-        icc::cli::add_profile_command(app),
-    };
-
-    CLI11_PARSE(app, argc, argv);
+    icc::cli::GlobalOptions globals;
+    icc::cli::CommandLine line = icc::cli::make_command_line(globals);
+    CLI::App& app = *line.app;
     try {
-        for (const auto& command : commands)
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        // A mistyped command or option is named with its likely correction;
+        // anything else (and --help, --version) is CLI11's own message.
+        if (error.get_exit_code() != 0) {
+            const std::string mistyped = icc::cli::mistyped_argument(app, std::vector<std::string>(argv + 1, argv + argc));
+            if (!mistyped.empty()) {
+                std::cerr << mistyped << '\n';
+                return error.get_exit_code();
+            }
+        }
+        return app.exit(error);
+    }
+    try {
+        for (const auto& command : line.commands)
             if (command.subcommand->parsed()) return command.run();
     } catch (const icc::DiagnosticError& error) {
         std::cerr << icc::format_diagnostics(error.diagnostics());

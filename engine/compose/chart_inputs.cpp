@@ -7,21 +7,21 @@ namespace icc {
 
 namespace {
 
+// Charts draw and label published figures (support/figure.h): the double
+// handed over is the one nearest to the figure's tenths, so the label a chart
+// formats with one decimal is the figure's own text.
+double drawn(const Figure& figure) { return figure.value(); }
+std::optional<double> drawn(const std::optional<Figure>& figure) {
+    return figure ? std::optional<double>(figure->value()) : std::nullopt;
+}
+
 std::optional<double> published_rate(const CityScores& scores, const std::string& area) {
-    return published(scores.rate(area));
+    return drawn(published(scores.rate(area)));
 }
 
 double average_of(const Averages& averages, const std::string& area) {
-    return published(averages.area(area).value.value_or(0));
+    return drawn(published(averages.area(area).value.value_or(Exact(0))));
 }
-
-std::string number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
-}
-
-std::string number(const std::optional<double>& value) { return value ? number(*value) : "-"; }
 
 std::vector<const Area*> chart_areas(const Questionnaire& questionnaire, const std::string& parent) {
     return parent.empty() ? questionnaire.indicators() : questionnaire.fields_of(parent);
@@ -29,15 +29,7 @@ std::vector<const Area*> chart_areas(const Questionnaire& questionnaire, const s
 
 }  // namespace
 
-double sample_median(const Sample& sample) {
-    std::vector<double> values;
-    for (const auto& city : sample.cities)
-        if (city.scores.aggregate) values.push_back(published(*city.scores.aggregate));
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t middle = values.size() / 2;
-    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
+double sample_median(const Sample& sample) { return drawn(sample.median_aggregate().value_or(Figure())); }
 
 std::string peer_group_label(const PeerGroup& group, const Catalog& catalog) {
     MessageArgs args = group.label_args();
@@ -57,7 +49,7 @@ charts::AreasChartData areas_chart_input(const CityReportData& data, const Catal
         value.label = catalog.text(area->short_key());
         value.city = published_rate(data.city.scores, area->id);
         value.sample = average_of(data.sample.averages, area->id);
-        if (!chart.peer_label.empty()) value.peer = published(peer->averages.area(area->id).value);
+        if (!chart.peer_label.empty()) value.peer = drawn(published(peer->averages.area(area->id).value));
         chart.areas.push_back(std::move(value));
     }
     return chart;
@@ -71,7 +63,7 @@ charts::ProgressChartData progress_chart_input(const CityReportData& data, const
     auto add = [&](const CityScores& scores) {
         charts::EditionValues values;
         values.label = catalog.date(scores.date);
-        values.aggregate = published(scores.aggregate.value_or(0));
+        values.aggregate = drawn(published(scores.aggregate.value_or(Exact(0))));
         for (const Area* area : indicators) values.areas.push_back(published_rate(scores, area->id));
         chart.editions.push_back(std::move(values));
     };
@@ -83,10 +75,10 @@ charts::ProgressChartData progress_chart_input(const CityReportData& data, const
 charts::NetworkPositionData network_chart_input(const CityReportData& data) {
     charts::NetworkPositionData chart;
     chart.city_name = data.edition.city.name;
-    chart.city = published(data.city.scores.aggregate.value_or(0));
+    chart.city = drawn(published(data.city.scores.aggregate.value_or(Exact(0))));
     for (const auto& other : data.sample.cities)
         if (other.scores.city.id != data.city.scores.city.id && other.scores.aggregate)
-            chart.other_cities.push_back(published(*other.scores.aggregate));
+            chart.other_cities.push_back(drawn(published(*other.scores.aggregate)));
     chart.median = sample_median(data.sample);
     return chart;
 }
@@ -103,41 +95,9 @@ charts::OneAreaData one_area_chart_input(const CityReportData& data, const Catal
     for (const PeerGroup* group : data.sample.peer_groups_of(data.city.scores.city.id)) {
         const auto& average = group->averages.area(area).value;
         if (!average || group->size() < 2) continue;
-        chart.peer_groups.push_back({peer_group_label(*group, catalog), published(*average), group->size()});
+        chart.peer_groups.push_back({peer_group_label(*group, catalog), drawn(published(*average)), group->size()});
     }
     return chart;
-}
-
-std::string fingerprint(const charts::AreasChartData& data) {
-    std::string text = "areas|" + data.city_name + "|" + std::to_string(data.sample_size) + "|" + data.peer_label;
-    for (const auto& a : data.areas)
-        text += "|" + a.id + "=" + a.label + ":" + number(a.city) + ":" + number(a.sample) + ":" + number(a.peer);
-    return text;
-}
-
-std::string fingerprint(const charts::ProgressChartData& data) {
-    std::string text = "progress|" + data.city_name;
-    for (const auto& a : data.areas) text += "|" + a.id + "=" + a.label;
-    for (const auto& e : data.editions) {
-        text += "|" + e.label + ":" + number(e.aggregate);
-        for (const auto& v : e.areas) text += ":" + number(v);
-    }
-    return text;
-}
-
-std::string fingerprint(const charts::NetworkPositionData& data) {
-    std::string text = "network|" + data.city_name + "|" + number(data.city) + "|" + number(data.median);
-    std::vector<double> sorted = data.other_cities;
-    std::sort(sorted.begin(), sorted.end());
-    for (double v : sorted) text += ":" + number(v);
-    return text;
-}
-
-std::string fingerprint(const charts::OneAreaData& data) {
-    std::string text = "area|" + data.area_id + "=" + data.area_label + "|" + data.city_name + "|" + number(data.city) +
-                       "|" + number(data.sample) + "|" + std::to_string(data.sample_size);
-    for (const auto& g : data.peer_groups) text += "|" + g.label + ":" + number(g.value) + ":" + std::to_string(g.size);
-    return text;
 }
 
 }  // namespace icc

@@ -18,10 +18,4 @@ charts::OneAreaData one_area_chart_input(const CityReportData& data, const Catal
 // A peer group's name in the reader's language.
 std::string peer_group_label(const PeerGroup& group, const Catalog& catalog);
 
-// Serializes chart inputs exactly (for cache keys: a figure's data, not its pixels).
-std::string fingerprint(const charts::AreasChartData& data);
-std::string fingerprint(const charts::ProgressChartData& data);
-std::string fingerprint(const charts::NetworkPositionData& data);
-std::string fingerprint(const charts::OneAreaData& data);
-
 }  // namespace icc

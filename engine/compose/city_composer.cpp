@@ -28,18 +28,24 @@ std::string CityComposer::answer_text_of(const Question& question, const Answer&
     return answer_text(answer.value);
 }
 
-std::string CityComposer::rate_text(double value) const { return catalog_.percent(published(value), 1); }
+std::string CityComposer::rate_text(const Exact& value) const { return catalog_.percent(published(value)); }
+std::string CityComposer::rate_text(const Figure& figure) const { return catalog_.percent(figure); }
 
 std::string CityComposer::area_name(const std::string& id) const {
     return text(data_.questionnaire.area(id).name_key());
 }
 
-double CityComposer::sample_average(const std::string& area) const {
-    return data_.sample.averages.area(area).value.value_or(0);
+Exact CityComposer::sample_average(const std::string& area) const {
+    return data_.sample.averages.area(area).value.value_or(Exact(0));
 }
 
 void CityComposer::paragraph(std::string body, ParagraphStyle style) {
     add(ParagraphBlock{plain_text(std::move(body)), style, {}});
+}
+
+void CityComposer::figure(charts::ChartData chart, double height, std::string caption) {
+    std::string alt = charts::describe_chart(catalog_, chart);
+    add(FigureBlock{charts::chart_spec(catalog_, std::move(chart)), height, 1.0, std::move(caption), std::move(alt)});
 }
 
 void CityComposer::bullets(std::vector<std::string> items) {

@@ -3,14 +3,17 @@
 // pages or positions. Compose builds it from data and locale strings; layout
 // turns it into pages. Every string here is plain text, never markup: emphasis
 // and links are fields of a run, and layout turns them into Pango attributes.
-#include <cairo.h>
-
-#include <functional>
+//
+// The document is a value: no callbacks, no C handles, nothing that refers to
+// a font set or a locale catalog. Every string a later stage prints is here
+// (chart words inside each figure's ChartSpec; the page furniture's patterns
+// in DocumentInfo), so digest(document) is what the document shows.
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "support/locale.h"
+#include "charts/chart_spec.h"
+#include "support/locale.h"  // Date
 
 namespace icc {
 
@@ -105,16 +108,13 @@ struct TableBlock {
     std::vector<TableRow> rows;
 };
 
-// A chart or diagram drawn by a callback. Render calls `draw` with the cairo
-// context translated so (0,0) is the figure's top-left corner and clipped to
-// width x height, inside cairo_save/cairo_restore.
+// A chart, as its specification: the output draws it with charts::draw_chart.
 struct FigureBlock {
-    std::function<void(cairo_t* cr, double width, double height)> draw;
+    charts::ChartSpec chart;
     double height = 0;            // points; width = content width unless width_fraction < 1
     double width_fraction = 1.0;
     std::string caption;          // numbered "Figure N" through DocumentInfo::figure_label
     std::string alt_text;         // text alternative (PDF /Alt of the figure)
-    std::string data_key;         // everything the drawing depends on, serialized (for cache keys)
 };
 
 // A tinted box with a coloured rule, e.g. an inspiring practice. Never split
@@ -141,8 +141,10 @@ struct Document {
     std::vector<Block> blocks;
 };
 
-// Fills the language, direction and page-furniture strings of `info` from a
-// locale catalog (title, author and the like stay the composer's business).
-void set_locale_furniture(DocumentInfo& info, const Catalog& catalog);
+// Canonical serialisation of everything the document shows, in order, and
+// its SHA-256: the content part of a built report's cache key. Equal digests
+// give equal pages (with equal fonts, style and engine).
+std::string canonical_text(const Document& document);
+std::string digest(const Document& document);
 
 }  // namespace icc

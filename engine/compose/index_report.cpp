@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "charts/charts.h"
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
 
@@ -24,16 +23,15 @@ const std::vector<std::string>& index_report_figures() {
 namespace {
 
 // "higher", "lower" or "equal", comparing published figures as the reader sees them.
-std::string comparison(double value, double average) {
-    const double a = published(value), b = published(average);
+std::string comparison(const Exact& value, const Exact& average) {
+    const Figure a = published(value), b = published(average);
     return a > b ? "higher" : a < b ? "lower" : "equal";
 }
 
 class IndexReportComposer : CityComposer {
 public:
-    IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
-                        const FontSet& fonts)
-        : CityComposer(data, catalog, fonts), report_(report) {}
+    IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog)
+        : CityComposer(data, catalog), report_(report) {}
 
     Document compose() {
         set_info();
@@ -57,11 +55,14 @@ private:
     void heading(int level, std::string title, std::string anchor = {}, bool in_toc = true) {
         add(HeadingBlock{level, std::move(title), std::move(anchor), true, in_toc});
     }
-    void figure(charts::ChartFigure draw, double height, std::string caption, std::string alt, std::string key) {
-        add(FigureBlock{std::move(draw), height, 1.0, std::move(caption), std::move(alt), std::move(key)});
-    }
 
-    std::string points_text(double value) const { return catalog_.number(value, std::floor(value) == value ? 0 : 1); }
+    // Points are whole numbers with the bundled questionnaire; a decimal weight
+    // gives a published figure (one decimal), as every other number.
+    std::string points_text(const Exact& value) const {
+        if (boost::multiprecision::denominator(value) == 1)
+            return catalog_.integer(boost::multiprecision::numerator(value).convert_to<std::int64_t>());
+        return catalog_.number(published(value));
+    }
 
     // ---------------------------------------------------------------- sections
     void set_info() {
@@ -147,8 +148,8 @@ private:
     void overall_results() {
         heading(1, text("report.overall.heading"), "overall-results");
         const CityScores& scores = data_.city.scores;
-        const double aggregate = scores.aggregate.value_or(0);
-        const double average = data_.sample.averages.aggregate.value.value_or(0);
+        const Exact aggregate = scores.aggregate.value_or(Exact(0));
+        const Exact average = data_.sample.averages.aggregate.value.value_or(Exact(0));
         paragraph(format("report.overall.aggregate", {{"city", city_name_},
                                                       {"rate", rate_text(aggregate)},
                                                       {"average", rate_text(average)},
@@ -170,16 +171,10 @@ private:
             paragraph(format("report.overall.core_only", {{"core", rate_text(*scores.core)}}));
 
         const auto areas = areas_chart_input(data_, catalog_);
-        figure(charts::areas_chart_figure(chart_, areas), report_.figure_height("areas"),
-               format("report.overall.chart_areas", city_args()), charts::describe_areas_chart(catalog_, areas),
-               fingerprint(areas));
-        figure(charts::radar_chart_figure(chart_, areas), report_.figure_height("radar"),
-               format("report.overall.chart_radar", city_args()), charts::describe_radar_chart(catalog_, areas),
-               "radar|" + fingerprint(areas));
-        const auto position = network_chart_input(data_);
-        figure(charts::network_chart_figure(chart_, position), report_.figure_height("network"),
-               format("report.overall.chart_network", city_args()), charts::describe_network_chart(catalog_, position),
-               fingerprint(position));
+        figure(charts::AreasChart{areas}, report_.figure_height("areas"), format("report.overall.chart_areas", city_args()));
+        figure(charts::RadarChart{areas}, report_.figure_height("radar"), format("report.overall.chart_radar", city_args()));
+        figure(charts::NetworkChart{network_chart_input(data_)}, report_.figure_height("network"),
+               format("report.overall.chart_network", city_args()));
 
         peer_groups_table();
         progress();
@@ -194,10 +189,10 @@ private:
         table.columns = {{2.6, Alignment::start}, {0.7, Alignment::end}, {1.0, Alignment::end}, {1.0, Alignment::end}};
         table.header = {plain_text(text("report.overall.peer_group")), plain_text(text("report.overall.peer_cities")),
                         plain_text(city_name_), plain_text(text("report.overall.peer_average"))};
-        const std::string city_value = rate_text(data_.city.scores.aggregate.value_or(0));
+        const std::string city_value = rate_text(data_.city.scores.aggregate.value_or(Exact(0)));
         table.rows.push_back({{plain_text(text("report.overall.whole_sample")),
                                plain_text(catalog_.integer(data_.sample.size())), plain_text(city_value),
-                               plain_text(rate_text(data_.sample.averages.aggregate.value.value_or(0)))},
+                               plain_text(rate_text(data_.sample.averages.aggregate.value.value_or(Exact(0))))},
                               false});
         for (const PeerGroup* group : groups) {
             const auto& average = group->averages.aggregate.value;
@@ -218,26 +213,24 @@ private:
         const Progress& change = *data_.city.progress;
         const CityScores& previous = data_.earlier.back();
         if (change.aggregate && previous.aggregate && data_.city.scores.aggregate) {
-            const double delta = *change.aggregate;
+            const Figure delta = *change.aggregate;
             paragraph(format("report.overall.progress",
                              {{"city", city_name_},
                               {"date", change.previous_date},
-                              {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
-                              {"delta", catalog_.number(std::fabs(delta), 1)},
+                              {"direction", std::string(delta.tenths() > 0 ? "up" : delta.tenths() < 0 ? "down" : "same")},
+                              {"delta", catalog_.number(delta.magnitude())},
                               {"before", rate_text(*previous.aggregate)},
                               {"after", rate_text(*data_.city.scores.aggregate)}}));
         } else if (change.core) {
-            const double delta = *change.core;
+            const Figure delta = *change.core;
             paragraph(format("report.overall.progress_core",
                              {{"city", city_name_},
                               {"date", change.previous_date},
-                              {"direction", std::string(delta > 0 ? "up" : delta < 0 ? "down" : "same")},
-                              {"delta", catalog_.number(std::fabs(delta), 1)}}));
+                              {"direction", std::string(delta.tenths() > 0 ? "up" : delta.tenths() < 0 ? "down" : "same")},
+                              {"delta", catalog_.number(delta.magnitude())}}));
         }
-        const auto chart = progress_chart_input(data_, catalog_);
-        figure(charts::progress_chart_figure(chart_, chart), report_.figure_height("progress"),
-               format("report.overall.chart_progress", city_args()), charts::describe_progress_chart(catalog_, chart),
-               fingerprint(chart));
+        figure(charts::ProgressChart{progress_chart_input(data_, catalog_)}, report_.figure_height("progress"),
+               format("report.overall.chart_progress", city_args()));
     }
 
     // ---------------------------------------------------------------- areas
@@ -246,10 +239,9 @@ private:
             const auto fields = data_.questionnaire.fields_of(indicator->id);
             area_section(*indicator, 1, fields.empty());
             if (!fields.empty()) {
-                const auto chart = areas_chart_input(data_, catalog_, indicator->id);
-                figure(charts::areas_chart_figure(chart_, chart), report_.figure_height("lens_fields"),
-                       format("report.area.chart_fields", {{"area", area_name(indicator->id)}, {"city", city_name_}}),
-                       charts::describe_areas_chart(catalog_, chart), fingerprint(chart));
+                figure(charts::AreasChart{areas_chart_input(data_, catalog_, indicator->id)},
+                       report_.figure_height("lens_fields"),
+                       format("report.area.chart_fields", {{"area", area_name(indicator->id)}, {"city", city_name_}}));
                 for (const Area* field : fields) area_section(*field, 2, true);
             }
         }
@@ -259,7 +251,7 @@ private:
         heading(level, text(area.name_key()), "area-" + area.id);
         paragraph(text("report.areas." + area.id + ".ideal"));
         const auto rate = data_.city.scores.rate(area.id);
-        const double average = sample_average(area.id);
+        const Exact average = sample_average(area.id);
         if (rate)
             paragraph(format("report.area.rate", {{"city", city_name_},
                                                   {"rate", rate_text(*rate)},
@@ -267,10 +259,8 @@ private:
                                                   {"comparison", comparison(*rate, average)}}));
         else
             paragraph(format("report.area.no_answers", city_args()));
-        const auto chart = one_area_chart_input(data_, catalog_, area.id);
-        figure(charts::one_area_chart_figure(chart_, chart), report_.figure_height("one_area"),
-               format("report.area.chart", {{"area", text(area.name_key())}, {"city", city_name_}}),
-               charts::describe_one_area_chart(catalog_, chart), fingerprint(chart));
+        figure(charts::OneAreaChart{one_area_chart_input(data_, catalog_, area.id)}, report_.figure_height("one_area"),
+               format("report.area.chart", {{"area", text(area.name_key())}, {"city", city_name_}}));
         if (!with_details) return;
         reported(area, level + 1);
         recommendations(area, level + 1);
@@ -341,7 +331,7 @@ private:
         heading(1, text("report.conclusions.heading"), "conclusions");
         struct Ranked {
             const Area* area;
-            double rate;
+            Figure rate;
         };
         std::vector<Ranked> ranked;
         for (const Area* indicator : data_.questionnaire.indicators())
@@ -412,9 +402,8 @@ private:
 
 }  // namespace
 
-Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
-                              const FontSet& fonts) {
-    return IndexReportComposer(data, report, catalog, fonts).compose();
+Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog) {
+    return IndexReportComposer(data, report, catalog).compose();
 }
 
 }  // namespace icc

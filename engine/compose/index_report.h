@@ -5,7 +5,6 @@
 #include "compose/document.h"
 #include "compose/report_data.h"
 #include "load/report_template.h"
-#include "support/fonts.h"
 #include "support/locale.h"
 
 namespace icc {
@@ -14,9 +13,7 @@ namespace icc {
 const std::vector<std::string>& index_report_sections();
 const std::vector<std::string>& index_report_figures();
 
-// Charts draw with `fonts` and `catalog` when the document is rendered: both
-// must outlive the returned document.
-Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog,
-                              const FontSet& fonts);
+// The document is a value: it outlives `data` and `catalog`.
+Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog);
 
 }  // namespace icc

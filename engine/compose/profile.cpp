@@ -7,7 +7,6 @@
 #include <cmath>
 #include <map>
 
-#include "charts/charts.h"
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
 #include "compose/markup_blocks.h"
@@ -55,8 +54,8 @@ std::vector<const ExpertRecommendation*> recommendations_in_order(const VisitNot
 namespace {
 
 // "higher", "lower" or "equal", comparing published figures as the reader sees them.
-std::string comparison(double value, double average) {
-    const double a = published(value), b = published(average);
+std::string comparison(const Exact& value, const Exact& average) {
+    const Figure a = published(value), b = published(average);
     return a > b ? "higher" : a < b ? "lower" : "equal";
 }
 
@@ -105,9 +104,8 @@ std::string time_range(std::string time) {
 
 class ProfileComposer : CityComposer {
 public:
-    ProfileComposer(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog,
-                    const FontSet& fonts)
-        : CityComposer(data.index, catalog, fonts), notes_(data.notes), template_(profile),
+    ProfileComposer(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog)
+        : CityComposer(data.index, catalog), notes_(data.notes), template_(profile),
           narrative_language_(notes_.language.empty() ? catalog.lang() : notes_.language),
           foreign_narrative_(primary_language(narrative_language_) != primary_language(catalog.lang())) {
         for (const AreaNarrative& narrative : notes_.areas) narratives_.emplace(narrative.area, &narrative);
@@ -248,14 +246,14 @@ private:
     // ---------------------------------------------------------------- Index results
     struct Ranked {
         const Area* area;
-        double rate;
+        Figure rate;
     };
 
     void index_results() {
         heading(1, text("profile.results.heading"), "index-results");
         const CityScores& scores = data_.city.scores;
-        const double aggregate = scores.aggregate.value_or(0);
-        const double average = data_.sample.averages.aggregate.value.value_or(0);
+        const Exact aggregate = scores.aggregate.value_or(Exact(0));
+        const Exact average = data_.sample.averages.aggregate.value.value_or(Exact(0));
         std::string opening = format("profile.results.aggregate", {{"city", city_name_},
                                                                    {"date", data_.edition.date},
                                                                    {"rate", rate_text(aggregate)},
@@ -272,10 +270,8 @@ private:
         }
         paragraph(std::move(opening), ParagraphStyle::lead);
 
-        const auto areas = areas_chart_input(data_, catalog_);
-        add(FigureBlock{charts::areas_chart_figure(chart_, areas), template_.figure_height("areas"), 1.0,
-                        format("profile.results.chart", {{"city", city_name_}, {"date", data_.edition.date}}),
-                        charts::describe_areas_chart(catalog_, areas), fingerprint(areas)});
+        figure(charts::AreasChart{areas_chart_input(data_, catalog_)}, template_.figure_height("areas"),
+               format("profile.results.chart", {{"city", city_name_}, {"date", data_.edition.date}}));
 
         std::vector<Ranked> ranked;
         for (const Area* indicator : data_.questionnaire.indicators())
@@ -454,9 +450,8 @@ private:
 
 }  // namespace
 
-Document compose_profile(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog,
-                         const FontSet& fonts) {
-    return ProfileComposer(data, profile, catalog, fonts).compose();
+Document compose_profile(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog) {
+    return ProfileComposer(data, profile, catalog).compose();
 }
 
 }  // namespace icc

@@ -13,7 +13,6 @@
 #include "compose/report_data.h"
 #include "load/report_template.h"
 #include "load/visit_notes.h"
-#include "support/fonts.h"
 #include "support/locale.h"
 
 namespace icc {
@@ -37,9 +36,7 @@ std::vector<const Area*> areas_in_index_order(const Questionnaire& questionnaire
 std::vector<const ExpertRecommendation*> recommendations_in_order(const VisitNotes& notes,
                                                                   const Questionnaire& questionnaire);
 
-// Charts draw with `fonts` and `catalog` when the document is rendered: both
-// must outlive the returned document.
-Document compose_profile(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog,
-                         const FontSet& fonts);
+// The document is a value: it outlives `data` and `catalog`.
+Document compose_profile(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog);
 
 }  // namespace icc

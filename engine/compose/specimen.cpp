@@ -4,74 +4,13 @@
 #include <cmath>
 #include <string_view>
 
+#include "compose/furniture.h"
 #include "support/toml_reader.h"
 #include "support/toml_source.h"
 
 namespace icc {
 
 namespace {
-
-// ---- Drawing of the specimen figures (the charts stage draws real ones) ----
-
-// Paired bars (city, sample) over a light grid; values are 0-100.
-std::function<void(cairo_t*, double, double)> paired_bars(std::vector<std::pair<double, double>> values,
-                                                          bool right_to_left = false) {
-    return [values = std::move(values), right_to_left](cairo_t* cr, double width, double height) {
-        const double bottom = height - 6;
-        cairo_set_line_width(cr, 0.5);
-        cairo_set_source_rgb(cr, 0.82, 0.84, 0.88);
-        for (int grid = 0; grid <= 4; ++grid) {
-            const double y = bottom - (bottom - 8) * grid / 4.0;
-            cairo_move_to(cr, 0, y);
-            cairo_line_to(cr, width, y);
-        }
-        cairo_stroke(cr);
-        const double group = width / static_cast<double>(values.size());
-        const double bar = group * 0.3;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            const double slot = right_to_left ? static_cast<double>(values.size() - 1 - i) : static_cast<double>(i);
-            const double x = slot * group + group * 0.18;
-            const auto [city, sample] = values[i];
-            cairo_set_source_rgb(cr, 0.05, 0.27, 0.50);
-            cairo_rectangle(cr, x, bottom - (bottom - 8) * city / 100, bar, (bottom - 8) * city / 100);
-            cairo_fill(cr);
-            cairo_set_source_rgb(cr, 0.62, 0.72, 0.84);
-            cairo_rectangle(cr, x + bar + 2, bottom - (bottom - 8) * sample / 100, bar, (bottom - 8) * sample / 100);
-            cairo_fill(cr);
-        }
-        cairo_set_source_rgb(cr, 0.3, 0.32, 0.36);
-        cairo_set_line_width(cr, 0.8);
-        cairo_move_to(cr, 0, bottom);
-        cairo_line_to(cr, width, bottom);
-        cairo_stroke(cr);
-    };
-}
-
-// A line of progress over editions, with dots at each edition.
-std::function<void(cairo_t*, double, double)> progress_line(std::vector<double> values) {
-    return [values = std::move(values)](cairo_t* cr, double width, double height) {
-        cairo_set_source_rgb(cr, 0.96, 0.97, 0.99);
-        cairo_rectangle(cr, 0, 0, width, height);
-        cairo_fill(cr);
-        const double step = width / static_cast<double>(values.size());
-        auto point = [&](std::size_t i) {
-            return std::pair{step * (static_cast<double>(i) + 0.5), height - 10 - (height - 20) * values[i] / 100};
-        };
-        cairo_set_source_rgb(cr, 0.05, 0.27, 0.50);
-        cairo_set_line_width(cr, 1.6);
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            auto [x, y] = point(i);
-            if (i == 0) cairo_move_to(cr, x, y);
-            else cairo_line_to(cr, x, y);
-        }
-        cairo_stroke(cr);
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            auto [x, y] = point(i);
-            cairo_arc(cr, x, y, 3, 0, 2 * M_PI);
-            cairo_fill(cr);
-        }
-    };
-}
 
 // ---- The long English specimen ----------------------------------------------
 
@@ -110,6 +49,11 @@ constexpr std::array<std::string_view, 4> recommendations{
     "Evaluate the strategy every two years, with residents of migrant and minority background on the panel.",
     "Report on progress in the council and in the city’s main media, in several languages.",
 };
+
+// The specimen's body is English, left to right, whatever the furniture's language.
+charts::ChartSpec specimen_chart(const Catalog& catalog, charts::ChartData chart) {
+    return {std::move(chart), {"en", catalog.icu_locale(), false, {}}};
+}
 
 InlineText body_paragraph(std::size_t index) { return plain_text(std::string(body[index % body.size()])); }
 
@@ -164,7 +108,7 @@ Document compose_specimen(const Catalog& catalog, int chapters) {
                                             {TextRun::plain("impacts: attitudes and outcomes, scored in "),
                                              TextRun::strong("bands"), TextRun::plain(".")}}});
     document.blocks.emplace_back(ParagraphBlock{body_paragraph(2)});
-    document.blocks.emplace_back(FigureBlock{progress_line({38, 47, 55, 63}), 150, 0.8,
+    document.blocks.emplace_back(FigureBlock{specimen_chart(catalog, charts::SpecimenLineChart{{38, 47, 55, 63}}), 150, 0.8,
                                              "Aggregate index of Specimen City in its four editions",
                                              "Line chart: the aggregate index rose from 38 in 2014 to 63 in 2026."});
     document.blocks.emplace_back(ParagraphBlock{
@@ -189,7 +133,7 @@ Document compose_specimen(const Catalog& catalog, int chapters) {
         std::vector<std::pair<double, double>> values;
         for (int i = 0; i < 6; ++i)
             values.emplace_back(30 + (chapter * 13 + i * 17) % 65, 40 + (chapter * 5 + i * 11) % 35);
-        document.blocks.emplace_back(FigureBlock{paired_bars(values), 170, 1.0,
+        document.blocks.emplace_back(FigureBlock{specimen_chart(catalog, charts::SpecimenBarsChart{values}), 170, 1.0,
                                                  "Achievement rate of Specimen City (dark) and sample average (light) in " +
                                                      area,
                                                  "Bar chart comparing the city with the sample in six fields."});
@@ -372,9 +316,10 @@ Document compose_arabic_specimen(const DataRoot& data) {
         table.rows.push_back(std::move(row));
     }
     document.blocks.emplace_back(std::move(table));
-    document.blocks.emplace_back(FigureBlock{paired_bars({{72, 65}, {58, 49}, {44, 51}, {61, 47}, {80, 59}, {66, 54}},
-                                                         true),
-                                             160, 1.0, source.text("arabic.figure_caption"),
+    // The figure follows the document's direction: its first pair is at the right.
+    charts::ChartSpec bars{charts::SpecimenBarsChart{{{72, 65}, {58, 49}, {44, 51}, {61, 47}, {80, 59}, {66, 54}}},
+                           {info.language, info.icu_locale, info.right_to_left, {}}};
+    document.blocks.emplace_back(FigureBlock{std::move(bars), 160, 1.0, source.text("arabic.figure_caption"),
                                              source.text("arabic.figure_alt")});
     document.blocks.emplace_back(HeadingBlock{2, headings[2]});
     ListBlock numbered{true, {}};

@@ -1,4 +1,5 @@
 #include "driver/build.h"
+#include "driver/output_names.h"
 
 #include <poll.h>
 #include <pthread.h>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -27,65 +29,6 @@ namespace icc {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Everything a document shows, in order: the input of its cache key.
-class DocumentDigest {
-public:
-    explicit DocumentDigest(Sha256& sha) : sha_(sha) {}
-    void add(const Document& document) {
-        const DocumentInfo& i = document.info;
-        for (const std::string* s : {&i.title, &i.author, &i.subject, &i.keywords, &i.language, &i.icu_locale,
-                                     &i.running_header, &i.page_of_pages, &i.figure_label, &i.cover_label})
-            sha_.field(*s);
-        sha_.field(i.date.iso()).field(i.right_to_left ? "rtl" : "ltr");
-        for (const Block& block : document.blocks) std::visit([this](const auto& b) { add(b); }, block);
-    }
-
-private:
-    void add(const InlineText& text) {
-        sha_.field("inline");
-        for (const TextRun& run : text)
-            sha_.field(run.text).field(run.bold ? "b" : "").field(run.italic ? "i" : "").field(run.url).field(run.anchor);
-    }
-    void add(const CoverBlock& b) {
-        sha_.field("cover").field(b.kicker).field(b.title).field(b.subtitle);
-        for (const auto& d : b.details) sha_.field(d);
-    }
-    void add(const HeadingBlock& b) {
-        sha_.field("heading").field(std::to_string(b.level)).field(b.text).field(b.anchor)
-            .field(b.numbered ? "n" : "").field(b.in_toc ? "t" : "");
-    }
-    void add(const ParagraphBlock& b) {
-        sha_.field("paragraph").field(std::to_string(static_cast<int>(b.style))).field(b.language);
-        add(b.text);
-    }
-    void add(const ListBlock& b) {
-        sha_.field("list").field(b.numbered ? "1" : "*").field(b.language);
-        for (const auto& item : b.items) add(item);
-    }
-    void add(const TableBlock& b) {
-        sha_.field("table");
-        for (const auto& c : b.columns)
-            sha_.field(std::to_string(c.weight)).field(std::to_string(static_cast<int>(c.alignment)));
-        for (const auto& h : b.header) add(h);
-        for (const auto& row : b.rows) {
-            sha_.field(row.emphasised ? "row!" : "row");
-            for (const auto& cell : row.cells) add(cell);
-        }
-    }
-    void add(const FigureBlock& b) {
-        sha_.field("figure").field(std::to_string(b.height)).field(std::to_string(b.width_fraction)).field(b.caption)
-            .field(b.alt_text).field(b.data_key);
-    }
-    void add(const CalloutBlock& b) {
-        sha_.field("callout").field(b.title);
-        for (const auto& content : b.blocks) std::visit([this](const auto& c) { add(c); }, content);
-    }
-    void add(const TableOfContentsBlock& b) { sha_.field("contents").field(b.title).field(std::to_string(b.depth)); }
-    void add(const PageBreakBlock&) { sha_.field("break"); }
-
-    Sha256& sha_;
-};
 
 std::string digest_files(const std::vector<fs::path>& files) {
     Sha256 sha;
@@ -111,22 +54,23 @@ struct ReportJob {
     Date date;                            // Index Reports: the edition reported on
     std::vector<fs::path> edition_files;  // every edition of the city up to the report's
     fs::path visit_notes;                 // profiles: the notes
+    std::vector<std::string> languages;   // the build's, then the city's own
 
     [[nodiscard]] bool profile() const { return !visit_notes.empty(); }
     [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
     // valmora.en.pdf; valmora.profile-2026-06-09.en.pdf
     [[nodiscard]] std::string output(const std::string& lang) const {
-        std::string name = city;
-        if (profile()) {
-            std::string stem = visit_notes.stem().string();  // visit-2026-06-09
-            if (stem.rfind("visit-", 0) == 0) stem = stem.substr(6);
-            name += ".profile-" + stem;
-        }
-        return name + "." + lang + ".pdf";
+        return profile() ? profile_file_name(city, visit_notes, lang) : index_report_file_name(city, lang);
     }
 };
 
 std::string output_name(const std::string& city, const std::string& lang) { return city + "." + lang + ".pdf"; }
+
+// valmora.en.pdf -> valmora.en.stale.pdf
+std::string stale_name(const std::string& output) {
+    const fs::path path(output);
+    return path.stem().string() + ".stale" + path.extension().string();
+}
 
 void remove_stale_temporaries(const fs::path& folder) {
     std::error_code error;
@@ -200,8 +144,8 @@ void write_all(int fd, const std::string& text) {
                     city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, context.sample);
                 }
                 const Document document =
-                    notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang), fonts)
-                          : compose_city_report(context.resources, *city, catalogs.at(report.lang), fonts);
+                    notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
+                          : compose_city_report(context.resources, *city, catalogs.at(report.lang));
                 if (notes) city.reset();  // its sample is the visit's, not the shared one
                 line["pages"] = render_document(document, fonts, context.output / report.entry.output);
             } catch (const std::exception& e) {
@@ -298,14 +242,35 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     BuildOptions options = requested;
     const LanguageRegistry registry = LanguageRegistry::load(data);
     if (options.languages.empty()) options.languages = registry.official_tags();
-    for (const std::string& lang : options.languages) (void)registry.resolve(lang, "--langs");  // a bad --langs fails early
+    for (std::string& lang : options.languages) lang = registry.resolve(lang, "--lang").tag;  // a bad --langs fails early
     BuildSummary summary;
-    const fs::path network_folder = options.network.empty() ? data.samples() / "network" : options.network;
+    const fs::path network_folder = options.network.empty() ? data.network() : options.network;
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
     const EngineResources resources = EngineResources::load(data);
     for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
+
+    // A network is one data set: one invalid file changes every report's
+    // sample, so by default nothing is rendered until every file is valid.
+    if (!loaded.rejected.empty() && !options.keep_going) {
+        std::vector<Diagnostic> all;
+        std::set<std::string> cities;
+        for (const RejectedFile& file : loaded.rejected) {
+            all.insert(all.end(), file.diagnostics.begin(), file.diagnostics.end());
+            if (!file.diagnostics.empty()) cities.insert(file.city);
+        }
+        log << format_diagnostics(all);
+        std::string names;
+        for (const std::string& city : cities) names += (names.empty() ? "" : ", ") + city;
+        log << (options.dry_run ? "dry run" : "build") << ": nothing rendered: the network has invalid files (" << names
+            << "); every report compares with the whole network, so fix them first, or give --keep-going "
+               "to build the other cities' reports with "
+            << (cities.size() == 1 ? "this city" : "these cities") << " left out\n";
+        summary.invalid_network = true;
+        summary.left_out.assign(cities.begin(), cities.end());
+        return summary;
+    }
 
     std::error_code error;
     if (!options.dry_run) {
@@ -327,7 +292,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                          data.templates() / "report" / "selection.toml",
                                          data.templates() / "recommendations.toml"};
     const std::string templates_digest = digest_files(template_files);
-    const std::string practices_digest = digest_files({data.samples() / "practices.toml"});
+    const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
     {
         const FontSet fonts = FontSet::load(data);
@@ -335,9 +300,6 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     }
     const std::string fonts_digest = digest_files(font_files);
     const std::string engine = engine_digest();
-    std::map<std::string, std::string> locale_digests;
-    for (const std::string& lang : options.languages)
-        locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
 
     // Rejected cities fail with their diagnostics; the others build.
     std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
@@ -349,9 +311,21 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     SampleOptions sample_options;
     sample_options.as_of = options.as_of;
     const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
+    // A city's reports: in the build's languages, then in the city's own.
+    // A city language without a locale here was a warning when the edition loaded.
+    const std::vector<std::string> translated = available_languages(data);
+    const auto languages_of = [&](const City& city) {
+        std::vector<std::string> languages = options.languages;
+        if (options.city_languages)
+            for (const std::string& lang : city.languages)
+                if (std::find(languages.begin(), languages.end(), lang) == languages.end() &&
+                    std::find(translated.begin(), translated.end(), lang) != translated.end())
+                    languages.push_back(lang);
+        return languages;
+    };
     std::vector<ReportJob> jobs;
     for (const SampleCity& city : sample->cities) {
-        ReportJob job{city.scores.city.id, city.scores.date, {}};
+        ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city)};
         for (const Edition* edition : network.editions_of(job.city))
             if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
         jobs.push_back(std::move(job));
@@ -364,7 +338,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         auto it = visits.find(jobs[i].city);
         if (it == visits.end()) continue;
         for (const fs::path& notes : it->second) {
-            ReportJob job{jobs[i].city, {}, {}, notes};
+            ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages};
             for (const Edition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
             job.edition_files.push_back(notes);
             jobs.push_back(std::move(job));
@@ -374,9 +348,16 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         return std::tie(a.city, a.visit_notes) < std::tie(b.city, b.visit_notes);
     });
 
-    const std::size_t total = (jobs.size() + rejected_by_city.size()) * options.languages.size();
+    std::map<std::string, std::string> locale_digests;
+    std::size_t total = rejected_by_city.size() * options.languages.size();
+    for (const ReportJob& job : jobs) {
+        total += job.languages.size();
+        for (const std::string& lang : job.languages)
+            if (!locale_digests.count(lang)) locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+    }
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
     for (const auto& [city, diagnostics] : rejected_by_city) {
+        summary.left_out.push_back(city);
         std::string message;
         for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
         for (const std::string& lang : options.languages) {
@@ -402,10 +383,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         const ReportJob& job = jobs[job_index];
         std::optional<Worker>& worker = workers[worker_index];
         try {
-            if (!worker) {
-                worker.emplace(Worker{FontSet::load(data), {}});
-                for (const std::string& lang : options.languages) worker->catalogs.emplace(lang, Catalog::load(data, lang));
-            }
+            if (!worker) worker.emplace(Worker{FontSet::load(data), {}});
+            for (const std::string& lang : job.languages)
+                if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
             if (job.profile()) {
                 notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, network, options.as_of));
@@ -415,23 +395,21 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
             const PreparedCity city = notes ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
                                             : PreparedCity(resources, network, {job.city, job.date}, sample);
             const std::string edition_digest = digest_files(job.edition_files);
-            for (const std::string& lang : options.languages) {
+            for (const std::string& lang : job.languages) {
                 if (stop.load()) return;
                 const std::string label =
                     city.edition().city.name + (notes ? " profile" : "") + " (" + lang + ")";
                 const Catalog& catalog = worker->catalogs.at(lang);
-                const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog, worker->fonts)
-                                                : compose_city_report(resources, city, catalog, worker->fonts);
-                Sha256 content;
-                DocumentDigest(content).add(document);
+                const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog)
+                                                : compose_city_report(resources, city, catalog);
                 ManifestEntry entry;
                 entry.output = job.output(lang);
                 entry.kind = job.kind();
                 entry.city = job.city;
                 entry.lang = lang;
-                entry.inputs = {{"content", content.hex()},      {"edition", edition_digest},
+                entry.inputs = {{"content", digest(document)},      {"edition", edition_digest},
                                 {"engine", engine},               {"fonts", fonts_digest},
-                                {"locale", locale_digests[lang]}, {"practices", practices_digest},
+                                {"locale", locale_digests.at(lang)}, {"practices", practices_digest},
                                 {"templates", templates_digest}};
                 entry.key = Sha256().field(entry.inputs["content"]).field(fonts_digest).field(engine).hex();
                 auto old = previous.entries.find(entry.output);
@@ -478,7 +456,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
             const DiagnosticError* diagnostics = dynamic_cast<const DiagnosticError*>(&e);
             const std::string message = diagnostics ? std::string(e.what()) : "error: " + std::string(e.what());
             std::lock_guard lock(manifest_mutex);
-            for (const std::string& lang : options.languages) {
+            for (const std::string& lang : job.languages) {
                 const std::string name = job.output(lang);
                 if (manifest.entries.count(name)) continue;
                 manifest.entries[name] = ManifestEntry{name, job.kind(), job.city, lang, "", {}, 0, "failed", message};
@@ -515,6 +493,22 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     summary.interrupted = stop.load();
     progress.clear_line();
 
+    // A failed report's previous PDF must not look current: it is renamed
+    // <name>.stale.pdf (kept, for whoever needs the last good one, but no
+    // longer under the name readers and scripts take as the current report).
+    // The other cities' profiles of a left-out city fail too (they need it).
+    if (!options.dry_run && !summary.interrupted)
+        for (auto& [name, entry] : manifest.entries) {
+            const fs::path current = options.output / name;
+            const fs::path stale = options.output / stale_name(name);
+            if (entry.status != "failed") {
+                fs::remove(stale, error);  // rebuilt: the old stale copy has no use left
+                continue;
+            }
+            if (fs::exists(current, error)) fs::rename(current, stale, error);
+            if (fs::exists(stale, error)) entry.stale_output = stale_name(name);
+        }
+
     if (!options.dry_run) {
         // An interrupted build keeps what the last manifest knew about reports it did not reach.
         if (summary.interrupted)
@@ -531,6 +525,28 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     }
     if (summary.interrupted) log << " (interrupted)";
     log << '\n';
+    if (!summary.left_out.empty()) {
+        std::string names;
+        for (const std::string& city : summary.left_out) names += (names.empty() ? "" : ", ") + city;
+        log << "left out of the sample: " << names << " (invalid files); every other report compares with "
+            << sample->size() << (sample->size() == 1 ? " city" : " cities") << ", "
+            << summary.left_out.size() << (summary.left_out.size() == 1 ? " city" : " cities")
+            << " short of the whole network\n";
+    }
+    // Every failure again, after the progress lines, so that none scrolls away.
+    bool first_failure = true;
+    for (const auto& [name, entry] : manifest.entries) {
+        if (entry.status != "failed") continue;
+        if (first_failure) log << "failed:\n";
+        first_failure = false;
+        log << "  " << name
+            << (entry.stale_output.empty() ? std::string()
+                                           : " (its previous PDF is now " + entry.stale_output + ", out of date)")
+            << ":\n";
+        std::istringstream lines(entry.error);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) log << "    " << line << '\n';
+    }
     return summary;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // `iccreport build`: the report of every city's latest edition in every
-// requested language, rebuilding only what changed. Each report's key is a
+// requested language and the city's own, rebuilding only what changed. Each report's key is a
 // digest of what it shows (the composed document: every sentence, figure and
 // number it prints), the fonts and the engine binary, so a report is rebuilt
 // exactly when its content would change. A JSON manifest in the output
@@ -19,12 +19,21 @@ namespace icc {
 
 struct BuildOptions {
     std::filesystem::path network;        // default: samples/network
-    std::vector<std::string> languages;  // empty: the official languages (locales' meta.official)
+    // Every city's reports are made in these; empty: the official languages (locales' meta.official).
+    std::vector<std::string> languages;
+    // And in each city's own languages (the `languages` of its latest edition's
+    // [city]), after those. Off when the languages are asked for (--langs).
+    bool city_languages = true;
     std::optional<Date> as_of;
     unsigned jobs = 0;                    // 0: the number of cores
     std::filesystem::path output = "out";
     bool dry_run = false;
     bool terminal = false;                // live progress line instead of plain lines
+    // A network is one data set: by default a build with any invalid edition
+    // file renders nothing (every report's sample would be one city short).
+    // With keep_going the other cities' reports are built without it, and the
+    // left-out city's previous PDFs are renamed *.stale.pdf.
+    bool keep_going = false;
 };
 
 struct BuildSummary {
@@ -32,7 +41,11 @@ struct BuildSummary {
     int up_to_date = 0;
     int failed = 0;
     bool interrupted = false;
-    [[nodiscard]] int exit_code() const { return interrupted ? 130 : failed > 0 ? 1 : 0; }
+    bool invalid_network = false;         // stopped before rendering: the network has invalid files
+    std::vector<std::string> left_out;    // cities left out of the sample (keep_going)
+    [[nodiscard]] int exit_code() const {
+        return interrupted ? 130 : failed > 0 || invalid_network ? 1 : 0;
+    }
 };
 
 // Runs the build; progress and errors go to `log`, the dry-run listing to `out`.

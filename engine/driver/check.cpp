@@ -1,5 +1,7 @@
 #include "driver/check.h"
 
+#include "batch/progress.h"
+
 #include <cairo.h>
 
 #include <algorithm>
@@ -13,6 +15,8 @@
 #include "driver/profile_pipeline.h"
 #include "driver/score_table.h"
 #include "driver/standalone_charts.h"
+#include "intake/form.h"
+#include "intake/skeleton.h"
 #include "support/handles.h"
 
 namespace icc {
@@ -25,19 +29,6 @@ bool CheckResult::ok() const {
 }
 
 namespace {
-
-// Draws every figure of a document on a recording surface, so that the keys
-// charts look up only while drawing (legends, axis titles) count as used.
-void draw_figures(const Document& document) {
-    CairoSurfacePtr surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
-    CairoPtr cr(cairo_create(surface.get()));
-    for (const Block& block : document.blocks)
-        if (const auto* figure = std::get_if<FigureBlock>(&block)) {
-            cairo_save(cr.get());
-            figure->draw(cr.get(), 455, figure->height);
-            cairo_restore(cr.get());
-        }
-}
 
 std::vector<fs::path> locale_files(const DataRoot& data) {
     std::vector<fs::path> files;
@@ -60,7 +51,7 @@ void collect(std::vector<Diagnostic>& errors, Action action) {
 
 }  // namespace
 
-CheckResult check_everything(const DataRoot& data) {
+CheckResult check_everything(const DataRoot& data, const CheckProgress& progress_to) {
     CheckResult result;
     std::optional<FontSet> fonts;
     collect(result.data_errors, [&] { fonts.emplace(FontSet::load(data)); });
@@ -78,13 +69,13 @@ CheckResult check_everything(const DataRoot& data) {
     if (!questionnaire || !fonts || !registry || !catalogs.count(registry->source().tag)) return result;
 
     std::optional<Network> network;
-    collect(result.data_errors, [&] { network.emplace(load_network(data.samples() / "network", *questionnaire)); });
+    collect(result.data_errors, [&] { network.emplace(load_network(data.network(), *questionnaire)); });
     if (!network) return result;
     collect(result.data_errors, [&] {
         std::set<std::string> areas, cities;
         for (const Area& area : questionnaire->areas()) areas.insert(area.id);
         for (const std::string& id : network->city_ids()) cities.insert(id);
-        (void)load_practices(data.samples() / "practices.toml", areas, cities, registry->official_tags());
+        (void)load_practices(data.practices(), areas, cities, registry->official_tags());
     });
     std::optional<EngineResources> resources;
     collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data)); });
@@ -102,34 +93,40 @@ CheckResult check_everything(const DataRoot& data) {
         print_city_table(ignored, sample, sample.cities.front(), *questionnaire, reference);
         (void)compose_specimen(reference, 1);
         (void)compose_multilingual_specimen(data, reference);
+        // The questionnaire a city fills in (iccreport questionnaire, new, import).
+        const intake::QuestionnaireForm form = intake::compose_form(*questionnaire, reference);
+        (void)intake::edition_skeleton(form, reference, {"city", "", "", Date{}});
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
     const auto visits = visit_notes_by_city(network->folder);
+    std::optional<BuildProgress> progress;
+    if (progress_to.out) progress.emplace(*progress_to.out, cities.size(), progress_to.terminal);
     for (const std::string& city_id : cities) {
+        if (progress) progress->finished(city_id, "checking");
         // Profiles: every visit notes file loads, and its profile's keys count as used.
         if (auto it = visits.find(city_id); it != visits.end())
             for (const fs::path& file : it->second)
                 collect(result.data_errors, [&] {
                     const VisitNotes notes = load_visit_notes_for(file, *questionnaire, *network);
                     const PreparedCity visited(*resources, *network, visit_subject(notes), std::nullopt);
-                    draw_figures(compose_city_profile(*resources, visited, notes, reference, *fonts));
+                    (void)compose_city_profile(*resources, visited, notes, reference);
                 });
         const auto editions = network->editions_of(city_id);
         if (editions.empty()) continue;
         collect(result.data_errors, [&] {
             const PreparedCity city(*resources, *network, {city_id, editions.back()->date}, std::nullopt);
-            const Document document = compose_city_report(*resources, city, reference, *fonts);
-            if (city_id == cities.front() || editions.size() > 1) draw_figures(document);
+            (void)compose_city_report(*resources, city, reference);
             if (city_id == cities.front() || (editions.size() == 1 && !single_edition_charted)) {
                 single_edition_charted = single_edition_charted || editions.size() == 1;
-                const charts::ChartContext context(*fonts, reference);
-                for (const StandaloneChart& chart : standalone_charts(city.report_data(), reference, context))
-                    (void)charts::render_chart_svg(charts::titled_figure(context, chart.title, chart.figure), 455,
-                                                   chart.height + 36);
+                // Drawn too: a pattern's arguments are checked when the chart formats it.
+                const charts::ChartFonts chart_fonts(*fonts);
+                for (const StandaloneChart& chart : standalone_charts(city.report_data(), reference))
+                    (void)charts::render_chart_svg(chart.chart, chart_fonts, 455, chart.height + 36);
             }
         });
     }
+    if (progress) progress->clear_line();
     reference.record_keys_into(nullptr);
 
     for (const auto& [lang, catalog] : catalogs) {

@@ -29,7 +29,13 @@ struct CheckResult {
 // Loads everything, composes every report of the sample network in every
 // language (recording the keys looked up, charts drawn included), and
 // compares each locale with the keys used.
-CheckResult check_everything(const DataRoot& data);
+// With `progress`, one step per city of the sample (a live line on a
+// terminal, else one plain line each) goes to it as the check proceeds.
+struct CheckProgress {
+    std::ostream* out = nullptr;
+    bool terminal = false;
+};
+CheckResult check_everything(const DataRoot& data, const CheckProgress& progress = {});
 
 // Prints the result in compiler style; the summary goes last.
 void print_check(std::ostream& out, const CheckResult& result);

@@ -30,7 +30,7 @@ EngineResources EngineResources::load(const DataRoot& data, const std::vector<co
     // check` verifies the library against the bundled network.
     // Practices are told in every official language at least.
     LanguageRegistry languages = LanguageRegistry::load(data);
-    PracticeLibrary practices = load_practices(data.samples() / "practices.toml", area_ids(questionnaire), {},
+    PracticeLibrary practices = load_practices(data.practices(), area_ids(questionnaire), {},
                                                languages.official_tags());
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
@@ -59,7 +59,7 @@ LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questi
     LoadedNetwork loaded;
     std::optional<Edition> edition;
     if (!edition_file.empty()) edition = load_edition(edition_file, questionnaire);
-    loaded.network = load_network(network_dir.empty() ? data.samples() / "network" : network_dir, questionnaire);
+    loaded.network = load_network(network_dir.empty() ? data.network() : network_dir, questionnaire);
     if (edition) {
         if (as_of && edition->date > *as_of)
             throw DiagnosticError(Diagnostic{Severity::error, edition->date_where,
@@ -105,6 +105,8 @@ void PreparedCity::finish(const ReportSubject& subject) {
         load_overrides(overrides_path_for(edition_->source_file), resources_.questionnaire);
     selection_ = select_for_city(subject.city, *sample_, resources_.questionnaire, resources_.practices,
                                  resources_.rules, overrides, resources_.selection_settings);
+    // An override that no longer applies would silently drop an expert's correction.
+    throw_if_overrides_unapplied(selection_, overrides, network_);
 }
 
 CityReportData PreparedCity::report_data() const {
@@ -112,9 +114,9 @@ CityReportData PreparedCity::report_data() const {
                           resources_.practices, network_};
 }
 
-CitySession::CitySession(const fs::path& edition_file, const fs::path& network_dir, const std::string& lang,
-                         const std::string& as_of_text)
-    : data(DataRoot::locate()),
+CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const fs::path& network_dir,
+                         const std::string& lang, const std::string& as_of_text)
+    : data(std::move(data_root)),
       as_of(as_of_text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(as_of_text, "--as-of"))),
       catalog(Catalog::load(data, lang)),
       fonts(FontSet::load(data)),
@@ -122,14 +124,13 @@ CitySession::CitySession(const fs::path& edition_file, const fs::path& network_d
       loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
       resources(EngineResources::load(data)) {}
 
-Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
-                             const FontSet& fonts) {
-    return compose_index_report(city.report_data(), resources.index_template, catalog, fonts);
+Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog) {
+    return compose_index_report(city.report_data(), resources.index_template, catalog);
 }
 
 int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
     const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, document.info, output);
+    render_pdf(pages, document.info, fonts, output);
     return static_cast<int>(pages.pages.size());
 }
 

@@ -93,8 +93,8 @@ private:
 class CitySession {
 public:
     // `as_of` is the text of --as-of (empty: no cut-off); `network_dir` empty:
-    // the bundled sample network. Throws DiagnosticError.
-    CitySession(const std::filesystem::path& edition_file, const std::filesystem::path& network_dir,
+    // the data folder's network. Throws DiagnosticError.
+    CitySession(DataRoot data, const std::filesystem::path& edition_file, const std::filesystem::path& network_dir,
                 const std::string& lang, const std::string& as_of);
     const DataRoot data;
     const std::optional<Date> as_of;
@@ -108,8 +108,7 @@ public:
 
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
-Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog,
-                             const FontSet& fonts);
+Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
 int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
 
 }  // namespace icc

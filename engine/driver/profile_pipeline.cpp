@@ -100,13 +100,13 @@ VisitNotes load_visit_notes_for(const fs::path& file, const Questionnaire& quest
 ReportSubject visit_subject(const VisitNotes& notes) { return ReportSubject{notes.city, notes.edition}; }
 
 Document compose_city_profile(const EngineResources& resources, const PreparedCity& city, const VisitNotes& notes,
-                              const Catalog& catalog, const FontSet& fonts) {
-    return compose_city_profile(load_profile_template(resources.data), city, notes, catalog, fonts);
+                              const Catalog& catalog) {
+    return compose_city_profile(load_profile_template(resources.data), city, notes, catalog);
 }
 
 Document compose_city_profile(const ReportTemplate& profile, const PreparedCity& city, const VisitNotes& notes,
-                              const Catalog& catalog, const FontSet& fonts) {
-    return compose_profile(ProfileData{city.report_data(), notes}, profile, catalog, fonts);
+                              const Catalog& catalog) {
+    return compose_profile(ProfileData{city.report_data(), notes}, profile, catalog);
 }
 
 }  // namespace icc

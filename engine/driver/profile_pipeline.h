@@ -41,12 +41,11 @@ VisitNotes load_visit_notes_for(const std::filesystem::path& file, const Questio
 ReportSubject visit_subject(const VisitNotes& notes);
 
 // Composes the profile of `city` (prepared for visit_subject(notes)) in the
-// catalog's language. `fonts` and `catalog` must outlive the document (its
-// charts draw with them). The first overload reads the profile template
-// from the resources' data root; a batch may load it once and use the second.
+// catalog's language. The first overload reads the profile template from
+// the resources' data root; a batch may load it once and use the second.
 Document compose_city_profile(const EngineResources& resources, const PreparedCity& city, const VisitNotes& notes,
-                              const Catalog& catalog, const FontSet& fonts);
+                              const Catalog& catalog);
 Document compose_city_profile(const ReportTemplate& profile, const PreparedCity& city, const VisitNotes& notes,
-                              const Catalog& catalog, const FontSet& fonts);
+                              const Catalog& catalog);
 
 }  // namespace icc

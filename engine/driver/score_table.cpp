@@ -26,12 +26,11 @@ std::string pad_left(const std::string& text, std::size_t width) {
     return used >= width ? text : std::string(width - used, ' ') + text;
 }
 
-std::string figure(const std::optional<double>& value) { return value ? figure_text(*value) : "-"; }
+std::string figure(const std::optional<Exact>& value) { return figure_text(published(value), "-"); }
 
-std::string signed_figure(const std::optional<double>& value) {
-    if (!value) return "-";
-    const std::string text = figure_text(*value);
-    return *value > 0 && text != "0.0" ? "+" + text : text;
+std::string signed_figure(const std::optional<Figure>& change) {
+    if (!change) return "-";
+    return (change->tenths() > 0 ? "+" : "") + change->text();
 }
 
 std::string sample_heading(const Sample& sample) {
@@ -116,9 +115,9 @@ void print_city_table(std::ostream& out, const Sample& sample, const SampleCity&
 
     const std::size_t label_width = 44;
     out << "\n" << pad_right("Area", label_width) << "   City  Sample  Pop. group  Div. group  Country  Change\n";
-    const auto row = [&](const std::string& label, const std::optional<double>& value,
+    const auto row = [&](const std::string& label, const std::optional<Exact>& value,
                          const std::function<const Average&(const Averages&)>& average,
-                         const std::optional<double>& change) {
+                         const std::optional<Figure>& change) {
         out << pad_right(label, label_width) << pad_left(figure(value), 7)
             << pad_left(figure(average(sample.averages).value), 8);
         for (std::size_t i = 0; i < groups.size(); ++i)

@@ -1,38 +1,30 @@
 #include "driver/standalone_charts.h"
 
-#include "charts/charts.h"
+#include "charts/chart_words.h"
 #include "compose/chart_inputs.h"
 
 namespace icc {
 
-std::vector<StandaloneChart> standalone_charts(const CityReportData& report, const Catalog& catalog,
-                                               const charts::ChartContext& context) {
+std::vector<StandaloneChart> standalone_charts(const CityReportData& report, const Catalog& catalog) {
     const Questionnaire& questionnaire = report.questionnaire;
     std::vector<StandaloneChart> all;
+    auto add = [&](std::string name, charts::ChartData data, double height) {
+        std::string title = charts::chart_title(catalog, data);
+        std::string description = charts::describe_chart(catalog, data);
+        all.push_back({std::move(name), title, std::move(description),
+                       charts::chart_spec(catalog, std::move(data), title), height});
+    };
     const auto areas = areas_chart_input(report, catalog);
-    all.push_back({"areas", charts::title_areas_chart(catalog, areas), charts::describe_areas_chart(catalog, areas),
-                   charts::areas_chart_figure(context, areas), 340});
-    all.push_back({"radar", charts::title_radar_chart(catalog, areas), charts::describe_radar_chart(catalog, areas),
-                   charts::radar_chart_figure(context, areas), 360});
-    const auto progress = progress_chart_input(report, catalog);
-    all.push_back({"progress", charts::title_progress_chart(catalog, progress),
-                   charts::describe_progress_chart(catalog, progress), charts::progress_chart_figure(context, progress),
-                   360});
-    const auto position = network_chart_input(report);
-    all.push_back({"network", charts::title_network_chart(catalog, position),
-                   charts::describe_network_chart(catalog, position), charts::network_chart_figure(context, position),
-                   170});
+    add("areas", charts::AreasChart{areas}, 340);
+    add("radar", charts::RadarChart{areas}, 360);
+    add("progress", charts::ProgressChart{progress_chart_input(report, catalog)}, 360);
+    add("network", charts::NetworkChart{network_chart_input(report)}, 170);
     for (const Area* indicator : questionnaire.indicators()) {
         if (questionnaire.fields_of(indicator->id).empty()) continue;
-        const auto fields = areas_chart_input(report, catalog, indicator->id);
-        all.push_back({indicator->id + "-fields", charts::title_areas_chart(catalog, fields),
-                       charts::describe_areas_chart(catalog, fields), charts::areas_chart_figure(context, fields), 200});
+        add(indicator->id + "-fields", charts::AreasChart{areas_chart_input(report, catalog, indicator->id)}, 200);
     }
-    for (const Area& area : questionnaire.areas()) {
-        const auto one = one_area_chart_input(report, catalog, area.id);
-        all.push_back({"area-" + area.id, charts::title_one_area_chart(catalog, one),
-                       charts::describe_one_area_chart(catalog, one), charts::one_area_chart_figure(context, one), 120});
-    }
+    for (const Area& area : questionnaire.areas())
+        add("area-" + area.id, charts::OneAreaChart{one_area_chart_input(report, catalog, area.id)}, 120);
     return all;
 }
 

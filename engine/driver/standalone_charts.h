@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "charts/chart_style.h"
+#include "charts/chart_spec.h"
 #include "compose/report_data.h"
 #include "support/locale.h"
 
@@ -12,13 +12,12 @@ namespace icc {
 
 struct StandaloneChart {
     std::string name;         // file-name part: "areas", "radar", "area-welcome"...
-    std::string title;
+    std::string title;        // also the chart's heading, drawn above it
     std::string description;  // the text alternative
-    charts::ChartFigure figure;
+    charts::ChartSpec chart;
     double height;            // points, for a 455 pt width, without the title
 };
 
-std::vector<StandaloneChart> standalone_charts(const CityReportData& report, const Catalog& catalog,
-                                               const charts::ChartContext& context);
+std::vector<StandaloneChart> standalone_charts(const CityReportData& report, const Catalog& catalog);
 
 }  // namespace icc

@@ -5,10 +5,10 @@
 #include <pango/pango.h>
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
+#include "charts/chart_spec.h"
 #include "support/handles.h"
 
 namespace icc {
@@ -55,9 +55,10 @@ struct TextBox {
     bool furniture = false;  // running header or footer, drawn in the margins
 };
 
+// A chart at its place; the output draws it with charts::draw_chart.
 struct FigureBox {
     Rect box;
-    std::function<void(cairo_t*, double, double)> draw;
+    charts::ChartSpec chart;
     std::string alt_text;
 };
 

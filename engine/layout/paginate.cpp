@@ -785,7 +785,7 @@ private:
         if (!at_top() && total > space_left()) new_page();
         const double top = cursor_;
         const double x = content().x + (content().width - width) / 2;
-        page().figures.push_back({{x, cursor_, width, drawing_height}, figure.draw, figure.alt_text});
+        page().figures.push_back({{x, cursor_, width, drawing_height}, figure.chart, figure.alt_text});
         cursor_ += drawing_height + caption_gap;
         add_lines(caption, 0, caption.line_count(), x, cursor_, muted);
         cursor_ += caption.height();

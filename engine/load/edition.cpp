@@ -1,8 +1,10 @@
 #include "load/edition.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "support/toml_reader.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -16,6 +18,14 @@ bool is_city_id(const std::string& id) {
 
 bool is_country_code(const std::string& code) {
     return code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The shape of a language tag (BCP 47: "it", "pt-BR", "sr-Latn"): letters,
+// digits and '-', starting with a letter. Whether a locale exists for it is
+// checked against the questionnaire's languages (validate_edition).
+bool looks_like_language_tag(const std::string& tag) {
+    if (tag.empty() || !std::isalpha(static_cast<unsigned char>(tag.front())) || tag.back() == '-') return false;
+    return std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
 // Reads the file's structure and types; what the answers mean is the
@@ -51,6 +61,7 @@ private:
             city.required<std::string>("country", {.what = "a two-letter ISO 3166 code in capitals (e.g. \"PT\")",
                                                    .valid = is_country_code})
                 .value_or("");
+        read_languages(city, edition);
         // Every other key is a fact about the city ("city.population").
         for (const TomlValue& value : city.other_entries())
             if (auto answer = read_answer(value, "city." + value.key(), value.name()))
@@ -65,6 +76,29 @@ private:
                 if (const auto* value = std::get_if<std::int64_t>(&fact.value))
                     edition.city.foreign_born_percent = static_cast<double>(*value);
             }
+        }
+    }
+
+    void read_languages(TableReader& city, Edition& edition) {
+        const TomlValue languages = city["languages"];
+        if (!languages) return;
+        const std::vector<TomlValue> items = languages.items();
+        if (languages.node()->is_array() && items.empty())
+            languages.error("expected at least one language tag (e.g. [\"it\"]), found an empty list; "
+                            "leave the key out when the city's languages are not known");
+        for (const TomlValue& item : items) {
+            const auto tag = item.required<std::string>(
+                {.what = "a language tag such as \"it\" or \"fr\"", .valid = looks_like_language_tag});
+            if (!tag) continue;
+            const auto same = std::find(edition.city.languages.begin(), edition.city.languages.end(), *tag);
+            if (same != edition.city.languages.end()) {
+                const auto first = edition.languages_where[static_cast<std::size_t>(same - edition.city.languages.begin())];
+                item.error("language " + in_quotes(*tag) + " listed twice; expected each language once",
+                           {{NoteKind::note, "first listed here", first}});
+                continue;
+            }
+            edition.city.languages.push_back(*tag);
+            edition.languages_where.push_back(item.where());
         }
     }
 

@@ -33,6 +33,10 @@ struct City {
     std::string country;     // ISO 3166-1 alpha-2 code, e.g. "PT"
     std::int64_t population = 0;
     double foreign_born_percent = 0;  // share of foreign-born residents, 0-100
+    // The languages the city speaks and reads its reports in, as locale tags
+    // ("it"; ["ar", "fr"]), in the order given; empty when the edition does not say.
+    // `build` makes the city's reports in these as well as its default languages.
+    std::vector<std::string> languages;
 };
 
 struct Edition {
@@ -45,6 +49,7 @@ struct Edition {
     SourceLocation city_where;           // the [city] table
     SourceLocation date_where;           // edition.date
     SourceLocation questionnaire_where;  // edition.questionnaire
+    std::vector<SourceLocation> languages_where;  // city.languages, one per language
 
     // The answer to a question or fact, or nullptr when the edition does not give it.
     [[nodiscard]] const Answer* find(std::string_view question) const;

@@ -34,7 +34,7 @@ PracticeLibrary load_practices(const std::filesystem::path& path, const std::set
     if (const auto document = TomlDocument::read(path, sink)) {
         TableReader root = document->root(sink);
         std::map<std::string, SourceLocation> ids;
-        for (TableReader& table : root.required_tables("practice")) {
+        for (TableReader& table : root.optional_tables("practice")) {  // a new project starts with an empty library
             Practice practice;
             practice.where = table.where();
             const TomlValue id = table["id"];

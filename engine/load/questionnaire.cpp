@@ -315,7 +315,9 @@ Questionnaire Questionnaire::load(const std::filesystem::path& file) {
 }
 
 Questionnaire Questionnaire::bundled(const DataRoot& data) {
-    return load(data.templates() / "index" / "questionnaire.toml");
+    Questionnaire questionnaire = load(data.templates() / "index" / "questionnaire.toml");
+    questionnaire.languages_ = available_languages(data);
+    return questionnaire;
 }
 
 const QuestionnaireVersion* Questionnaire::find_version(std::string_view id) const {

@@ -90,8 +90,15 @@ class Questionnaire {
 public:
     // Reads and checks a questionnaire file; throws DiagnosticError listing every problem.
     static Questionnaire load(const std::filesystem::path& file);
-    // templates/index/questionnaire.toml of the data root.
+    // templates/index/questionnaire.toml of the data root, worded in the
+    // root's locales.
     static Questionnaire bundled(const DataRoot& data);
+
+    // The languages the questionnaire is worded in, which are those a report
+    // can be made in: the tags of the data root's locales/*.toml, sorted. A
+    // city's `languages` must be among them. Empty for a questionnaire read
+    // from a file on its own (load): city languages are then checked for form only.
+    [[nodiscard]] const std::vector<std::string>& languages() const { return languages_; }
 
     [[nodiscard]] const std::string& current_version() const { return current_version_; }
     [[nodiscard]] const std::vector<QuestionnaireVersion>& versions() const { return versions_; }
@@ -121,6 +128,7 @@ private:
     std::vector<QuestionnaireVersion> versions_;
     std::vector<Area> areas_;
     std::vector<Question> questions_;
+    std::vector<std::string> languages_;
 };
 
 }  // namespace icc

@@ -1,6 +1,7 @@
 // Checks an edition's answers against the questionnaire. Every message names
 // the question, what was expected and what was found.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <tuple>
@@ -71,6 +72,20 @@ std::string expected_of(const Question& question) {
     return {};
 }
 
+// The locale a language tag without one was meant to name: the same tag in
+// other case or with '_' ("IT", "pt_PT" -> "pt"), or the language of a
+// regional or script variant ("ar-MA" -> "ar"); "" when there is none.
+std::string locale_meant(const std::string& tag, const std::vector<std::string>& available) {
+    std::string lower = tag;
+    for (char& c : lower) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(available.begin(), available.end(), lower) != available.end()) return lower;
+    for (std::string prefix = lower; prefix.find('-') != std::string::npos;) {
+        prefix.erase(prefix.rfind('-'));
+        if (std::find(available.begin(), available.end(), prefix) != available.end()) return prefix;
+    }
+    return "";
+}
+
 class EditionValidator {
 public:
     EditionValidator(const Edition& edition, const Questionnaire& questionnaire, DiagnosticSink& sink)
@@ -85,6 +100,7 @@ public:
                                                           in_quotes(edition_.questionnaire) + "; expected " +
                                                           join_alternatives(known));
         }
+        check_languages();
         for (const Answer& fact : edition_.facts) check_fact(fact);
         for (const Answer& answer : edition_.answers) check_answer(answer);
         // "commitment.statement" = ... and [answers.commitment] statement = ... are
@@ -105,6 +121,33 @@ public:
     }
 
 private:
+    // Each language the city states must be one reports can be made in.
+    void check_languages() {
+        const std::vector<std::string>& available = questionnaire_.languages();
+        if (available.empty()) return;
+        for (std::size_t i = 0; i < edition_.city.languages.size(); ++i) {
+            const std::string& tag = edition_.city.languages[i];
+            if (std::find(available.begin(), available.end(), tag) != available.end()) continue;
+            std::string list;
+            for (const std::string& known : available) list += (list.empty() ? "" : ", ") + known;
+            const std::string message = "city.languages: no locale for the language " + in_quotes(tag) + " (locales/" +
+                                        tag + ".toml); expected one of: " + list;
+            // Another spelling of a locale there is: a mistake. Otherwise a
+            // language this data folder does not translate (a project with
+            // fewer locales, or a misspelt code): the city's reports are made
+            // in the others.
+            if (const std::string meant = locale_meant(tag, available); !meant.empty()) {
+                sink_.error(edition_.languages_where[i], message, {{NoteKind::help, "did you mean " + in_quotes(meant) + "?"}});
+                continue;
+            }
+            std::vector<DiagnosticNote> notes;
+            // Two letters are an ISO 639-1 code of their own, not a misspelling of another.
+            if (const std::string close = tag.size() > 2 ? closest_match(tag, available) : ""; !close.empty())
+                notes.push_back({NoteKind::help, "did you mean " + in_quotes(close) + "?"});
+            sink_.warning(edition_.languages_where[i], message + "; no report is made in it", std::move(notes));
+        }
+    }
+
     void check_fact(const Answer& fact) {
         const Question* question = questionnaire_.find_question(fact.question);
         if (!question || !question->area.empty()) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "charts/draw_chart.h"
 #include "support/atomic_file.h"
 #include "support/diagnostic.h"
 
@@ -66,8 +67,7 @@ void draw_text(cairo_t* cr, const TextBox& text) {
     pango_layout_iter_free(iter);
 }
 
-void draw_figure(cairo_t* cr, const FigureBox& figure) {
-    if (!figure.draw) return;
+void draw_figure(cairo_t* cr, const FigureBox& figure, const charts::ChartFonts& fonts) {
     cairo_save(cr);
     cairo_translate(cr, figure.box.x, figure.box.y);
     cairo_rectangle(cr, 0, 0, figure.box.width, figure.box.height);
@@ -75,7 +75,7 @@ void draw_figure(cairo_t* cr, const FigureBox& figure) {
     cairo_new_path(cr);
     // A structure element of its own, so qpdf can attach the /Alt text to it.
     cairo_tag_begin(cr, "Figure", "");
-    figure.draw(cr, figure.box.width, figure.box.height);
+    charts::draw_chart(cr, figure.chart, fonts, figure.box.width, figure.box.height);
     cairo_tag_end(cr, "Figure");
     cairo_restore(cr);
 }
@@ -95,7 +95,8 @@ void add_outline(cairo_surface_t* surface, const LaidOutDocument& document) {
     }
 }
 
-std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo& info) {
+std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo& info, const FontSet& fonts) {
+    const charts::ChartFonts chart_fonts(fonts);
     std::string bytes;
     CairoSurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, document.geometry.width,
                                                                 document.geometry.height));
@@ -118,7 +119,7 @@ std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo&
             cairo_rectangle(cr.get(), fill.box.x, fill.box.y, fill.box.width, fill.box.height);
             cairo_fill(cr.get());
         }
-        for (const FigureBox& figure : page.figures) draw_figure(cr.get(), figure);
+        for (const FigureBox& figure : page.figures) draw_figure(cr.get(), figure, chart_fonts);
         for (const TextBox& text : page.texts) draw_text(cr.get(), text);
         for (const Destination& destination : page.destinations) {
             const std::string attributes = "name=" + quoted(destination.name) + " x=" + number(destination.x) +
@@ -175,8 +176,9 @@ void attach_alt_texts(QPDF& pdf, const LaidOutDocument& document) {
 
 }  // namespace
 
-void render_pdf(const LaidOutDocument& document, const DocumentInfo& info, const std::filesystem::path& output) {
-    const std::string bytes = draw_with_cairo(document, info);
+void render_pdf(const LaidOutDocument& document, const DocumentInfo& info, const FontSet& fonts,
+                const std::filesystem::path& output) {
+    const std::string bytes = draw_with_cairo(document, info, fonts);
 
     AtomicFile file(output);
     try {

@@ -6,11 +6,14 @@
 
 #include "compose/document.h"
 #include "layout/page.h"
+#include "support/fonts.h"
 
 namespace icc {
 
 // Throws DiagnosticError naming `output` if it cannot be written; in that case
 // nothing is left at `output` (an earlier file there is untouched).
-void render_pdf(const LaidOutDocument& pages, const DocumentInfo& info, const std::filesystem::path& output);
+// Charts are drawn with `fonts`, the font set the pages were laid out with.
+void render_pdf(const LaidOutDocument& pages, const DocumentInfo& info, const FontSet& fonts,
+                const std::filesystem::path& output);
 
 }  // namespace icc

@@ -1,29 +1,19 @@
 #include "score/export.h"
 
 #include <charconv>
+#include <map>
 #include <cstdio>
 
 namespace icc {
 
 namespace {
 
-std::string optional_figure(const std::optional<double>& value) { return value ? figure_text(*value) : std::string(); }
 
 // The shortest text that reads back as the same number: "8.4", "120000".
 std::string plain_number(double value) {
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     return std::string(buffer, result.ptr);
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string json_string(const std::string& text) {
@@ -48,7 +38,19 @@ std::string json_string(const std::string& text) {
     return out + "\"";
 }
 
-std::string json_figure(const std::optional<double>& value) { return value ? figure_text(*value) : "null"; }
+std::string name_of(const std::map<std::string, std::string>& names, const std::string& id) {
+    const auto it = names.find(id);
+    return it == names.end() ? std::string() : it->second;
+}
+
+// ", \"name\": \"...\"" when the export has names.
+std::string named_field(const ExportOptions& options, const std::map<std::string, std::string>& names,
+                        const std::string& id) {
+    return options.lang.empty() ? std::string() : ", \"name\": " + json_string(name_of(names, id));
+}
+
+std::string json_figure(const std::optional<Figure>& figure) { return figure_text(figure, "null"); }
+std::string json_figure(const std::optional<Exact>& value) { return figure_text(published(value), "null"); }
 
 std::string json_average(const Average& average) {
     return "{\"value\": " + json_figure(average.value) + ", \"count\": " + std::to_string(average.count) + "}";
@@ -110,48 +112,166 @@ std::string json_city(const SampleCity& entry, const Questionnaire& questionnair
 
 }  // namespace
 
-std::string figure_text(double value) {
-    const double rounded = published(value);
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, rounded == 0 ? 0.0 : rounded,
-                                      std::chars_format::fixed, 1);
-    return std::string(buffer, result.ptr);
+namespace {
+
+// Writes CSV rows: fields separated by ',' (';' for a spreadsheet whose
+// decimal mark is ','), figures with the chosen decimal mark.
+class CsvRows {
+public:
+    explicit CsvRows(const ExportOptions& options)
+        : mark_(options.spreadsheet ? options.decimal_mark : "."),
+          separator_(options.spreadsheet && mark_ == "," ? ';' : ',') {
+        if (options.spreadsheet) out_ = "\xEF\xBB\xBF";  // UTF-8 byte order mark: spreadsheets read UTF-8 then
+    }
+    CsvRows& text(const std::string& value) {
+        next();
+        if (value.find_first_of(std::string(1, separator_) + "\"\n\r") == std::string::npos) {
+            out_ += value;
+        } else {
+            out_ += '"';
+            for (char c : value) {
+                if (c == '"') out_ += '"';
+                out_ += c;
+            }
+            out_ += '"';
+        }
+        return *this;
+    }
+    // A figure written with '.', shown with the decimal mark.
+    CsvRows& number(const std::string& value) {
+        next();
+        for (char c : value) {
+            if (c == '.') out_ += mark_;
+            else out_ += c;
+        }
+        return *this;
+    }
+    CsvRows& figure(const std::optional<Figure>& value) { return number(figure_text(value, "")); }
+    CsvRows& figure(const std::optional<Exact>& value) { return figure(published(value)); }
+    void end_row() {
+        out_ += '\n';
+        first_ = true;
+    }
+    [[nodiscard]] const std::string& str() const { return out_; }
+
+private:
+    void next() {
+        if (!first_) out_ += separator_;
+        first_ = false;
+    }
+    std::string mark_;
+    char separator_;
+    std::string out_;
+    bool first_ = true;
+};
+
+
+const PeerGroup* group_of_kind(const std::vector<const PeerGroup*>& groups, PeerGroupKind kind) {
+    for (const PeerGroup* group : groups)
+        if (group->kind == kind) return group;
+    return nullptr;
 }
 
-std::string sample_csv(const Sample& sample, const Questionnaire& questionnaire) {
-    std::string out = "rank,city,name,country,population,foreign_born_percent,population_group,diversity_group,"
-                      "edition,questionnaire,aggregate,core,extended";
-    for (const Area& area : questionnaire.areas()) out += "," + area.id;
-    out += ",previous_edition,aggregate_change,core_change,extended_change\n";
+// The one-city form: a row per index and area, the city beside the sample and its peer groups.
+std::string city_csv(const Sample& sample, const SampleCity& city, const Questionnaire& questionnaire,
+                     const ExportOptions& options) {
+    CsvRows csv(options);
+    const bool named = !options.lang.empty();
+    const auto groups = sample.peer_groups_of(city.scores.city.id);
+    const PeerGroupKind kinds[] = {PeerGroupKind::population, PeerGroupKind::diversity, PeerGroupKind::country};
+    csv.text("city").text("edition").text("area");
+    if (named) csv.text("name");
+    csv.text("kind").text("rate").text("sample_average");
+    for (PeerGroupKind kind : kinds) {
+        csv.text(std::string(to_string(kind)) + "_group");
+        if (named) csv.text(std::string(to_string(kind)) + "_group_name");
+        csv.text(std::string(to_string(kind)) + "_group_average");
+    }
+    csv.text("change");
+    csv.end_row();
+    auto row = [&](const std::string& id, const std::string& name, const std::string& kind,
+                   const std::optional<Exact>& rate, auto average_of, const std::optional<Figure>& change) {
+        csv.text(city.scores.city.id).text(city.scores.date.iso()).text(id);
+        if (named) csv.text(name);
+        csv.text(kind).figure(rate).figure(average_of(sample.averages).value);
+        for (PeerGroupKind which : kinds) {
+            const PeerGroup* group = group_of_kind(groups, which);
+            csv.text(group ? group->id : "");
+            if (named) csv.text(group ? name_of(options.group_names, group->id) : "");
+            if (group) csv.figure(average_of(group->averages).value);
+            else csv.number("");
+        }
+        csv.figure(change);
+        csv.end_row();
+    };
+    const Progress* progress = city.progress ? &*city.progress : nullptr;
+    row("aggregate", name_of(options.area_names, "aggregate"), "index", city.scores.aggregate,
+        [](const Averages& a) -> const Average& { return a.aggregate; },
+        progress ? progress->aggregate : std::nullopt);
+    row("core", name_of(options.area_names, "core"), "index", city.scores.core,
+        [](const Averages& a) -> const Average& { return a.core; }, progress ? progress->core : std::nullopt);
+    row("extended", name_of(options.area_names, "extended"), "index", city.scores.extended,
+        [](const Averages& a) -> const Average& { return a.extended; }, progress ? progress->extended : std::nullopt);
+    for (const Area& area : questionnaire.areas())
+        row(area.id, name_of(options.area_names, area.id), area.kind == AreaKind::indicator ? "indicator" : "field",
+            city.scores.rate(area.id), [&](const Averages& a) -> const Average& { return a.area(area.id); },
+            progress ? progress->area(area.id) : std::nullopt);
+    return csv.str();
+}
+
+}  // namespace
+
+std::string sample_csv(const Sample& sample, const Questionnaire& questionnaire, const ExportOptions& options) {
+    if (options.city)
+        if (const SampleCity* city = sample.find(*options.city)) return city_csv(sample, *city, questionnaire, options);
+    const bool named = !options.lang.empty();
+    CsvRows csv(options);
+    for (const char* column : {"rank", "city", "name", "country", "population", "foreign_born_percent",
+                               "population_group", "diversity_group"})
+        csv.text(column);
+    if (named) csv.text("population_group_name").text("diversity_group_name");
+    for (const char* column : {"edition", "questionnaire", "aggregate", "core", "extended"}) csv.text(column);
+    for (const Area& area : questionnaire.areas()) csv.text(area.id);
+    for (const char* column : {"previous_edition", "aggregate_change", "core_change", "extended_change"})
+        csv.text(column);
+    csv.end_row();
     for (const SampleCity& entry : sample.cities) {
         const CityScores& s = entry.scores;
-        out += (entry.rank ? std::to_string(*entry.rank) : std::string()) + ",";
-        out += csv_field(s.city.id) + "," + csv_field(s.city.name) + "," + csv_field(s.city.country) + ",";
-        out += std::to_string(s.city.population) + "," + plain_number(s.city.foreign_born_percent) + ",";
-        out += entry.population_group + "," + entry.diversity_group + ",";
-        out += s.date.iso() + "," + csv_field(s.questionnaire) + ",";
-        out += optional_figure(s.aggregate) + "," + optional_figure(s.core) + "," + optional_figure(s.extended);
-        for (const Area& area : questionnaire.areas()) out += "," + optional_figure(s.rate(area.id));
+        csv.number(entry.rank ? std::to_string(*entry.rank) : std::string());
+        csv.text(s.city.id).text(s.city.name).text(s.city.country);
+        csv.number(std::to_string(s.city.population)).number(plain_number(s.city.foreign_born_percent));
+        csv.text(entry.population_group).text(entry.diversity_group);
+        if (named)
+            csv.text(name_of(options.group_names, entry.population_group))
+                .text(name_of(options.group_names, entry.diversity_group));
+        csv.text(s.date.iso()).text(s.questionnaire);
+        csv.figure(s.aggregate).figure(s.core).figure(s.extended);
+        for (const Area& area : questionnaire.areas()) csv.figure(s.rate(area.id));
         if (entry.progress) {
-            out += "," + entry.progress->previous_date.iso() + "," + optional_figure(entry.progress->aggregate) + "," +
-                   optional_figure(entry.progress->core) + "," + optional_figure(entry.progress->extended);
+            csv.text(entry.progress->previous_date.iso())
+                .figure(entry.progress->aggregate)
+                .figure(entry.progress->core)
+                .figure(entry.progress->extended);
         } else {
-            out += ",,,,";
+            csv.text("").text("").text("").text("");
         }
-        out += "\n";
+        csv.end_row();
     }
-    return out;
+    return csv.str();
 }
 
-std::string sample_json(const Sample& sample, const Questionnaire& questionnaire) {
+std::string sample_json(const Sample& sample, const Questionnaire& questionnaire, const ExportOptions& options) {
     std::string out = "{\n";
+    if (!options.lang.empty()) out += "  \"lang\": " + json_string(options.lang) + ",\n";
+    const SampleCity* focus = options.city ? sample.find(*options.city) : nullptr;
+    if (focus) out += "  \"city\": " + json_string(focus->scores.city.id) + ",\n";
     out += "  \"questionnaire\": " + json_string(questionnaire.current_version()) + ",\n";
     out += "  \"as_of\": " + (sample.as_of ? json_string(sample.as_of->iso()) : std::string("null")) + ",\n";
     out += "  \"sample_size\": " + std::to_string(sample.size()) + ",\n";
     out += "  \"areas\": [\n";
     for (std::size_t i = 0; i < questionnaire.areas().size(); ++i) {
         const Area& area = questionnaire.areas()[i];
-        out += "    {\"id\": " + json_string(area.id) + ", \"kind\": " +
+        out += "    {\"id\": " + json_string(area.id) + named_field(options, options.area_names, area.id) + ", \"kind\": " +
                json_string(area.kind == AreaKind::indicator ? "indicator" : "field") +
                ", \"parent\": " + (area.parent.empty() ? std::string("null") : json_string(area.parent)) +
                ", \"weight\": " + plain_number(area.weight) + ", \"core\": " + (area.core ? "true" : "false") + "}" +
@@ -160,10 +280,17 @@ std::string sample_json(const Sample& sample, const Questionnaire& questionnaire
     out += "  ],\n";
     out += "  \"averages\": " + json_averages(sample.averages, "  ") + ",\n";
     out += "  \"peer_groups\": [\n";
-    for (std::size_t i = 0; i < sample.peer_groups.size(); ++i) {
-        const PeerGroup& group = sample.peer_groups[i];
+    // The one-city form keeps the city's own peer groups and the city itself.
+    std::vector<const PeerGroup*> groups;
+    if (focus) groups = sample.peer_groups_of(focus->scores.city.id);
+    else
+        for (const PeerGroup& group : sample.peer_groups) groups.push_back(&group);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const PeerGroup& group = *groups[i];
         out += "    {\n";
         out += "      \"id\": " + json_string(group.id) + ",\n";
+        if (!options.lang.empty())
+            out += "      \"name\": " + json_string(name_of(options.group_names, group.id)) + ",\n";
         out += "      \"kind\": " + json_string(std::string(to_string(group.kind))) + ",\n";
         out += "      \"lower\": " + (group.lower ? plain_number(*group.lower) : std::string("null")) + ",\n";
         out += "      \"upper\": " + (group.upper ? plain_number(*group.upper) : std::string("null")) + ",\n";
@@ -173,12 +300,16 @@ std::string sample_json(const Sample& sample, const Questionnaire& questionnaire
         for (std::size_t m = 0; m < group.members.size(); ++m) out += (m ? ", " : "") + json_string(group.members[m]);
         out += "],\n";
         out += "      \"averages\": " + json_averages(group.averages, "      ") + "\n";
-        out += std::string("    }") + (i + 1 < sample.peer_groups.size() ? ",\n" : "\n");
+        out += std::string("    }") + (i + 1 < groups.size() ? ",\n" : "\n");
     }
     out += "  ],\n";
     out += "  \"cities\": [\n";
-    for (std::size_t i = 0; i < sample.cities.size(); ++i)
-        out += json_city(sample.cities[i], questionnaire) + (i + 1 < sample.cities.size() ? ",\n" : "\n");
+    if (focus) {
+        out += json_city(*focus, questionnaire) + "\n";
+    } else {
+        for (std::size_t i = 0; i < sample.cities.size(); ++i)
+            out += json_city(sample.cities[i], questionnaire) + (i + 1 < sample.cities.size() ? ",\n" : "\n");
+    }
     out += "  ]\n}\n";
     return out;
 }

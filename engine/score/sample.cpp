@@ -36,9 +36,9 @@ std::string group_of(PeerGroupKind kind, double value) {
     return std::string(to_string(kind)) + "." + bounds.back().id;
 }
 
-Average average_of(const std::vector<std::optional<double>>& values) {
+Average average_of(const std::vector<std::optional<Exact>>& values) {
     Average average;
-    double sum = 0;
+    Exact sum = 0;
     for (const auto& value : values) {
         if (!value) continue;
         sum += *value;
@@ -51,7 +51,7 @@ Average average_of(const std::vector<std::optional<double>>& values) {
 Averages averages_of(const std::vector<const CityScores*>& cities, const Questionnaire& questionnaire) {
     Averages averages;
     const auto over = [&](auto figure) {
-        std::vector<std::optional<double>> values;
+        std::vector<std::optional<Exact>> values;
         for (const CityScores* city : cities) values.push_back(figure(*city));
         return average_of(values);
     };
@@ -63,13 +63,13 @@ Averages averages_of(const std::vector<const CityScores*>& cities, const Questio
     return averages;
 }
 
-std::optional<double> change(const std::optional<double>& before, const std::optional<double>& after) {
+std::optional<Figure> change(const std::optional<Exact>& before, const std::optional<Exact>& after) {
     if (!before || !after) return std::nullopt;
-    // Published figures are exact to a tenth; rounding the difference removes binary noise (0.1 - 0.3).
-    return published(published(*after) - published(*before));
+    // The difference of the two figures a reader sees, exact in tenths.
+    return published(*after) - published(*before);
 }
 
-std::optional<double> figure_of(const CityScores& scores, std::string_view area) {
+std::optional<Exact> figure_of(const CityScores& scores, std::string_view area) {
     if (area == "aggregate") return scores.aggregate;
     if (area == "core") return scores.core;
     if (area == "extended") return scores.extended;
@@ -128,7 +128,7 @@ std::vector<PeerGroup> standard_peer_groups() {
     return groups;
 }
 
-std::optional<double> Progress::area(std::string_view id) const {
+std::optional<Figure> Progress::area(std::string_view id) const {
     for (const auto& [area, delta] : areas)
         if (area == id) return delta;
     return std::nullopt;
@@ -165,6 +165,16 @@ std::vector<const PeerGroup*> Sample::peer_groups_of(std::string_view city) cons
 }
 
 std::vector<RankedCity> Sample::ranking(std::string_view area) const { return rank_cities(cities, area); }
+
+std::optional<Figure> Sample::median_aggregate() const {
+    std::vector<Exact> values;
+    for (const SampleCity& city : cities)
+        if (city.scores.aggregate) values.push_back(*city.scores.aggregate);
+    if (values.empty()) return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const std::size_t middle = values.size() / 2;
+    return published(values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2);
+}
 
 Sample build_sample(const Network& network, const Questionnaire& questionnaire, const SampleOptions& options) {
     Sample sample;

@@ -14,9 +14,9 @@
 
 namespace icc {
 
-// The mean of the cities' unrounded figures that exist, and how many there were.
+// The exact mean of the cities' exact figures that exist, and how many there were.
 struct Average {
-    std::optional<double> value;
+    std::optional<Exact> value;
     int count = 0;
 };
 
@@ -56,12 +56,12 @@ std::vector<PeerGroup> standard_peer_groups();
 struct Progress {
     Date previous_date;
     std::string previous_questionnaire;
-    std::vector<std::pair<std::string, std::optional<double>>> areas;  // questionnaire order
-    std::optional<double> aggregate;  // only when both editions cover the same indicators
-    std::optional<double> core;
-    std::optional<double> extended;
+    std::vector<std::pair<std::string, std::optional<Figure>>> areas;  // questionnaire order
+    std::optional<Figure> aggregate;  // only when both editions cover the same indicators
+    std::optional<Figure> core;
+    std::optional<Figure> extended;
 
-    [[nodiscard]] std::optional<double> area(std::string_view id) const;
+    [[nodiscard]] std::optional<Figure> area(std::string_view id) const;
 };
 
 // Progress from `previous` to `current` (two editions of one city).
@@ -79,7 +79,7 @@ struct SampleCity {
 struct RankedCity {
     std::string city;  // id
     int rank = 0;
-    double figure = 0;  // published rate or index
+    Figure figure;      // published rate or index
 };
 
 struct SampleOptions {
@@ -104,6 +104,9 @@ public:
     // Cities with a rate in an area (or "aggregate", "core", "extended"), best
     // first, with competition ranks (1, 2, 2, 4) on published figures.
     [[nodiscard]] std::vector<RankedCity> ranking(std::string_view area) const;
+    // The median of the cities' exact aggregate indices (the mean of the two
+    // middle ones for an even count), published once; none for an empty sample.
+    [[nodiscard]] std::optional<Figure> median_aggregate() const;
 };
 
 // Throws std::invalid_argument if the focus edition is not in the network or

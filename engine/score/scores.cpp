@@ -18,33 +18,57 @@ double band_points(const Question& question, double value) {
 }
 
 // Points of a valid answer before weight; empty when the value does not fit the question.
-std::optional<double> points_of(const Question& question, const AnswerValue& value) {
+std::optional<Exact> points_of(const Question& question, const AnswerValue& value) {
     switch (question.type) {
         case AnswerType::yes_partly_no:
         case AnswerType::single_choice:
             if (const auto* text = std::get_if<std::string>(&value))
-                if (const Option* option = question.find_option(*text)) return option->points;
+                if (const Option* option = question.find_option(*text)) return exact_decimal(option->points);
             return std::nullopt;
         case AnswerType::multiple_choice: {
             const auto* items = std::get_if<std::vector<std::string>>(&value);
             if (!items) return std::nullopt;
-            double sum = 0;
+            Exact sum = 0;
             std::set<std::string_view> counted;
             for (const std::string& item : *items)
                 if (const Option* option = question.find_option(item); option && counted.insert(item).second)
-                    sum += option->points;
-            return question.cap ? std::min(sum, *question.cap) : sum;
+                    sum += exact_decimal(option->points);
+            if (question.cap) sum = std::min(sum, exact_decimal(*question.cap));
+            return sum;
         }
         case AnswerType::integer:
-            if (const auto* i = std::get_if<std::int64_t>(&value)) return band_points(question, static_cast<double>(*i));
+            if (const auto* i = std::get_if<std::int64_t>(&value))
+                return exact_decimal(band_points(question, static_cast<double>(*i)));
             return std::nullopt;
         case AnswerType::percentage:
-            if (const auto* i = std::get_if<std::int64_t>(&value)) return band_points(question, static_cast<double>(*i));
-            if (const auto* d = std::get_if<double>(&value)) return band_points(question, *d);
+            if (const auto* i = std::get_if<std::int64_t>(&value))
+                return exact_decimal(band_points(question, static_cast<double>(*i)));
+            if (const auto* d = std::get_if<double>(&value)) return exact_decimal(band_points(question, *d));
             return std::nullopt;
         case AnswerType::text: return std::nullopt;
     }
     return std::nullopt;
+}
+
+// The points of the best answer, before weight, exactly (Question::max_points in rationals).
+Exact best_points(const Question& question) {
+    Exact best = 0;
+    switch (question.type) {
+        case AnswerType::yes_partly_no:
+        case AnswerType::single_choice:
+            for (const Option& option : question.options) best = std::max(best, exact_decimal(option.points));
+            break;
+        case AnswerType::multiple_choice:
+            for (const Option& option : question.options) best += exact_decimal(option.points);
+            if (question.cap) best = std::min(best, exact_decimal(*question.cap));
+            break;
+        case AnswerType::integer:
+        case AnswerType::percentage:
+            for (const Band& band : question.bands) best = std::max(best, exact_decimal(band.points));
+            break;
+        case AnswerType::text: break;
+    }
+    return best;
 }
 
 QuestionScore score_question(const Question& question, const Edition& edition, bool extended_version) {
@@ -55,7 +79,8 @@ QuestionScore score_question(const Question& question, const Edition& edition, b
         score.status = AnswerStatus::not_asked;
         return score;
     }
-    const double possible = score.scored ? question.weight * question.max_points() : 0;
+    // max_points() adds option points (multiple choice); recompute it exactly.
+    const Exact possible = score.scored ? exact_decimal(question.weight) * best_points(question) : Exact(0);
     const Answer* answer = edition.find(question.id);
     if (!answer) {
         score.status = AnswerStatus::unanswered;
@@ -77,7 +102,7 @@ QuestionScore score_question(const Question& question, const Edition& edition, b
     score.possible = possible;
     if (score.scored) {
         score.points = points_of(question, answer->value).value_or(0);
-        score.earned = question.weight * score.points;
+        score.earned = exact_decimal(question.weight) * score.points;
     }
     return score;
 }
@@ -97,16 +122,9 @@ std::string_view to_string(AnswerStatus status) {
 
 std::ostream& operator<<(std::ostream& out, AnswerStatus status) { return out << to_string(status); }
 
-double published(double value) { return std::round(value * 10.0) / 10.0; }
-
-std::optional<double> published(const std::optional<double>& value) {
-    if (!value) return std::nullopt;
-    return published(*value);
-}
-
-std::optional<double> weighted_mean(const std::vector<std::pair<std::optional<double>, double>>& values_and_weights) {
-    double sum = 0;
-    double weights = 0;
+std::optional<Exact> weighted_mean(const std::vector<std::pair<std::optional<Exact>, Exact>>& values_and_weights) {
+    Exact sum = 0;
+    Exact weights = 0;
     for (const auto& [value, weight] : values_and_weights) {
         if (!value) continue;
         sum += *value * weight;
@@ -121,7 +139,7 @@ const AreaScore* CityScores::area(std::string_view id) const {
     return it == areas.end() ? nullptr : &*it;
 }
 
-std::optional<double> CityScores::rate(std::string_view id) const {
+std::optional<Exact> CityScores::rate(std::string_view id) const {
     const AreaScore* found = area(id);
     return found ? found->rate : std::nullopt;
 }
@@ -151,22 +169,22 @@ CityScores score_edition(const Edition& edition, const Questionnaire& questionna
             area_score.earned += scores.questions[i].earned;
             area_score.possible += scores.questions[i].possible;
         }
-        if (area_score.possible > 0) area_score.rate = 100.0 * area_score.earned / area_score.possible;
+        if (area_score.possible > 0) area_score.rate = 100 * area_score.earned / area_score.possible;
         scores.areas.push_back(std::move(area_score));
     }
     // Indicators made of fields (the lens): the weighted mean of their fields' rates.
     for (AreaScore& area_score : scores.areas) {
         const auto fields = questionnaire.fields_of(area_score.area);
         if (fields.empty()) continue;
-        std::vector<std::pair<std::optional<double>, double>> values;
-        for (const Area* field : fields) values.emplace_back(scores.rate(field->id), field->weight);
+        std::vector<std::pair<std::optional<Exact>, Exact>> values;
+        for (const Area* field : fields) values.emplace_back(scores.rate(field->id), exact_decimal(field->weight));
         area_score.rate = weighted_mean(values);
     }
 
-    std::vector<std::pair<std::optional<double>, double>> all, core;
+    std::vector<std::pair<std::optional<Exact>, Exact>> all, core;
     for (const Area* indicator : questionnaire.indicators()) {
-        all.emplace_back(scores.rate(indicator->id), indicator->weight);
-        if (indicator->core) core.emplace_back(scores.rate(indicator->id), indicator->weight);
+        all.emplace_back(scores.rate(indicator->id), exact_decimal(indicator->weight));
+        if (indicator->core) core.emplace_back(scores.rate(indicator->id), exact_decimal(indicator->weight));
     }
     scores.aggregate = weighted_mean(all);
     scores.core = weighted_mean(core);

@@ -11,6 +11,7 @@
 
 #include "load/edition.h"
 #include "load/questionnaire.h"
+#include "support/figure.h"
 
 namespace icc {
 
@@ -29,16 +30,16 @@ struct QuestionScore {
     std::string question;  // question id
     AnswerStatus status = AnswerStatus::unanswered;
     bool scored = false;   // whether the question earns points at all (false for facts and free text)
-    double points = 0;     // points of the answer, before weight
-    double earned = 0;     // weight × points
-    double possible = 0;   // weight × the best answer's points; 0 when the question is left out
+    Exact points = 0;      // points of the answer, before weight
+    Exact earned = 0;      // weight × points
+    Exact possible = 0;    // weight × the best answer's points; 0 when the question is left out
 };
 
 struct AreaScore {
     std::string area;             // area id
-    std::optional<double> rate;   // achievement rate 0-100, unrounded; empty when nothing counts
-    double earned = 0;            // weighted points of the area's own questions (0 for the lens)
-    double possible = 0;
+    std::optional<Exact> rate;    // achievement rate 0-100, exact; empty when nothing counts
+    Exact earned = 0;             // weighted points of the area's own questions (0 for the lens)
+    Exact possible = 0;
 };
 
 struct CityScores {
@@ -48,12 +49,12 @@ struct CityScores {
     bool extended_version = false;
     std::vector<AreaScore> areas;           // one per area, in questionnaire order
     std::vector<QuestionScore> questions;   // one per question, in questionnaire order
-    std::optional<double> aggregate;        // weighted mean of every indicator with a rate
-    std::optional<double> core;             // weighted mean of the core indicators
-    std::optional<double> extended;         // all twelve; only for versions with the extended areas
+    std::optional<Exact> aggregate;         // weighted mean of every indicator with a rate
+    std::optional<Exact> core;              // weighted mean of the core indicators
+    std::optional<Exact> extended;          // all twelve; only for versions with the extended areas
 
     [[nodiscard]] const AreaScore* area(std::string_view id) const;
-    [[nodiscard]] std::optional<double> rate(std::string_view id) const;
+    [[nodiscard]] std::optional<Exact> rate(std::string_view id) const;
     [[nodiscard]] const QuestionScore* question(std::string_view id) const;
 };
 
@@ -61,13 +62,11 @@ struct CityScores {
 // that validation would reject earn no points.
 CityScores score_edition(const Edition& edition, const Questionnaire& questionnaire);
 
-// A published figure: one decimal, halves away from zero (62.25 -> 62.3).
-// Ranks and changes are computed on published figures so that they agree
-// with what a reader sees.
-double published(double value);
-std::optional<double> published(const std::optional<double>& value);
+// Published figures (support/figure.h): one decimal, halves away from zero
+// (62.25 -> 62.3), rounded once from the exact value. Ranks and changes are
+// computed on published figures so that they agree with what a reader sees.
 
 // The weighted mean of the values present; empty when none is.
-std::optional<double> weighted_mean(const std::vector<std::pair<std::optional<double>, double>>& values_and_weights);
+std::optional<Exact> weighted_mean(const std::vector<std::pair<std::optional<Exact>, Exact>>& values_and_weights);
 
 }  // namespace icc

@@ -10,13 +10,10 @@ namespace icc {
 
 namespace {
 
-std::string number_text(double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
+std::string number_text(double value) { return exact_text(exact_decimal(value)); }
+std::string number_text(const Exact& value) { return exact_text(value); }
 
-std::string figure(const std::optional<double>& value) { return value ? figure_text(*value) : "-"; }
+std::string figure(const std::optional<Exact>& value) { return figure_text(published(value), "-"); }
 
 // In the reader's language, else the language it falls back to, else any.
 std::string title_of(const Practice& practice, const Language& language) {
@@ -37,13 +34,13 @@ std::string area_heading(const Area& area, const Catalog& catalog) {
 std::string area_verdict(const AreaSelection& selected, const SelectionSettings& settings) {
     if (!selected.rate) return "no rate (no question of the area counts for this edition): no practices";
     if (!selected.sample_average) return "no sample average: no practices";
-    const double rate = published(*selected.rate);
-    const double average = published(*selected.sample_average);
+    const Figure rate = published(*selected.rate);
+    const Figure average = published(*selected.sample_average);
     if (rate < average) return "below the sample average: practices wanted";
     if (selected.wants_practices) return "not below the sample average, but under the threshold of " +
-                                         figure_text(*settings.threshold) + ": practices wanted";
+                                         setting_text(exact_decimal(*settings.threshold)) + ": practices wanted";
     return std::string(rate == average ? "at" : "above") + " the sample average" +
-           (settings.threshold ? " and not under the threshold of " + figure_text(*settings.threshold) : "") +
+           (settings.threshold ? " and not under the threshold of " + setting_text(exact_decimal(*settings.threshold)) : "") +
            ": no practices";
 }
 
@@ -66,7 +63,7 @@ std::string explain_selection(const Selection& selection, const Sample& sample, 
         << ":\n"
         << "  practices: up to " << settings.max_practices_per_area
         << " per area where the city's published rate is below the published sample average"
-        << (settings.threshold ? " or under " + figure_text(*settings.threshold) : std::string()) << "\n"
+        << (settings.threshold ? " or under " + setting_text(exact_decimal(*settings.threshold)) : std::string()) << "\n"
         << "  practice score = " << number_text(w.rate) << " x the practice city's published rate in the area + "
         << number_text(w.same_population_group) << " same population group + " << number_text(w.same_diversity_group)
         << " same diversity group + " << number_text(w.same_country)
@@ -111,9 +108,9 @@ std::string explain_selection(const Selection& selection, const Sample& sample, 
         for (const std::string& note : selected.notes) out << "  note: " << note << "\n";
     }
 
-    if (!selection.warnings.empty()) {
-        out << "\nWarnings:\n";
-        for (const Diagnostic& warning : selection.warnings) out << "  " << warning.to_string() << "\n";
+    if (!selection.unapplied_overrides.empty()) {
+        out << "\nOverrides not applied:\n";
+        for (const Diagnostic& error : selection.unapplied_overrides) out << "  " << error.to_string() << "\n";
     }
     return out.str();
 }

@@ -42,13 +42,11 @@ SelectionSettings read_settings(TableReader root) {
 
 // ---------------------------------------------------------------- helpers
 
-std::string points_text(double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
+std::string points_text(const Exact& value) { return exact_text(value); }
+std::string points_text(double value) { return exact_text(exact_decimal(value)); }
 
-std::string optional_figure(const std::optional<double>& value) { return value ? figure_text(*value) : "-"; }
+std::string figure_text(const Exact& value) { return published(value).text(); }
+std::string optional_figure(const std::optional<Exact>& value) { return icc::figure_text(published(value), "-"); }
 
 std::string where_text(const SourceLocation& where) {
     return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
@@ -87,7 +85,7 @@ std::string city_name(const Sample& sample, const std::string& id) {
 
 struct Ranked {
     const Practice* practice = nullptr;
-    double score = 0;
+    Exact score = 0;
     std::vector<std::string> reasons;
 };
 
@@ -113,7 +111,7 @@ void select_practices(AreaSelection& selected, const Area& area, const SampleCit
         }
         Ranked entry{practice, 0, {}};
         const SampleCity* source = sample.find(practice->city);
-        const std::optional<double> rate = source ? source->scores.rate(area.id) : std::nullopt;
+        const std::optional<Exact> rate = source ? source->scores.rate(area.id) : std::nullopt;
         if (settings.only_stronger_cities && (!rate || published(*rate) <= published(*selected.rate))) {
             selected.passed_over.push_back(
                 {practice->id, practice->city, std::nullopt,
@@ -123,11 +121,12 @@ void select_practices(AreaSelection& selected, const Area& area, const SampleCit
             continue;
         }
         if (rate) {
-            entry.score += settings.weights.rate * published(*rate);
+            const Exact for_rate = exact_decimal(settings.weights.rate) * published(*rate).exact();
+            entry.score += for_rate;
             entry.reasons.push_back(city_name(sample, practice->city) + " rates " + figure_text(*rate) + " in " +
                                     area.id + " (this city " + optional_figure(selected.rate) + ", sample average " +
                                     optional_figure(selected.sample_average) + "): +" +
-                                    points_text(settings.weights.rate * published(*rate)));
+                                    points_text(for_rate));
         } else {
             entry.reasons.push_back(city_name(sample, practice->city) +
                                     (source ? " has no rate in " + area.id : std::string(" is not in the sample")) +
@@ -143,7 +142,7 @@ void select_practices(AreaSelection& selected, const Area& area, const SampleCit
             };
             for (const auto& [theirs, ours, bonus, words] : traits)
                 if (theirs == ours && bonus > 0) {
-                    entry.score += bonus;
+                    entry.score += exact_decimal(bonus);
                     entry.reasons.push_back(std::string(words) + " (" + ours + "): +" + points_text(bonus));
                 }
         }
@@ -206,13 +205,13 @@ std::string attention_words(const AreaSelection& selected, const SelectionSettin
     if (below)
         return "below the sample average (" + figure_text(*selected.rate) + " < " +
                figure_text(*selected.sample_average) + ")";
-    return "under the threshold (" + figure_text(*selected.rate) + " < " + figure_text(*settings.threshold) + ")";
+    return "under the threshold (" + figure_text(*selected.rate) + " < " + setting_text(exact_decimal(*settings.threshold)) + ")";
 }
 
 void select_recommendations(AreaSelection& selected, const Area& area, const SampleCity& city,
                             const Questionnaire& questionnaire, const RecommendationRules& rules,
                             const std::vector<const RecommendationOverride*>& overrides,
-                            const SelectionSettings& settings, std::vector<Diagnostic>& warnings) {
+                            const SelectionSettings& settings, std::vector<Diagnostic>& unapplied) {
     std::vector<ChosenRecommendation> list;
     const std::vector<ChosenRecommendation> from_questions = rule_recommendations(area, city, questionnaire, rules);
     const AreaRuleMode mode = rules.area_mode(area.id);
@@ -249,7 +248,7 @@ void select_recommendations(AreaSelection& selected, const Area& area, const Sam
             return entry->question.empty() ? r.question.empty() && r.origin == "area-rule" : r.question == entry->question;
         });
         if (match == list.end()) {
-            warnings.push_back({Severity::warning, entry->where,
+            unapplied.push_back({Severity::error, entry->where,
                                 std::string(to_string(entry->action)) + " of the " + entry->target() +
                                     ": the rules give no such recommendation for this edition, so nothing is " +
                                     (entry->action == OverrideAction::remove ? "removed" : "replaced")});
@@ -314,6 +313,24 @@ std::string recommendation_text(const ChosenRecommendation& recommendation, cons
     return it->second;
 }
 
+void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const Network& network) {
+    if (selection.overrides_for_another_edition) {
+        if (network.find(selection.city, *overrides.edition)) return;  // that edition's overrides
+        std::string editions;
+        for (const Edition* edition : network.editions_of(selection.city))
+            editions += (editions.empty() ? "" : ", ") + edition->date.iso();
+        throw DiagnosticError(Diagnostic{
+            Severity::error, overrides.edition_where,
+            "edition: these overrides were written for the edition of " + overrides.edition->iso() + ", but " +
+                selection.city + " has no edition of that date (its editions: " + editions +
+                "), so none of them would apply; set edition to the date of the edition they are for"});
+    }
+    if (selection.unapplied_overrides.empty()) return;
+    std::vector<Diagnostic> errors = selection.unapplied_overrides;
+    for (Diagnostic& error : errors) error.severity = Severity::error;
+    throw DiagnosticError(std::move(errors));
+}
+
 const AreaSelection* Selection::find(std::string_view area) const {
     for (const AreaSelection& selected : areas)
         if (selected.area == area) return &selected;
@@ -333,7 +350,8 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
     bool overrides_apply = true;
     if (overrides.edition && *overrides.edition != city->scores.date) {
         overrides_apply = false;
-        selection.warnings.push_back({Severity::warning, overrides.edition_where,
+        selection.overrides_for_another_edition = true;
+        selection.unapplied_overrides.push_back({Severity::warning, overrides.edition_where,
                                       "edition: these overrides were written for the edition of " +
                                           overrides.edition->iso() + "; the selection is for the edition of " +
                                           city->scores.date.iso() + ", so none of them applies"});
@@ -352,7 +370,8 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
         selected.sample_average = sample.averages.area(area->id).value;
         const bool below = selected.rate && selected.sample_average &&
                            published(*selected.rate) < published(*selected.sample_average);
-        const bool under = selected.rate && settings.threshold && published(*selected.rate) < *settings.threshold;
+        const bool under = selected.rate && settings.threshold &&
+                           published(*selected.rate).exact() < exact_decimal(*settings.threshold);
         selected.wants_practices = below || under;
         if (selected.wants_practices)
             select_practices(selected, *area, *city, sample, library, settings, already_chosen);
@@ -362,10 +381,10 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
             for (const RecommendationOverride& entry : overrides.entries)
                 if (entry.area == area->id) area_overrides.push_back(&entry);
         select_recommendations(selected, *area, *city, questionnaire, rules, area_overrides, settings,
-                               selection.warnings);
+                               selection.unapplied_overrides);
         selection.areas.push_back(std::move(selected));
     }
-    selection.warnings = in_line_order(std::move(selection.warnings));
+    selection.unapplied_overrides = in_line_order(std::move(selection.unapplied_overrides));
     return selection;
 }
 
@@ -381,7 +400,7 @@ SelectionInputs load_selection_inputs(const DataRoot& data, const Questionnaire&
     return SelectionInputs{
         load_selection_settings(data),
         bundled_recommendation_rules(data, questionnaire, catalogs),
-        load_practices(practices_file.empty() ? data.samples() / "practices.toml" : practices_file, areas, cities,
+        load_practices(practices_file.empty() ? data.practices() : practices_file, areas, cities,
                        languages),
         load_overrides(overrides_path_for(edition_file), questionnaire, languages),
     };

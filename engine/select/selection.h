@@ -55,7 +55,7 @@ struct ChosenPractice {
     std::string practice_id;
     std::string area;   // the area it is shown in (the practice's own area, or a field of it)
     std::string city;   // the practice's city id
-    double score = 0;   // ranking score (docs/selection.md)
+    Exact score = 0;    // ranking score (docs/selection.md), exact
     std::vector<std::string> reasons;  // English, one line each, for explain
 };
 
@@ -63,7 +63,7 @@ struct ChosenPractice {
 struct PassedOverPractice {
     std::string practice_id;
     std::string city;
-    std::optional<double> score;  // empty when excluded before ranking
+    std::optional<Exact> score;   // empty when excluded before ranking
     std::string why;              // English: "the city's own practice", "already chosen for education", ...
 };
 
@@ -74,7 +74,7 @@ struct ChosenRecommendation {
     std::map<std::string, std::string> text;  // override text by language, empty otherwise
     std::string origin;            // "rule", "area-rule", "override"
     std::string reason;            // one line, English, for explain
-    double points_lost = 0;        // possible − earned of the question (of the area, for an area-level one)
+    Exact points_lost = 0;         // possible − earned of the question (of the area, for an area-level one)
     SourceLocation where;          // the override entry, for texts from an override
 };
 
@@ -85,8 +85,8 @@ std::string recommendation_text(const ChosenRecommendation& recommendation, cons
 
 struct AreaSelection {
     std::string area;
-    std::optional<double> rate;            // the city's rate, unrounded (empty: no rate)
-    std::optional<double> sample_average;  // unrounded
+    std::optional<Exact> rate;             // the city's rate, exact (empty: no rate)
+    std::optional<Exact> sample_average;   // exact
     bool wants_practices = false;          // published rate below the published average, or under the threshold
     std::vector<ChosenPractice> practices;              // best first
     std::vector<ChosenRecommendation> recommendations;  // in the order to print them
@@ -99,7 +99,13 @@ struct Selection {
     Date edition;               // the edition the selection is for
     std::vector<AreaSelection> areas;  // every indicator except the lens composite, and every lens field,
                                        // in report order (each field where the lens stands)
-    std::vector<Diagnostic> warnings;  // overrides that matched nothing or were written for another edition
+    // Expert overrides that no longer apply (written for another edition, or
+    // naming a recommendation the rules do not give for this edition), each
+    // at its entry with the reason. `explain` lists them; a report or build
+    // refuses to go on (throw_if_overrides_unapplied): an expert's correction
+    // must never vanish silently from a published report.
+    std::vector<Diagnostic> unapplied_overrides;
+    bool overrides_for_another_edition = false;  // the first diagnostic above says so
 
     [[nodiscard]] const AreaSelection* find(std::string_view area) const;
 };
@@ -108,6 +114,13 @@ struct Selection {
 Selection select_for_city(const std::string& city_id, const Sample& sample, const Questionnaire& questionnaire,
                           const PracticeLibrary& practices, const RecommendationRules& rules,
                           const Overrides& overrides, const SelectionSettings& settings);
+
+// For `report` and `build`: throws one DiagnosticError listing, as errors,
+// every override entry that matches nothing in the edition it is written
+// for, and overrides written for an edition the city does not have (its
+// date was changed: they would otherwise vanish). Overrides written for
+// another existing edition of the city are that edition's, not an error.
+void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const Network& network);
 
 // What `iccreport explain` prints: for each area, its rate against the
 // average, each practice chosen (and each passed over) with its reasons, each

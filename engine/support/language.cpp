@@ -7,6 +7,7 @@
 #include <set>
 
 #include "support/toml_reader.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -149,9 +150,13 @@ const Language& LanguageRegistry::resolve(std::string_view requested, std::strin
         for (const Language& language : languages_)
             if (normalized_tag(language.tag) == shorter) return language;
     }
-    throw DiagnosticError(Diagnostic{Severity::error, {std::string(option)},
-                                     "no language '" + std::string(requested) + "'; the languages there are: " +
-                                         describe()});
+    Diagnostic error{Severity::error, {std::string(option)},
+                     "no language \"" + std::string(requested) + "\"; languages available: " +
+                         join_alternatives(tags(), ", ")};
+    error.notes.push_back({NoteKind::note, "the languages there are: " + describe()});
+    if (const std::string close = closest_match(requested, tags()); !close.empty())
+        error.notes.push_back({NoteKind::help, "did you mean \"" + close + "\"?"});
+    throw DiagnosticError(std::move(error));
 }
 
 const Language& LanguageRegistry::source() const {

@@ -1,5 +1,7 @@
 #include "support/locale.h"
 
+#include "support/figure.h"
+
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
 #include <unicode/fmtable.h>
@@ -223,6 +225,20 @@ std::string Catalog::percent(double value, int fraction_digits) const {
                                                .precision(icu::number::Precision::fixedFraction(fraction_digits)))
                  .first;
     return to_utf8(it->second.formatDouble(value, status).toString(status));
+}
+
+std::string Catalog::number(const Figure& figure) const {
+    UErrorCode status = U_ZERO_ERROR;
+    number(0.0, 1);  // creates the one-decimal formatter
+    const std::string digits = figure.text();
+    return to_utf8(formatters_->numbers.at(1).formatDecimal(digits.c_str(), status).toString(status));
+}
+
+std::string Catalog::percent(const Figure& figure) const {
+    UErrorCode status = U_ZERO_ERROR;
+    percent(0.0, 1);
+    const std::string digits = figure.text();
+    return to_utf8(formatters_->percents.at(1).formatDecimal(digits.c_str(), status).toString(status));
 }
 
 std::string Catalog::date(const Date& date) const {

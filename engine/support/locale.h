@@ -37,6 +37,8 @@ using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 // Throws DiagnosticError if the pattern is invalid.
 std::string format_message(std::string_view pattern, std::string_view icu_locale, const MessageArgs& args);
 
+class Figure;  // support/figure.h
+
 class Catalog {
 public:
     // Loads the language `lang` names (through the registry: "fr-CA" is fr,
@@ -75,6 +77,10 @@ public:
     [[nodiscard]] std::string integer(std::int64_t value) const;
     // 42.5 -> "42.5%" (en) or "42,5 %" (fr): value is already in percent.
     [[nodiscard]] std::string percent(double value, int fraction_digits = 0) const;
+    // A published figure (one decimal), formatted from its exact decimal
+    // digits so that ICU never rounds it again: 43.8 -> "43.8" / "43,8".
+    [[nodiscard]] std::string number(const Figure& figure) const;
+    [[nodiscard]] std::string percent(const Figure& figure) const;
     // Long date: "22 November 2026" (en_GB), "22 novembre 2026" (fr).
     [[nodiscard]] std::string date(const Date& date) const;
     // "a, b and c" (en), "a, b et c" (fr): ICU's list format of the language.

@@ -1,0 +1,135 @@
+#include "charts/chart_words.h"
+
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/unistr.h>
+
+#include <set>
+#include <type_traits>
+
+#include "charts/all_charts.h"
+#include "support/diagnostic.h"
+#include "support/locale.h"
+
+namespace icc::charts {
+
+namespace {
+
+template <typename Chart>
+using Traits = ChartTraits<std::decay_t<Chart>>;
+
+std::string to_utf8(const icu::UnicodeString& text) {
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
+void add_words(const Catalog& catalog, const std::vector<std::string>& keys, ChartLocale& locale) {
+    for (const std::string& key : keys) {
+        // The language's own name (from the locale's [meta]) only helps measure lines.
+        if (key == "meta.name") {
+            if (!catalog.language().name.empty()) locale.texts[key] = catalog.language().name;
+            continue;
+        }
+        locale.texts[key] = catalog.text(key);
+    }
+}
+
+ChartLocale bare_locale(const Catalog& catalog) {
+    ChartLocale locale;
+    locale.language = catalog.lang();
+    locale.icu_locale = catalog.icu_locale();
+    locale.right_to_left = catalog.right_to_left();
+    return locale;
+}
+
+template <typename... Chart>
+void add_every_chart_words(const Catalog& catalog, ChartLocale& locale, std::variant<Chart...>*) {
+    (add_words(catalog, ChartTraits<Chart>::words(), locale), ...);
+}
+
+}  // namespace
+
+// ---- ChartWords -------------------------------------------------------------
+
+bool ChartWords::has(std::string_view key) const { return locale_.texts.count(std::string(key)) > 0; }
+
+const std::string& ChartWords::text(std::string_view key) const {
+    const auto found = locale_.texts.find(std::string(key));
+    if (found == locale_.texts.end())
+        throw InternalError(Diagnostic{Severity::error, {},
+                                       "a chart prints '" + std::string(key) +
+                                           "', which its ChartTraits<>::words() does not list"});
+    return found->second;
+}
+
+std::string ChartWords::format(std::string_view key, const MessageArgs& args) const {
+    return format_message(text(key), locale_.icu_locale, args);
+}
+
+std::string ChartWords::number(double value, int fraction_digits) const {
+    UErrorCode status = U_ZERO_ERROR;
+    const auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(locale_.icu_locale.c_str()))
+                               .precision(icu::number::Precision::fixedFraction(fraction_digits));
+    return to_utf8(formatter.formatDouble(value, status).toString(status));
+}
+
+std::string ChartWords::percent(double value, int fraction_digits) const {
+    UErrorCode status = U_ZERO_ERROR;
+    const auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(locale_.icu_locale.c_str()))
+                               .unit(icu::NoUnit::percent())
+                               .precision(icu::number::Precision::fixedFraction(fraction_digits));
+    return to_utf8(formatter.formatDouble(value, status).toString(status));
+}
+
+ChartContext::ChartContext(const FontSet& fonts, const Catalog& catalog, ChartStyle style)
+    : fonts_(fonts, style), words_([&] {
+          ChartLocale locale = bare_locale(catalog);
+          add_every_chart_words(catalog, locale, static_cast<ChartData*>(nullptr));
+          return locale;
+      }()) {}
+
+// ---- What the composer asks ---------------------------------------------------
+
+ChartLocale chart_locale(const Catalog& catalog, const ChartData& data) {
+    ChartLocale locale = bare_locale(catalog);
+    std::visit([&](const auto& chart) { add_words(catalog, Traits<decltype(chart)>::words(), locale); }, data);
+    return locale;
+}
+
+ChartSpec chart_spec(const Catalog& catalog, ChartData data, std::string heading) {
+    ChartLocale locale = chart_locale(catalog, data);
+    return {std::move(data), std::move(locale), std::move(heading)};
+}
+
+std::string describe_chart(const Catalog& catalog, const ChartData& data, int fraction_digits) {
+    return std::visit(
+        [&](const auto& chart) -> std::string {
+            using T = Traits<decltype(chart)>;
+            if constexpr (requires { T::describe(catalog, chart, fraction_digits); })
+                return T::describe(catalog, chart, fraction_digits);
+            else
+                throw InternalError(Diagnostic{Severity::error, {},
+                                               "chart '" + std::string(T::name) + "' has no text alternative of its own"});
+        },
+        data);
+}
+
+std::string chart_title(const Catalog& catalog, const ChartData& data) {
+    return std::visit(
+        [&](const auto& chart) -> std::string {
+            using T = Traits<decltype(chart)>;
+            if constexpr (requires { T::title(catalog, chart); })
+                return T::title(catalog, chart);
+            else
+                throw InternalError(
+                    Diagnostic{Severity::error, {}, "chart '" + std::string(T::name) + "' has no title of its own"});
+        },
+        data);
+}
+
+std::string chart_type_name(const ChartData& data) {
+    return std::visit([](const auto& chart) { return std::string(Traits<decltype(chart)>::name); }, data);
+}
+
+}  // namespace icc::charts

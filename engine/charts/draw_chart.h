@@ -1,0 +1,16 @@
+#pragma once
+// The one place a chart is drawn from its specification: the PDF renderer,
+// the SVG and PNG export and any later output call draw_chart.
+#include <cairo.h>
+
+#include "charts/chart_spec.h"
+#include "charts/chart_style.h"
+
+namespace icc::charts {
+
+// Draws `spec` with (0,0) at the chart's top-left, in points, `width` x
+// `height`, and leaves the cairo state as it found it. A spec with a heading
+// prints it above the chart, which gets the rest of the height.
+void draw_chart(cairo_t* cr, const ChartSpec& spec, const ChartFonts& fonts, double width, double height);
+
+}  // namespace icc::charts

@@ -1,0 +1,284 @@
+// `iccreport import`: a filled questionnaire back into an edition. Files are
+// made the way a city makes them: the questionnaire is written by
+// `iccreport questionnaire`, then cells are changed inside the XLSX (as a
+// spreadsheet saves them); each refusal is checked for its cell-precise
+// message and for writing no edition.
+#include <boost/test/unit_test.hpp>
+
+#include <zip.h>
+
+#include <regex>
+
+#include "load/edition.h"
+#include "load/questionnaire.h"
+#include "support/data_root.h"
+#include "test_support.h"
+
+using namespace icc;
+using testing::run;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string valmora = (testing::source_root() / "samples/network/valmora/2026-03-15.toml").string();
+
+std::string iccreport(const std::string& arguments) { return testing::iccreport() + " " + arguments; }
+
+std::string read_part(const fs::path& xlsx, const std::string& part) {
+    int error = 0;
+    zip_t* archive = zip_open(xlsx.c_str(), ZIP_RDONLY, &error);
+    BOOST_TEST_REQUIRE(archive != nullptr);
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    BOOST_TEST_REQUIRE(zip_stat(archive, part.c_str(), 0, &stat) == 0);
+    zip_file_t* file = zip_fopen(archive, part.c_str(), 0);
+    std::string content(stat.size, '\0');
+    zip_fread(file, content.data(), stat.size);
+    zip_fclose(file);
+    zip_discard(archive);
+    return content;
+}
+
+void write_part(const fs::path& xlsx, const std::string& part, const std::string& content) {
+    int error = 0;
+    zip_t* archive = zip_open(xlsx.c_str(), 0, &error);
+    BOOST_TEST_REQUIRE(archive != nullptr);
+    void* copy = std::malloc(content.size());  // libzip frees it (freep = 1)
+    std::memcpy(copy, content.data(), content.size());
+    zip_source_t* source = zip_source_buffer(archive, copy, content.size(), 1);
+    BOOST_TEST_REQUIRE(zip_file_add(archive, part.c_str(), source, ZIP_FL_OVERWRITE) >= 0);
+    BOOST_TEST_REQUIRE(zip_close(archive) == 0);
+}
+
+// Sets a cell as a spreadsheet saves it: text as an inline string, or a number.
+void set_cell(const fs::path& xlsx, int sheet, const std::string& cell, const std::string& value, bool number = false) {
+    const std::string part = "xl/worksheets/sheet" + std::to_string(sheet) + ".xml";
+    std::string xml = read_part(xlsx, part);
+    const std::regex existing("<c r=\"" + cell + "\"[^>]*?(/>|>.*?</c>)");
+    const std::string replacement = number ? "<c r=\"" + cell + "\"><v>" + value + "</v></c>"
+                                           : "<c r=\"" + cell + "\" t=\"inlineStr\"><is><t>" + value + "</t></is></c>";
+    BOOST_TEST_REQUIRE(std::regex_search(xml, existing), cell + " in " + part);
+    xml = std::regex_replace(xml, existing, replacement, std::regex_constants::format_first_only);
+    write_part(xlsx, part, xml);
+}
+
+// Sheets of the English form, as `iccreport questionnaire` numbers its parts.
+constexpr int city_sheet = 2, commitment_sheet = 3, education_sheet = 4, record_sheet = 20;
+
+struct Imported {
+    testing::CommandResult result;
+    fs::path out;
+};
+
+Imported import(const testing::TempDir& dir, const fs::path& answers) {
+    const fs::path out = dir / "edition.toml";
+    return {run(iccreport("import " + answers.string() + " --out " + out.string())), out};
+}
+
+// Valmora's answers as a filled questionnaire in `lang`.
+fs::path filled(const testing::TempDir& dir, const std::string& lang = "en", const std::string& from = valmora) {
+    const fs::path file = dir / ("answers." + lang + ".xlsx");
+    const auto result = run(iccreport("questionnaire --lang " + lang + " --city " + from + " --out " + file.string()));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    return file;
+}
+
+void expect_refused(const Imported& imported, const std::string& message) {
+    BOOST_TEST(imported.result.exit_code == 1);
+    BOOST_TEST(imported.result.err.find(message) != std::string::npos, imported.result.err);
+    BOOST_TEST(!fs::exists(imported.out));
+}
+
+const Questionnaire& questionnaire() {
+    static const Questionnaire q = Questionnaire::bundled(DataRoot{testing::source_root()});
+    return q;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(import_export_import_is_byte_identical_and_keeps_every_answer) {
+    testing::TempDir dir;
+    const Imported first = import(dir, filled(dir, "fr"));
+    BOOST_TEST_REQUIRE(first.result.exit_code == 0, first.result.err);
+    const std::string once = testing::slurp(first.out);
+    const fs::path again = dir / "again.xlsx";
+    BOOST_TEST_REQUIRE(run(iccreport("questionnaire --lang pl --city " + first.out.string() + " --out " + again.string()))
+                           .exit_code == 0);
+    const fs::path second = dir / "second.toml";
+    const auto result = run(iccreport("import " + again.string() + " --out " + second.string()));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(testing::slurp(second) == once);
+
+    // The edition says what Valmora's hand-written file says, comments included.
+    const Edition original = load_edition(valmora, questionnaire());
+    const Edition imported = load_edition(first.out, questionnaire());
+    BOOST_TEST(imported.city.id == original.city.id);
+    BOOST_TEST(imported.date.iso() == original.date.iso());
+    BOOST_TEST_REQUIRE(imported.answers.size() == original.answers.size());
+    BOOST_TEST_REQUIRE(imported.facts.size() == original.facts.size());
+    for (std::size_t i = 0; i < original.answers.size(); ++i) {
+        BOOST_TEST(imported.answers[i].question == original.answers[i].question);
+        BOOST_TEST(answer_text(imported.answers[i].value) == answer_text(original.answers[i].value),
+                   original.answers[i].question);
+        BOOST_TEST(imported.answers[i].comment == original.answers[i].comment);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(answers_in_any_language_and_decimal_commas_are_understood) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir, "es");
+    set_cell(file, commitment_sheet, "D3", "sí");      // statement, lower case
+    set_cell(file, commitment_sheet, "D4", "Oui");     // strategy, in French in a Spanish form
+    set_cell(file, commitment_sheet, "D5", "partly");  // action_plan, the option id
+    set_cell(file, education_sheet, "D3", "11,5");     // pupils_migrant_percent, decimal comma
+    set_cell(file, education_sheet, "E3", "Registro escolar 2025.");
+    const Imported imported = import(dir, file);
+    BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
+    const std::string toml = testing::slurp(imported.out);
+    BOOST_TEST(toml.find("\nstatement = { answer = \"yes\"") != std::string::npos, toml);
+    BOOST_TEST(toml.find("\nstrategy = { answer = \"yes\"") != std::string::npos);
+    BOOST_TEST(toml.find("\naction_plan = \"partly\"") != std::string::npos);
+    BOOST_TEST(toml.find("\npupils_migrant_percent = { answer = 11.5, comment = \"Registro escolar 2025.\" }") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_option_not_in_the_list_is_refused_at_its_cell_with_did_you_mean) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    set_cell(file, education_sheet, "D7", "perhaps");
+    set_cell(file, education_sheet, "D6", "Partley");
+    const Imported imported = import(dir, file);
+    expect_refused(imported, ":Education!D7: error: expected one of yes, partly, no; found \"perhaps\"");
+    expect_refused(imported, ":Education!D6: error: expected one of yes, partly, no; found \"Partley\"\n"
+                             "help: did you mean \"Partly\"?");
+}
+
+BOOST_AUTO_TEST_CASE(text_in_a_number_cell_is_refused) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    set_cell(file, education_sheet, "D3", "about a tenth");
+    expect_refused(import(dir, file), ":Education!D3: error: expected a percentage between 0 and 100 (a number, "
+                                      "without the % sign); found \"about a tenth\"");
+}
+
+BOOST_AUTO_TEST_CASE(a_percentage_over_100_is_refused) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    set_cell(file, education_sheet, "D3", "112.5", true);
+    expect_refused(import(dir, file), ":Education!D3: error: answers.education.pupils_migrant_percent: percentage "
+                                      "over 100; expected a percentage between 0 and 100, found 112.5");
+}
+
+BOOST_AUTO_TEST_CASE(a_question_id_edited_by_hand_is_refused) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    set_cell(file, commitment_sheet, "A4", "commitment.stratgy");
+    expect_refused(import(dir, file), ":Commitment!A4: error: question id edited; expected \"commitment.strategy\" "
+                                      "in this row, found \"commitment.stratgy\"\nhelp: did you mean "
+                                      "\"commitment.strategy\"?");
+}
+
+BOOST_AUTO_TEST_CASE(a_deleted_sheet_is_refused) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    std::string workbook = read_part(file, "xl/workbook.xml");
+    workbook = std::regex_replace(workbook, std::regex("<sheet name=\"Education\"[^>]*/>"), "");
+    write_part(file, "xl/workbook.xml", workbook);
+    expect_refused(import(dir, file), ": error: sheet \"Education\" is missing (the questions of area \"education\"); "
+                                      "expected every sheet of the questionnaire");
+}
+
+BOOST_AUTO_TEST_CASE(a_questionnaire_of_another_version_is_refused) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    set_cell(file, record_sheet, "B3", "2011");
+    expect_refused(import(dir, file), ":_form!B3: error: questionnaire version \"2011\"; expected \"2019\"");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_that_is_not_a_spreadsheet_is_refused) {
+    testing::TempDir dir;
+    expect_refused(import(dir, dir.write("answers.xlsx", "Dear secretariat, our answers follow.\n")),
+                   "answers.xlsx: error: not a spreadsheet: an XLSX workbook is a zip archive");
+    expect_refused(import(dir, dir.write("answers.pdf", "%PDF-1.7\n")), "answers.pdf: error: not a spreadsheet");
+    expect_refused(import(dir, dir.write("answers.csv", std::string("PK\x03\x04\x00\x01", 6))),
+                   "answers.csv: error: not a spreadsheet");
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_is_reported_at_once_and_no_edition_is_written) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir);
+    set_cell(file, education_sheet, "D7", "perhaps");
+    set_cell(file, education_sheet, "D3", "lots");
+    set_cell(file, commitment_sheet, "A4", "commitment.stratgy");
+    set_cell(file, city_sheet, "D6", "", false);  // edition.date emptied
+    const fs::path out = dir / "edition.toml";
+    std::ofstream(out) << "# an older edition stays as it was\n";
+    const auto result = run(iccreport("import " + file.string() + " --out " + out.string()));
+    BOOST_TEST(result.exit_code == 1);
+    for (const char* place : {":Education!D7: error:", ":Education!D3: error:", ":Commitment!A4: error:",
+                              ":City!D6: error: edition.date: missing"})
+        BOOST_TEST(result.err.find(place) != std::string::npos, place << "\n" << result.err);
+    BOOST_TEST(testing::slurp(out) == "# an older edition stays as it was\n");
+}
+
+BOOST_AUTO_TEST_CASE(csv_with_the_documented_layout_is_imported) {
+    testing::TempDir dir;
+    const fs::path csv = dir.write("answers.csv",
+                                   "question,answer,comment\n"
+                                   "questionnaire,2019,\n"
+                                   "language,fr,\n"
+                                   "city.id,lunel-sur-arve,\n"
+                                   "city.name,Lunel-sur-Arve,\n"
+                                   "city.country,FR,\n"
+                                   "edition.date,2026-09-30,\n"
+                                   "city.population,\"41 200\",Recensement 2025\n"
+                                   "city.foreign_born_percent,\"12,5\",\n"
+                                   "commitment.statement,Oui,\"Adoptée le 3 mars, à l'unanimité.\"\n"
+                                   "commitment.communication,Site internet de la ville ; réseaux sociaux de la ville,\n");
+    const Imported imported = import(dir, csv);
+    BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
+    const std::string toml = testing::slurp(imported.out);
+    BOOST_TEST(toml.find("population = { answer = 41200, comment = \"Recensement 2025\" }") != std::string::npos, toml);
+    BOOST_TEST(toml.find("foreign_born_percent = 12.5\n") != std::string::npos);
+    BOOST_TEST(toml.find("statement = { answer = \"yes\", comment = \"Adoptée le 3 mars, à l'unanimité.\" }") !=
+               std::string::npos);
+    BOOST_TEST(toml.find("communication = [\"website\", \"social_media\"]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(csv_errors_name_line_and_column) {
+    testing::TempDir dir;
+    const fs::path csv = dir.write("answers.csv",
+                                   "question,answer,comment\n"
+                                   "questionnaire,2019,\n"
+                                   "city.id,lunel,\n"
+                                   "city.name,Lunel,\n"
+                                   "city.country,FR,\n"
+                                   "edition.date,2026-09-30,\n"
+                                   "city.population,41200,\n"
+                                   "city.foreign_born_percent,12,\n"
+                                   "commitment.stratgy,yes,\n"
+                                   "commitment.budget,perhaps,\n");
+    const Imported imported = import(dir, csv);
+    expect_refused(imported, "answers.csv:9:1: error: unknown question id \"commitment.stratgy\" in questionnaire 2019");
+    expect_refused(imported, "help: did you mean \"commitment.strategy\"?");
+    expect_refused(imported, "answers.csv:10:19: error: expected one of yes, partly, no; found \"perhaps\"");
+}
+
+BOOST_AUTO_TEST_CASE(a_workbook_saved_by_libreoffice_imports_the_same) {
+    if (run("command -v soffice").exit_code != 0) {
+        BOOST_TEST_MESSAGE("skipped: soffice (LibreOffice) is not installed");
+        return;
+    }
+    testing::TempDir dir;
+    const fs::path file = filled(dir, "it");
+    const Imported direct = import(dir, file);
+    BOOST_TEST_REQUIRE(direct.result.exit_code == 0, direct.result.err);
+    fs::create_directories(dir / "saved");
+    const auto saved = run("cd " + (dir / "saved").string() + " && soffice -env:UserInstallation=file://" +
+                           (dir / "profile").string() + " --headless --convert-to xlsx " + file.string());
+    BOOST_TEST_REQUIRE(saved.exit_code == 0, saved.err);
+    const fs::path out = dir / "saved.toml";
+    const auto result = run(iccreport("import " + (dir / "saved" / file.filename()).string() + " --out " + out.string()));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(testing::slurp(out) == testing::slurp(direct.out));
+}

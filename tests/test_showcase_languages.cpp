@@ -1,0 +1,149 @@
+// The showcase cities of Italy, Ukraine, Japan, Morocco and Israel: each
+// loads, states its languages, answers every question, carries comments in
+// its own language, scores, and its report renders in each of its languages
+// (and one in English) with every glyph found and every font embedded.
+// One report per language, to keep the suite fast.
+#include <boost/test/unit_test.hpp>
+
+#include <sstream>
+
+#include "driver/pipeline.h"
+#include "layout/paginate.h"
+#include "render/pdf.h"
+#include "test_support.h"
+
+using namespace icc;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Showcase {
+    std::string id;
+    Date date;  // the latest edition
+    std::vector<std::string> languages;
+};
+
+const std::vector<Showcase> showcases{
+    {"castelvarra", Date{2025, 4, 14}, {"it"}}, {"zlatoriv", Date{2024, 11, 5}, {"uk"}},
+    {"hoshinagi", Date{2025, 2, 20}, {"ja"}},   {"bab-nouara", Date{2024, 6, 12}, {"ar", "fr"}},
+    {"neve-eshkar", Date{2025, 1, 27}, {"he"}},
+};
+
+struct Engine {
+    DataRoot data{testing::source_root()};
+    FontSet fonts = FontSet::load(data);
+    Questionnaire questionnaire = Questionnaire::bundled(data);
+    LoadedNetwork network = load_network_for(data, questionnaire, {}, {}, std::nullopt);
+    EngineResources resources = EngineResources::load(data);
+};
+
+const Engine& engine() {
+    static const Engine instance;
+    return instance;
+}
+
+// Glyphs Pango found no face for, over every text of every page.
+int missing_glyphs(const LaidOutDocument& laid_out, int& glyphs) {
+    int missing = 0;
+    for (const LaidOutPage& page : laid_out.pages)
+        for (const TextBox& text : page.texts) {
+            PangoLayoutIter* iter = pango_layout_get_iter(text.layout.get());
+            do {
+                PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
+                if (!run) continue;
+                for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+                    ++glyphs;
+                    if (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ++missing;
+                }
+            } while (pango_layout_iter_next_run(iter));
+            pango_layout_iter_free(iter);
+        }
+    return missing;
+}
+
+// The fonts `pdffonts` lists that are not embedded ("emb" is the fifth column from the end).
+std::vector<std::string> fonts_not_embedded(const fs::path& pdf) {
+    const auto listing = testing::run("pdffonts '" + pdf.string() + "'");
+    BOOST_TEST_REQUIRE(listing.exit_code == 0, listing.err);
+    std::vector<std::string> missing;
+    std::istringstream lines(listing.out);
+    std::string line;
+    int fonts = 0;
+    for (int n = 0; std::getline(lines, line); ++n) {
+        if (n < 2 || line.empty()) continue;  // the header and its rule
+        std::vector<std::string> words;
+        std::istringstream split(line);
+        for (std::string word; split >> word;) words.push_back(word);
+        BOOST_TEST_REQUIRE(words.size() >= 7u, line);
+        ++fonts;
+        if (words[words.size() - 5] != "yes") missing.push_back(words.front());
+    }
+    BOOST_TEST(fonts > 2);
+    return missing;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(each_showcase_states_its_languages_answers_everything_in_its_words_and_scores) {
+    const Network& network = engine().network.network;
+    for (const Showcase& showcase : showcases) {
+        BOOST_TEST_CONTEXT(showcase.id) {
+            const std::vector<const Edition*> editions = network.editions_of(showcase.id);
+            BOOST_TEST_REQUIRE(!editions.empty());
+            for (const Edition* edition : editions) {
+                BOOST_TEST(edition->city.languages == showcase.languages, edition->source_file);
+                BOOST_TEST(edition->questionnaire == "2019");
+                for (const Question& question : engine().questionnaire.questions())
+                    if (!question.area.empty())
+                        BOOST_TEST(edition->find(question.id) != nullptr, edition->source_file << " " << question.id);
+            }
+            const Edition& latest = *editions.back();
+            BOOST_TEST((latest.date == showcase.date), latest.date.iso());
+            const auto commented = std::count_if(latest.answers.begin(), latest.answers.end(),
+                                                 [](const Answer& a) { return !a.comment.empty(); });
+            BOOST_TEST(commented >= 25);
+            BOOST_TEST(commented <= 40);
+            // Every comment has its English translation right under it (until
+            // free texts have a format for translations: issue 13, item 3).
+            const std::string text = testing::slurp(latest.source_file);
+            std::size_t translations = 0;
+            for (std::size_t at = 0; (at = text.find("\n# en", at)) != std::string::npos; ++at) ++translations;
+            const auto all_comments = commented + std::count_if(latest.facts.begin(), latest.facts.end(),
+                                                                [](const Answer& a) { return !a.comment.empty(); });
+            BOOST_TEST(translations >= static_cast<std::size_t>(all_comments));
+
+            const PreparedCity city(engine().resources, network, {showcase.id, showcase.date}, std::nullopt);
+            BOOST_TEST_REQUIRE(city.city().scores.aggregate.has_value());
+            BOOST_TEST(*city.city().scores.aggregate > 20.0);
+            BOOST_TEST(*city.city().scores.aggregate < 80.0);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(each_showcase_renders_in_its_languages_and_english_with_every_glyph_and_font) {
+    testing::TempDir dir;
+    std::vector<std::pair<const Showcase*, std::string>> reports;  // one per language
+    for (const Showcase& showcase : showcases)
+        for (const std::string& lang : showcase.languages) reports.emplace_back(&showcase, lang);
+    reports.emplace_back(&showcases[3], "en");  // an Arabic name and French comments inside English
+    for (const auto& [showcase, lang] : reports) {
+        BOOST_TEST_CONTEXT(showcase->id << " " << lang) {
+            const Catalog catalog = Catalog::load(engine().data, lang);
+            const PreparedCity city(engine().resources, engine().network.network, {showcase->id, showcase->date},
+                                    std::nullopt);
+            const Document document = compose_city_report(engine().resources, city, catalog);
+            const LaidOutDocument laid_out = paginate(document, engine().fonts);
+            BOOST_TEST(laid_out.pages.size() > 20u);
+            int glyphs = 0;
+            BOOST_TEST(missing_glyphs(laid_out, glyphs) == 0);
+            BOOST_TEST(glyphs > 20000);
+
+            const fs::path pdf = dir / (showcase->id + "." + lang + ".pdf");
+            render_pdf(laid_out, document.info, engine().fonts, pdf);
+            BOOST_TEST(fonts_not_embedded(pdf).empty());
+            const std::string text = testing::run("pdftotext '" + pdf.string() + "' -").out;
+            BOOST_TEST(text.size() > 20000u);
+            BOOST_TEST(text.find("\uFFFD") == std::string::npos);  // no character without a glyph
+        }
+    }
+}
