@@ -229,14 +229,14 @@ std::string Catalog::percent(double value, int fraction_digits) const {
 
 std::string Catalog::number(const Figure& figure) const {
     UErrorCode status = U_ZERO_ERROR;
-    number(0.0, 1);  // creates the one-decimal formatter
+    (void)number(0.0, 1);  // creates the one-decimal formatter
     const std::string digits = figure.text();
     return to_utf8(formatters_->numbers.at(1).formatDecimal(digits.c_str(), status).toString(status));
 }
 
 std::string Catalog::percent(const Figure& figure) const {
     UErrorCode status = U_ZERO_ERROR;
-    percent(0.0, 1);
+    (void)percent(0.0, 1);
     const std::string digits = figure.text();
     return to_utf8(formatters_->percents.at(1).formatDecimal(digits.c_str(), status).toString(status));
 }
