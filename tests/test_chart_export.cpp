@@ -3,8 +3,10 @@
 // and the figure contract (drawn inside its box, cairo state left as found).
 #include <boost/test/unit_test.hpp>
 
+#include <cairo-svg.h>
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -197,6 +199,102 @@ BOOST_AUTO_TEST_CASE(svg_is_deterministic_and_carries_its_text_alternative) {
     testing::TempDir dir;
     write_chart_svg(dir / "areas.svg", figure, fonts_of(chart), 455, 200, description);
     BOOST_TEST(testing::slurp(dir / "areas.svg") == first);
+}
+
+namespace {
+
+struct SvgText {
+    double x = 0, y = 0, length = 0;
+    std::string text;
+};
+
+double attribute(const std::string& element, const std::string& name) {
+    const std::size_t at = element.find(" " + name + "=\"");
+    BOOST_REQUIRE(at != std::string::npos);
+    return std::stod(element.substr(at + name.size() + 3));
+}
+
+std::vector<SvgText> texts_of(const std::string& svg) {
+    std::vector<SvgText> texts;
+    for (std::size_t at = svg.find("<text "); at != std::string::npos; at = svg.find("<text ", at + 1)) {
+        const std::size_t open_end = svg.find('>', at);
+        const std::size_t close = svg.find("</text>", open_end);
+        const std::string element = svg.substr(at, open_end - at);
+        texts.push_back({attribute(element, "x"), attribute(element, "y"), attribute(element, "textLength"),
+                         svg.substr(open_end + 1, close - open_end - 1)});
+    }
+    return texts;
+}
+
+// The same chart as cairo's SVG surface writes it when it draws the glyphs.
+std::string svg_with_glyph_outlines(const ChartSpec& spec, const ChartFonts& fonts, double width, double height) {
+    std::string bytes;
+    {
+        CairoSurfacePtr surface(cairo_svg_surface_create_for_stream(
+            [](void* closure, const unsigned char* data, unsigned int length) {
+                static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+                return CAIRO_STATUS_SUCCESS;
+            },
+            &bytes, width, height));
+        CairoPtr cr(cairo_create(surface.get()));
+        draw_chart(cr.get(), spec, fonts, width, height);
+        cairo_surface_finish(surface.get());
+    }
+    return bytes;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(svg_text_is_real_text_where_pango_set_it_in_a_font_stack_and_takes_less_than_half_the_bytes) {
+    Setup s;
+    const ChartContext chart(s.fonts, s.en);
+    const auto figure = figure_of(chart, AreasChart{three_areas()}, "Valmora against the sample");
+    const std::string svg = render_chart_svg(figure, fonts_of(chart), 455, 200);
+    const std::vector<SvgText> texts = texts_of(svg);
+    auto has = [&](const std::string& text) {
+        return std::any_of(texts.begin(), texts.end(), [&](const SvgText& t) { return t.text == text; });
+    };
+    BOOST_TEST(has("Valmora against the sample"));
+    BOOST_TEST(has("Valmora"));
+    BOOST_TEST(has("Commitment"));
+    BOOST_TEST(has("Mediation and conflict resolution"));
+    BOOST_TEST(svg.find("<symbol") == std::string::npos);  // no glyph outlines
+    BOOST_TEST(svg.find("font-family=\"'Noto Sans', ") != std::string::npos);
+    BOOST_TEST(svg.find(", sans-serif\"") != std::string::npos);
+    for (const SvgText& t : texts) {
+        BOOST_TEST_CONTEXT(t.text) {
+            BOOST_TEST(t.length > 0);
+            BOOST_TEST(t.x - t.length / 2 >= -0.01);
+            BOOST_TEST(t.x + t.length / 2 <= 455.01);
+            BOOST_TEST(t.y > 0);
+            BOOST_TEST(t.y <= 200);
+        }
+    }
+    // The heading is on the first line, flush left at the chart's edge.
+    const auto heading = std::find_if(texts.begin(), texts.end(), [](const SvgText& t) { return t.text == "Valmora against the sample"; });
+    BOOST_TEST(heading->x - heading->length / 2 == 0.0, boost::test_tools::tolerance(0.05));
+    BOOST_TEST(svg.size() * 2 < svg_with_glyph_outlines(figure, fonts_of(chart), 455, 200).size());
+}
+
+BOOST_AUTO_TEST_CASE(svg_text_of_a_right_to_left_chart_is_embedded_right_to_left_and_a_cut_label_ends_in_an_ellipsis) {
+    Setup s;
+    const Catalog ar = Catalog::load(s.root, "ar");
+    const ChartContext chart(s.fonts, ar);
+    AreasChartData data = three_areas();
+    data.areas[2].label = std::string(400, 'x') + " " + std::string(400, 'y');
+    const std::string svg = render_chart_svg(figure_of(chart, AreasChart{data}), fonts_of(chart), 455, 200);
+    const std::vector<SvgText> texts = texts_of(svg);
+    BOOST_TEST(!texts.empty());
+    for (const SvgText& t : texts) {
+        BOOST_TEST_CONTEXT(t.text) {
+            BOOST_TEST(t.text.starts_with("\u202B"));
+            BOOST_TEST(t.text.ends_with("\u202C"));
+        }
+    }
+    const bool cut = std::any_of(texts.begin(), texts.end(),
+                                 [](const SvgText& t) { return t.text.find("\u2026\u202C") != std::string::npos; });
+    BOOST_TEST(cut);
+    BOOST_TEST(svg.find(std::string(400, 'y')) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_write_leaves_the_previous_file) {

@@ -134,7 +134,7 @@ inline PracticeLibrary practice_library() {
 // general text per selection area.
 inline std::string mini_locale(const std::string& lang) {
     const std::string word = lang == "fr" ? "Texte" : "Text";
-    std::string text = "[meta]\nicu_locale = \"" + lang + "\"\n\n[recommendations.areas]\n";
+    std::string text = locale_meta(lang, lang == "en" ? "" : "en") + "\n[recommendations.areas]\n";
     for (const char* area : {"policy", "schools", "streets", "together"})
         text += std::string(area) + " = \"" + word + " for the area " + area + "\"\n";
     for (const Question& question : mini().questions()) {

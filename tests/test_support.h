@@ -18,6 +18,14 @@ struct CommandResult {
     std::string err;
 };
 
+// The [meta] table every locale file opens with (support/language.h), for a
+// test's own locale: a draft, not official, falling back to `fallback`.
+inline std::string locale_meta(const std::string& icu_locale, const std::string& fallback = "en") {
+    return "[meta]\nname = \"Test\"\nenglish_name = \"Test\"\nicu_locale = \"" + icu_locale +
+           "\"\ndirection = \"ltr\"\nscript = \"Latn\"\nfallback = \"" + fallback +
+           "\"\nofficial = false\nreview = \"draft\"\n";
+}
+
 inline std::string slurp(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buffer;

@@ -130,8 +130,95 @@ GObjectPtr<PangoLayout> ChartText::layout(const TextBox& text) const {
                        text.align);
 }
 
+namespace {
+
+// The characters of `line` in logical order, as shown: where Pango cut the
+// text with an ellipsis (at the end), the run holding the ellipsis is the one
+// whose item starts last, and it covers the cut text.
+std::string shown_text(PangoLayout* layout, PangoLayoutLine* line, bool last_line) {
+    const char* all = pango_layout_get_text(layout);
+    int end = line->start_index + line->length;
+    bool cut = false;
+    if (last_line && pango_layout_is_ellipsized(layout)) {
+        int last_start = -1;
+        for (GSList* run = line->runs; run; run = run->next) {
+            const auto* item = static_cast<PangoGlyphItem*>(run->data)->item;
+            last_start = std::max(last_start, item->offset);
+        }
+        if (last_start >= line->start_index) {
+            end = last_start;
+            cut = true;
+        }
+    }
+    std::string text(all + line->start_index, static_cast<std::size_t>(end - line->start_index));
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    if (cut) text += "\u2026";
+    return text;
+}
+
+}  // namespace
+
+void ChartText::record(cairo_t* cr, const TextBox& text, PangoLayout* layout) const {
+    std::vector<PlacedTextLine>& out = *chart_->recorded_text();
+    const int lines = pango_layout_get_line_count(layout);
+    const std::unique_ptr<PangoLayoutIter, decltype(&pango_layout_iter_free)> owner(pango_layout_get_iter(layout),
+                                                                                      pango_layout_iter_free);
+    PangoLayoutIter* iter = owner.get();
+    int index = 0;
+    do {
+        PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+        PangoRectangle logical{};
+        pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+        const double baseline = static_cast<double>(pango_layout_iter_get_baseline(iter)) / PANGO_SCALE;
+        PlacedTextLine placed;
+        placed.text = shown_text(layout, line, index == lines - 1);
+        if (!placed.text.empty()) {
+            // The advance without trailing spaces: where the viewer's font must end.
+            double left = static_cast<double>(logical.x) / PANGO_SCALE;
+            double right = left + static_cast<double>(logical.width) / PANGO_SCALE;
+            if (!pango_layout_is_ellipsized(layout)) {
+                int* ranges = nullptr;
+                int count = 0;
+                const int trimmed_end = line->start_index + static_cast<int>(placed.text.size());
+                pango_layout_line_get_x_ranges(line, line->start_index, trimmed_end, &ranges, &count);
+                if (count > 0) {
+                    int low = ranges[0], high = ranges[1];
+                    for (int i = 1; i < count; ++i) {
+                        low = std::min(low, ranges[2 * i]);
+                        high = std::max(high, ranges[2 * i + 1]);
+                    }
+                    left = static_cast<double>(low) / PANGO_SCALE;
+                    right = static_cast<double>(high) / PANGO_SCALE;
+                }
+                g_free(ranges);
+            }
+            double x = text.box.x + (left + right) / 2;
+            double y = text.box.y + baseline;
+            double width = right - left;
+            double unused = 0;
+            cairo_user_to_device(cr, &x, &y);
+            cairo_user_to_device_distance(cr, &width, &unused);
+            placed.center_x = x;
+            placed.baseline = y;
+            placed.width = width;
+            placed.size = role_size(style(), text.role);
+            placed.bold = role_weight(text.role) == PANGO_WEIGHT_BOLD;
+            placed.italic = text.role == TextRole::note;
+            placed.right_to_left = pango_layout_line_get_resolved_direction(line) == PANGO_DIRECTION_RTL;
+            placed.color = text.color;
+            placed.halo = text.halo;
+            out.push_back(std::move(placed));
+        }
+        ++index;
+    } while (pango_layout_iter_next_line(iter));
+}
+
 void ChartText::draw(cairo_t* cr, const TextBox& text) const {
     auto layout = this->layout(text);
+    if (chart_->recorded_text()) {
+        record(cr, text, layout.get());
+        return;
+    }
     if (text.halo) {
         CairoStateGuard guard(cr);
         cairo_move_to(cr, text.box.x, text.box.y);

@@ -38,6 +38,7 @@ public:
     void draw(cairo_t* cr, const TextBox& text) const;
 
 private:
+    void record(cairo_t* cr, const TextBox& text, PangoLayout* layout) const;
     [[nodiscard]] GObjectPtr<PangoLayout> make_layout(const std::string& text, TextRole role, double wrap_width,
                                                       int max_lines, TextAlign align) const;
     const ChartContext* chart_;

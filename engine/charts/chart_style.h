@@ -110,6 +110,22 @@ private:
     ChartStyle style_;
 };
 
+// One line of chart text as Pango set it, for an output that writes text as
+// text (the SVG export) rather than as glyph outlines: positions are in the
+// drawing surface's points, after the cairo transformation in effect.
+struct PlacedTextLine {
+    std::string text;       // the line's characters in logical order ("…" where Pango cut it)
+    double center_x = 0;    // middle of the line's advance
+    double baseline = 0;
+    double width = 0;       // the advance Pango measured, so the viewer's font fills the same room
+    double size = 0;        // points
+    bool bold = false;
+    bool italic = false;
+    bool right_to_left = false;
+    Rgb color;
+    bool halo = false;      // outlined in the background colour (see TextBox::halo)
+};
+
 // A chart being laid out or drawn: fonts and style from the output, words
 // from the chart's specification.
 class ChartContext {
@@ -121,9 +137,14 @@ public:
     [[nodiscard]] const ChartWords& words() const { return words_; }
     [[nodiscard]] const ChartStyle& style() const { return fonts_.style(); }
 
+    // When set, text is not drawn but appended here, line by line, in drawing order.
+    void record_text_into(std::vector<PlacedTextLine>* lines) { recorded_text_ = lines; }
+    [[nodiscard]] std::vector<PlacedTextLine>* recorded_text() const { return recorded_text_; }
+
 private:
     ChartFonts fonts_;
     ChartWords words_;
+    std::vector<PlacedTextLine>* recorded_text_ = nullptr;
 };
 
 struct Point {

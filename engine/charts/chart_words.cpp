@@ -26,8 +26,11 @@ std::string to_utf8(const icu::UnicodeString& text) {
 
 void add_words(const Catalog& catalog, const std::vector<std::string>& keys, ChartLocale& locale) {
     for (const std::string& key : keys) {
-        // The language's own name only helps measure lines; a locale may lack it.
-        if (key == "meta.name" && !catalog.has(key)) continue;
+        // The language's own name (from the locale's [meta]) only helps measure lines.
+        if (key == "meta.name") {
+            if (!catalog.language().name.empty()) locale.texts[key] = catalog.language().name;
+            continue;
+        }
         locale.texts[key] = catalog.text(key);
     }
 }

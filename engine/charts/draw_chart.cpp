@@ -10,8 +10,10 @@ namespace icc::charts {
 
 using namespace detail;
 
-void draw_chart(cairo_t* cr, const ChartSpec& spec, const ChartFonts& fonts, double width, double height) {
-    const ChartContext context(fonts, spec.locale);
+void draw_chart(cairo_t* cr, const ChartSpec& spec, const ChartFonts& fonts, double width, double height,
+                std::vector<PlacedTextLine>* text_lines) {
+    ChartContext context(fonts, spec.locale);
+    context.record_text_into(text_lines);
     auto draw = [&](double chart_height) {
         std::visit(
             [&](const auto& chart) {

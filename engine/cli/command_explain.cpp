@@ -45,8 +45,9 @@ int run_explain(const ExplainOptions& options, const DataRoot& data) {
     const Sample sample = build_sample(network, questionnaire, sample_options);
 
     // Rules and overrides must hold in the official languages and in the one asked for.
+    const LanguageRegistry languages = LanguageRegistry::load(data);
     std::vector<Catalog> catalogs;
-    for (const char* official : {"en", "fr"})
+    for (const std::string& official : languages.official_tags())
         if (lang != official) catalogs.push_back(Catalog::load(data, official));
     catalogs.push_back(Catalog::load(data, lang));
     std::vector<const Catalog*> checked;

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "support/diagnostic.h"
+#include "support/language.h"
 #include "support/wording.h"
 
 namespace icc::cli {
@@ -47,24 +48,23 @@ std::vector<std::string> languages_of(const std::string& text, const DataRoot& d
     if (!trimmed(text).empty() && asked.empty())
         throw DiagnosticError(
             Diagnostic{Severity::error, {"--lang"}, "expected languages such as en,fr, found \"" + text + "\""});
+    const LanguageRegistry registry = LanguageRegistry::load(data);
     if (asked.empty()) {
         const std::vector<std::string>& project = data.defaults.languages;
-        if (all_by_default) return project.empty() ? std::vector<std::string>{"en", "fr"} : project;
-        return {project.empty() ? std::string("en") : project.front()};
+        if (all_by_default) return project.empty() ? registry.official_tags() : project;
+        return {project.empty() ? registry.source().tag : project.front()};
     }
-    const std::vector<std::string> available = available_languages(data);
+    // Each tag as the registry resolves it (fr-CA is fr), every unknown one reported at once.
+    std::vector<std::string> resolved;
     std::vector<Diagnostic> errors;
-    for (const std::string& lang : asked)
-        if (std::find(available.begin(), available.end(), lang) == available.end()) {
-            Diagnostic error{Severity::error, {"--lang"},
-                             "no language \"" + lang + "\" in " + data.locales().string() +
-                                 "; languages available: " + join_alternatives(available, ", ")};
-            if (const std::string close = closest_match(lang, available); !close.empty())
-                error.notes.push_back({NoteKind::help, "did you mean \"" + close + "\"?"});
-            errors.push_back(std::move(error));
+    for (const std::string& lang : asked) try {
+            const std::string& tag = registry.resolve(lang, "--lang").tag;
+            if (std::find(resolved.begin(), resolved.end(), tag) == resolved.end()) resolved.push_back(tag);
+        } catch (const DiagnosticError& error) {
+            errors.insert(errors.end(), error.diagnostics().begin(), error.diagnostics().end());
         }
     if (!errors.empty()) throw DiagnosticError(std::move(errors));
-    return asked;
+    return resolved;
 }
 
 std::string one_language_of(const std::string& text, const DataRoot& data, const std::string& command) {

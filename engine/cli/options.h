@@ -3,7 +3,7 @@
 // names, forms and meaning everywhere:
 //
 //   --lang L[,L...]   (also --langs) languages, comma-separated, spaces trimmed;
-//                     each must have a locale file (an unknown one lists those there are)
+//                     each a language of the registry (fr-CA is fr; an unknown one lists those there are)
 //   --network DIR     the network's editions (default: the data folder's network)
 //   --as-of DATE      editions dated on or before YYYY-MM-DD
 //   --out PATH        where output goes; missing folders are created
@@ -21,9 +21,10 @@ CLI::Option* add_lang_option(CLI::App& command, std::string& text, const std::st
 CLI::Option* add_network_option(CLI::App& command, std::filesystem::path& folder);
 CLI::Option* add_as_of_option(CLI::App& command, std::string& date);
 
-// The languages of --lang: trimmed, without repeats, each with a locale file in
-// `data`; empty text gives the data folder's first project language, else
-// "en" (or every project language when `all_by_default`, else en,fr).
+// The languages of --lang: trimmed, resolved through the language registry
+// (fr-CA is fr), without repeats; empty text gives the data folder's first
+// project language, else the source language (or every project language
+// when `all_by_default`, else the official languages).
 // Throws DiagnosticError naming --lang, with the languages available.
 std::vector<std::string> languages_of(const std::string& text, const DataRoot& data, bool all_by_default = false);
 

@@ -300,8 +300,10 @@ private:
             const Practice* practice = data_.practices.find(chosen.practice_id);
             if (!practice) continue;
             auto pick = [&](const std::map<std::string, std::string>& texts) {
+                // The reader's language, else the one it falls back to, else any.
                 auto it = texts.find(catalog_.lang());
-                if (it == texts.end()) it = texts.find("en");
+                if (it == texts.end()) it = texts.find(catalog_.language().fallback);
+                if (it == texts.end()) it = texts.begin();
                 return it == texts.end() ? std::string() : it->second;
             };
             std::string city = practice->city, country;

@@ -302,8 +302,12 @@ void render_in_processes(const RenderContext& context, std::vector<PendingReport
 
 }  // namespace
 
-BuildSummary run_build(const DataRoot& data, const BuildOptions& options, std::ostream& out, std::ostream& log,
+BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std::ostream& out, std::ostream& log,
                        const std::atomic<bool>& stop) {
+    BuildOptions options = requested;
+    const LanguageRegistry registry = LanguageRegistry::load(data);
+    if (options.languages.empty()) options.languages = registry.official_tags();
+    for (std::string& lang : options.languages) lang = registry.resolve(lang, "--lang").tag;  // a bad --langs fails early
     BuildSummary summary;
     const fs::path network_folder = options.network.empty() ? data.network() : options.network;
     const Questionnaire questionnaire = Questionnaire::bundled(data);

@@ -19,7 +19,8 @@ namespace icc {
 
 struct BuildOptions {
     std::filesystem::path network;        // default: samples/network
-    std::vector<std::string> languages{"en", "fr"};  // every city's reports are made in these
+    // Every city's reports are made in these; empty: the official languages (locales' meta.official).
+    std::vector<std::string> languages;
     // And in each city's own languages (the `languages` of its latest edition's
     // [city]), after those. Off when the languages are asked for (--langs).
     bool city_languages = true;

@@ -64,7 +64,9 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
             const std::string lang = file.stem().string();
             catalogs.emplace(lang, Catalog::load_file(file, lang));
         });
-    if (!questionnaire || !fonts || !catalogs.count("en")) return result;
+    std::optional<LanguageRegistry> registry;
+    collect(result.data_errors, [&] { registry.emplace(LanguageRegistry::load(data)); });
+    if (!questionnaire || !fonts || !registry || !catalogs.count(registry->source().tag)) return result;
 
     std::optional<Network> network;
     collect(result.data_errors, [&] { network.emplace(load_network(data.network(), *questionnaire)); });
@@ -73,15 +75,15 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
         std::set<std::string> areas, cities;
         for (const Area& area : questionnaire->areas()) areas.insert(area.id);
         for (const std::string& id : network->city_ids()) cities.insert(id);
-        (void)load_practices(data.practices(), areas, cities, {"en", "fr"});
+        (void)load_practices(data.practices(), areas, cities, registry->official_tags());
     });
     std::optional<EngineResources> resources;
     collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data)); });
     if (!resources) return result;
 
-    // The reference: every key the reports look up in English, over every
-    // city of the sample (so that every branch of every sentence is reached).
-    Catalog& reference = catalogs.at("en");
+    // The reference: every key the reports look up in the source language,
+    // over every city of the sample (so that every branch of every sentence is reached).
+    Catalog& reference = catalogs.at(registry->source().tag);
     reference.record_keys_into(&result.used_keys);
     // What other commands show: the score tables, the stand-alone charts, the specimens.
     collect(result.data_errors, [&] {

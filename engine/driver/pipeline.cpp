@@ -28,12 +28,14 @@ EngineResources EngineResources::load(const DataRoot& data, const std::vector<co
                                                          index_report_sections(), index_report_figures());
     // A practice of a city outside this network is never chosen; `iccreport
     // check` verifies the library against the bundled network.
+    // Practices are told in every official language at least.
+    LanguageRegistry languages = LanguageRegistry::load(data);
     PracticeLibrary practices = load_practices(data.practices(), area_ids(questionnaire), {},
-                                               {"en", "fr"});
+                                               languages.official_tags());
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
     return EngineResources{data,          std::move(questionnaire), std::move(index_template), std::move(practices),
-                           std::move(rules), std::move(settings)};
+                           std::move(rules), std::move(settings), std::move(languages)};
 }
 
 Date parse_date_option(const std::string& text, const std::string& option) {

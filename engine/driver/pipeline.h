@@ -31,6 +31,7 @@ struct EngineResources {
     PracticeLibrary practices;
     RecommendationRules rules;
     SelectionSettings selection_settings;
+    LanguageRegistry languages;  // every locale's [meta]
 
     // Throws DiagnosticError naming the file at fault. Recommendation rules
     // are checked against the catalogs given (every text they can call for).

@@ -15,9 +15,10 @@ std::string number_text(const Exact& value) { return exact_text(value); }
 
 std::string figure(const std::optional<Exact>& value) { return figure_text(published(value), "-"); }
 
-std::string title_of(const Practice& practice, const std::string& lang) {
-    if (auto it = practice.title.find(lang); it != practice.title.end()) return it->second;
-    if (auto it = practice.title.find("en"); it != practice.title.end()) return it->second;
+// In the reader's language, else the language it falls back to, else any.
+std::string title_of(const Practice& practice, const Language& language) {
+    if (auto it = practice.title.find(language.tag); it != practice.title.end()) return it->second;
+    if (auto it = practice.title.find(language.fallback); it != practice.title.end()) return it->second;
     return practice.title.empty() ? std::string() : practice.title.begin()->second;
 }
 
@@ -85,7 +86,7 @@ std::string explain_selection(const Selection& selection, const Sample& sample, 
                 const Practice* practice = practices.find(chosen.practice_id);
                 out << "  " << i + 1 << ". " << chosen.practice_id << ", " << city_label(sample, chosen.city)
                     << ", score " << number_text(chosen.score);
-                if (practice) out << ": \"" << title_of(*practice, catalog.lang()) << "\"";
+                if (practice) out << ": \"" << title_of(*practice, catalog.language()) << "\"";
                 out << "\n";
                 for (const std::string& reason : chosen.reasons) out << "     - " << reason << "\n";
             }

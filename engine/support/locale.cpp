@@ -74,11 +74,15 @@ UDate to_udate(const Date& date, UErrorCode& status) {
 }  // namespace
 
 Catalog Catalog::load(const DataRoot& data, std::string_view lang) {
-    fs::path file = data.locales() / (std::string(lang) + ".toml");
-    if (!fs::exists(file))
-        throw DiagnosticError(Diagnostic{Severity::error, {file.string()},
-                                         "no locale file for language '" + std::string(lang) + "'"});
-    return load_file(file, lang);
+    // The common case, a language's own tag, reads one file; anything else
+    // (a regional tag, the default, a mistake) asks the registry.
+    if (!lang.empty() && lang.find_first_of("/\\.") == std::string_view::npos) {
+        fs::path file = data.locales() / (std::string(lang) + ".toml");
+        if (fs::exists(file)) return load_file(file, lang);
+    }
+    const LanguageRegistry registry = LanguageRegistry::load(data);
+    const Language& language = registry.resolve(lang);
+    return load_file(data.locales() / (language.tag + ".toml"), language.tag);
 }
 
 Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
@@ -89,19 +93,17 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>> flat;
     if (const auto document = TomlDocument::read(file, sink)) {
         TableReader root = document->root(sink);
+        if (auto language = read_language_meta(root, std::string(lang))) catalog.language_ = std::move(*language);
         flatten(root, "", flat);
     }
     for (auto& [key, value] : flat) catalog.entries_.emplace(key, Entry{std::move(value.first), value.second});
 
-    catalog.icu_locale_ = catalog.has("meta.icu_locale") ? catalog.text("meta.icu_locale") : std::string(lang);
-    catalog.right_to_left_ = catalog.has("meta.direction") && catalog.text("meta.direction") == "rtl";
     catalog.formatters_ = std::make_unique<Formatters>();
-    catalog.formatters_->locale = icu::Locale(catalog.icu_locale_.c_str());
+    catalog.formatters_->locale = icu::Locale(catalog.language_.icu_locale.c_str());
 
     // Every pattern must compile, so a translator's typo is found by `check`,
     // not halfway through a batch.
     for (const auto& [key, entry] : catalog.entries_) {
-        if (key.rfind("meta.", 0) == 0) continue;
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error{};
         icu::MessageFormat pattern(icu::UnicodeString::fromUTF8(entry.text), catalog.formatters_->locale, parse_error,
@@ -227,14 +229,14 @@ std::string Catalog::percent(double value, int fraction_digits) const {
 
 std::string Catalog::number(const Figure& figure) const {
     UErrorCode status = U_ZERO_ERROR;
-    number(0.0, 1);  // creates the one-decimal formatter
+    (void)number(0.0, 1);  // creates the one-decimal formatter
     const std::string digits = figure.text();
     return to_utf8(formatters_->numbers.at(1).formatDecimal(digits.c_str(), status).toString(status));
 }
 
 std::string Catalog::percent(const Figure& figure) const {
     UErrorCode status = U_ZERO_ERROR;
-    percent(0.0, 1);
+    (void)percent(0.0, 1);
     const std::string digits = figure.text();
     return to_utf8(formatters_->percents.at(1).formatDecimal(digits.c_str(), status).toString(status));
 }

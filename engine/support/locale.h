@@ -16,6 +16,7 @@
 
 #include "support/data_root.h"
 #include "support/diagnostic.h"
+#include "support/language.h"
 
 namespace icc {
 
@@ -40,8 +41,11 @@ class Figure;  // support/figure.h
 
 class Catalog {
 public:
-    // Loads locales/<lang>.toml. Nested tables flatten to dotted keys.
-    // Throws DiagnosticError for a missing file, bad TOML or a bad pattern.
+    // Loads the language `lang` names (through the registry: "fr-CA" is fr,
+    // "" is the source language; an unknown tag lists the languages there
+    // are). Nested tables flatten to dotted keys; [meta] is the language's
+    // description (support/language.h), not messages.
+    // Throws DiagnosticError for a missing file, bad TOML, a bad [meta] or a bad pattern.
     static Catalog load(const DataRoot& data, std::string_view lang);
     static Catalog load_file(const std::filesystem::path& file, std::string_view lang);
 
@@ -50,10 +54,12 @@ public:
     ~Catalog();
 
     [[nodiscard]] const std::string& lang() const { return lang_; }
+    // What the file's [meta] says of its language.
+    [[nodiscard]] const Language& language() const { return language_; }
     // The ICU locale the file declares (meta.icu_locale), "en_GB" say.
-    [[nodiscard]] const std::string& icu_locale() const { return icu_locale_; }
+    [[nodiscard]] const std::string& icu_locale() const { return language_.icu_locale; }
     // Text direction the file declares (meta.direction): true for right to left.
-    [[nodiscard]] bool right_to_left() const { return right_to_left_; }
+    [[nodiscard]] bool right_to_left() const { return language_.right_to_left; }
 
     [[nodiscard]] bool has(std::string_view key) const;
     // The raw string. Throws DiagnosticError naming the locale file and key if missing.
@@ -93,8 +99,7 @@ private:
         SourceLocation where;
     };
     std::string lang_;
-    std::string icu_locale_;
-    bool right_to_left_ = false;
+    Language language_;
     std::filesystem::path file_;
     std::map<std::string, Entry, std::less<>> entries_;
     struct Formatters;

@@ -1,0 +1,197 @@
+#include "support/language.h"
+
+#include <unicode/locid.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "support/toml_reader.h"
+#include "support/wording.h"
+
+namespace icc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr Choice<bool> directions[] = {{"ltr", false}, {"rtl", true}};
+constexpr Choice<ReviewStatus> review_statuses[] = {{"draft", ReviewStatus::draft},
+                                                    {"reviewed", ReviewStatus::reviewed}};
+
+bool is_script_code(const std::string& code) {
+    return code.size() == 4 && std::isupper(static_cast<unsigned char>(code[0])) &&
+           std::all_of(code.begin() + 1, code.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+bool is_icu_locale(const std::string& name) {
+    const icu::Locale locale(name.c_str());
+    return !name.empty() && !locale.isBogus() && locale.getLanguage()[0] != '\0';
+}
+
+// "fr-CA" and "fr_ca" compare as "fr-ca".
+std::string normalized_tag(std::string_view tag) {
+    std::string out;
+    for (char c : tag) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+std::string_view review_status_name(ReviewStatus status) { return name_of(review_statuses, status); }
+
+std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
+    std::optional<TableReader> meta = root.required_table("meta");
+    if (!meta) return std::nullopt;
+    Language language;
+    language.tag = std::move(tag);
+    language.where = meta->where();
+    bool complete = true;
+    auto text = [&](std::string_view key, std::string& into, const Expect<std::string>& expect, bool required) {
+        const auto value = required ? meta->required<std::string>(key, expect) : meta->optional<std::string>(key, expect);
+        if (value) into = *value;
+        else if (required) complete = false;
+    };
+    text("name", language.name, {.what = "the language's name in itself, such as \"Français\""}, true);
+    text("english_name", language.english_name, {.what = "the language's English name, such as \"French\""}, true);
+    text("script", language.script, {.what = "an ISO 15924 script code such as \"Latn\"", .valid = is_script_code}, true);
+    text("icu_locale", language.icu_locale, {.what = "an ICU locale such as \"fr_FR\"", .valid = is_icu_locale}, true);
+    text("hyphenation", language.hyphenation, {.what = "a hyphenation dictionary such as \"fr\" (hyph_fr.dic), or \"\""},
+         false);
+    text("fallback", language.fallback, {.what = "the tag of the language to fall back to, or \"\""}, false);
+    if (const auto rtl = meta->required("direction", directions)) language.right_to_left = *rtl;
+    else complete = false;
+    if (const auto official = meta->required<bool>("official")) language.official = *official;
+    else complete = false;
+    if (const auto review = meta->required("review", review_statuses)) language.review = *review;
+    else complete = false;
+    if (!language.fallback.empty() && language.fallback == language.tag) {
+        (*meta)["fallback"].error("a language cannot fall back to itself");
+        language.fallback.clear();
+    }
+    return complete ? std::optional<Language>(std::move(language)) : std::nullopt;
+}
+
+LanguageRegistry LanguageRegistry::load(const DataRoot& data) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(data.locales(), error))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    DiagnosticSink sink;
+    if (files.empty())
+        sink.error({data.locales().string()}, "no locale files (<tag>.toml): the engine speaks no language");
+    std::vector<Language> languages;
+    for (const fs::path& file : files) {
+        if (const auto document = TomlDocument::read(file, sink)) {
+            TableReader root = document->root(sink);
+            if (auto language = read_language_meta(root, file.stem().string())) languages.push_back(std::move(*language));
+            root.accept_other_keys();  // the messages are the catalog's to read
+        }
+    }
+    sink.throw_if_errors();
+    return from(std::move(languages));
+}
+
+LanguageRegistry LanguageRegistry::from(std::vector<Language> languages) {
+    LanguageRegistry registry;
+    std::sort(languages.begin(), languages.end(), [](const Language& a, const Language& b) { return a.tag < b.tag; });
+    registry.languages_ = std::move(languages);
+    DiagnosticSink sink;
+    std::vector<std::size_t> sources;
+    for (std::size_t i = 0; i < registry.languages_.size(); ++i) {
+        const Language& language = registry.languages_[i];
+        if (language.fallback.empty()) {
+            sources.push_back(i);
+            continue;
+        }
+        if (!registry.find(language.fallback)) {
+            sink.error(language.where, "meta.fallback: no language '" + language.fallback + "'; expected one of " +
+                                           registry.describe());
+            continue;
+        }
+        // Follow the chain: it must end at the source, not go round.
+        std::set<std::string> seen{language.tag};
+        for (const Language* at = registry.find(language.fallback); at && !at->fallback.empty();
+             at = registry.find(at->fallback))
+            if (!seen.insert(at->tag).second) {
+                sink.error(language.where, "meta.fallback: the fallbacks of '" + language.tag +
+                                               "' go round in a circle through '" + at->tag + "'");
+                break;
+            }
+    }
+    if (sources.size() != 1 && !registry.languages_.empty()) {
+        std::string which;
+        for (std::size_t i : sources) which += (which.empty() ? "" : ", ") + registry.languages_[i].tag;
+        sink.error(registry.languages_.front().where,
+                   "expected exactly one source language (a locale whose meta.fallback is empty), found " +
+                       (sources.empty() ? std::string("none") : std::to_string(sources.size()) + ": " + which));
+    }
+    sink.throw_if_errors();
+    if (!sources.empty()) registry.source_ = sources.front();
+    return registry;
+}
+
+const Language* LanguageRegistry::find(std::string_view tag) const {
+    for (const Language& language : languages_)
+        if (language.tag == tag) return &language;
+    return nullptr;
+}
+
+const Language& LanguageRegistry::resolve(std::string_view requested, std::string_view option) const {
+    if (requested.empty()) return source();
+    const std::string wanted = normalized_tag(requested);
+    for (const Language& language : languages_)
+        if (normalized_tag(language.tag) == wanted) return language;
+    // A regional or script variant: drop subtags from the end until a language matches.
+    std::string shorter = wanted;
+    for (auto dash = shorter.rfind('-'); dash != std::string::npos; dash = shorter.rfind('-')) {
+        shorter.resize(dash);
+        for (const Language& language : languages_)
+            if (normalized_tag(language.tag) == shorter) return language;
+    }
+    Diagnostic error{Severity::error, {std::string(option)},
+                     "no language \"" + std::string(requested) + "\"; languages available: " +
+                         join_alternatives(tags(), ", ")};
+    error.notes.push_back({NoteKind::note, "the languages there are: " + describe()});
+    if (const std::string close = closest_match(requested, tags()); !close.empty())
+        error.notes.push_back({NoteKind::help, "did you mean \"" + close + "\"?"});
+    throw DiagnosticError(std::move(error));
+}
+
+const Language& LanguageRegistry::source() const {
+    if (languages_.empty()) throw InternalError("the language registry is empty");
+    return languages_[source_];
+}
+
+std::vector<std::string> LanguageRegistry::official_tags() const {
+    std::vector<std::string> out;
+    for (const Language& language : languages_)
+        if (language.official) out.push_back(language.tag);
+    return out;
+}
+
+std::vector<std::string> LanguageRegistry::tags() const {
+    std::vector<std::string> out;
+    for (const Language& language : languages_) out.push_back(language.tag);
+    return out;
+}
+
+std::vector<std::string> LanguageRegistry::fallback_chain(std::string_view tag) const {
+    std::vector<std::string> chain;
+    for (const Language* at = find(tag); at; at = at->fallback.empty() ? nullptr : find(at->fallback)) {
+        if (std::find(chain.begin(), chain.end(), at->tag) != chain.end()) break;
+        chain.push_back(at->tag);
+    }
+    return chain;
+}
+
+std::string LanguageRegistry::describe() const {
+    std::string out;
+    for (const Language& language : languages_)
+        out += (out.empty() ? "" : ", ") + language.tag + " (" + language.name +
+               (language.english_name == language.name ? "" : ", " + language.english_name) + ")";
+    return out;
+}
+
+}  // namespace icc
