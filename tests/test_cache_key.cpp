@@ -112,6 +112,7 @@ struct Rebuild {
 };
 
 Rebuild rebuild_after_change(const DataCopy& copy, const fs::path& out, const std::string& what, bool exact) {
+    Rebuild result;
     BOOST_TEST_CONTEXT(what) {
         const Files before = pdfs(out);
         const auto incremental = run(copy.build(out));
@@ -122,7 +123,6 @@ Rebuild rebuild_after_change(const DataCopy& copy, const fs::path& out, const st
         BOOST_TEST_REQUIRE(fresh.exit_code == 0, fresh.err);
         const Files after = pdfs(out);
         const Files reference = pdfs(scratch);
-        Rebuild result;
         result.rebuilt = with_status(out, "built");
         for (const auto& [name, bytes] : reference) {
             result.all.insert(name);
@@ -139,8 +139,8 @@ Rebuild rebuild_after_change(const DataCopy& copy, const fs::path& out, const st
             for (const std::string& name : result.changed)
                 BOOST_TEST(result.rebuilt.count(name) == 1u, name << " changed but was not rebuilt");
         fs::remove_all(scratch);
-        return result;
     }
+    return result;
 }
 
 }  // namespace
