@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/stop_signals.h"
 #include "driver/build.h"
 #include "driver/pipeline.h"
 
@@ -28,46 +29,6 @@ struct BuildArguments {
     fs::path output;  // empty: the project's output folder, else out
     bool dry_run = false;
     bool keep_going = false;
-};
-
-// SIGINT and SIGTERM ask the build to stop between reports: they are blocked
-// in every thread and received by a watcher with sigtimedwait, so no signal
-// handler and no global flag are needed. Outputs are atomic, so even SIGKILL
-// leaves no partial PDF; the next build finishes the job.
-class StopOnSignals {
-public:
-    StopOnSignals() {
-        sigemptyset(&signals_);
-        sigaddset(&signals_, SIGINT);
-        sigaddset(&signals_, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-        watcher_ = std::thread([this] {
-            const timespec tick{0, 100'000'000};
-            while (!done_.load()) {
-                const int signal = sigtimedwait(&signals_, nullptr, &tick);
-                if (signal == SIGINT || signal == SIGTERM) {
-                    stop_ = true;
-                    received_ = signal;
-                }
-            }
-        });
-    }
-    ~StopOnSignals() {
-        done_ = true;
-        watcher_.join();
-        pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-    }
-    StopOnSignals(const StopOnSignals&) = delete;
-    StopOnSignals& operator=(const StopOnSignals&) = delete;
-    [[nodiscard]] const std::atomic<bool>& stop() const { return stop_; }
-
-private:
-    sigset_t signals_{};
-    sigset_t previous_{};
-    std::atomic<bool> stop_{false};
-    std::atomic<bool> done_{false};
-    std::atomic<int> received_{0};
-    std::thread watcher_;
 };
 
 int run_build_command(const BuildArguments& arguments, const DataRoot& data) {

@@ -15,6 +15,7 @@ DataRoot GlobalOptions::locate() const {
 const std::vector<CommandEntry>& command_table() {
     static const std::vector<CommandEntry> table{
         {"report", add_report_command},   {"profile", add_profile_command}, {"build", add_build_command},
+        {"watch", add_watch_command},
         {"score", add_score_command},     {"charts", add_charts_command},   {"explain", add_explain_command},
         {"check", add_check_command},     {"init", add_init_command},       {"fonts", add_fonts_command},
         {"specimen", add_specimen_command}, {"questionnaire", add_questionnaire_command},

@@ -67,6 +67,7 @@ std::string mistyped_argument(CLI::App& app, const std::vector<std::string>& arg
 Command add_report_command(CLI::App& app, const GlobalOptions& globals);
 Command add_profile_command(CLI::App& app, const GlobalOptions& globals);
 Command add_build_command(CLI::App& app, const GlobalOptions& globals);
+Command add_watch_command(CLI::App& app, const GlobalOptions& globals);
 Command add_score_command(CLI::App& app, const GlobalOptions& globals);
 Command add_charts_command(CLI::App& app, const GlobalOptions& globals);
 Command add_explain_command(CLI::App& app, const GlobalOptions& globals);
