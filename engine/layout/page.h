@@ -53,6 +53,10 @@ struct TextBox {
     double layout_top = 0;   // where the layout's own top edge would be (y of line 0)
     Color color;
     bool furniture = false;  // running header or footer, drawn in the margins
+    // Bytes of the layout's text, within this box's lines, where the line
+    // breaker added a U+2010 hyphen at the end of a line to divide a word:
+    // it is not part of the source text (the PDF's /ActualText drops it).
+    std::vector<int> inserted_hyphens;
 };
 
 // A chart at its place; the output draws it with charts::draw_chart.

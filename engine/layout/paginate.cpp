@@ -8,6 +8,7 @@
 #include <set>
 
 #include "layout/hyphenation.h"
+#include "layout/linebreak_pango.h"
 #include "support/diagnostic.h"
 
 namespace icc {
@@ -31,17 +32,20 @@ struct TextStyle {
     PangoWeight weight = PANGO_WEIGHT_NORMAL;
     bool justify = false;
     double line_spacing = 0;  // 0: the font's natural line height
+    // Broken as a whole by the total-fit line breaker (linebreak_pango.h),
+    // justified or ragged-right as `justify` says; else wrapped by Pango.
+    bool whole_paragraph = false;
 };
 
-constexpr TextStyle body_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true};
-constexpr TextStyle lead_style{FontRole::body, 12.5, PANGO_WEIGHT_NORMAL, false};
+constexpr TextStyle body_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true, 0, true};
+constexpr TextStyle lead_style{FontRole::body, 12.5, PANGO_WEIGHT_NORMAL, false, 0, true};
 constexpr TextStyle note_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle list_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true};
+constexpr TextStyle list_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true, 0, true};
 constexpr TextStyle cell_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
 constexpr TextStyle header_cell_style{FontRole::heading, 8.5, PANGO_WEIGHT_BOLD, false};
 constexpr TextStyle caption_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
 constexpr TextStyle callout_title_style{FontRole::heading, 10, PANGO_WEIGHT_BOLD, false};
-constexpr TextStyle callout_body_style{FontRole::body, 10, PANGO_WEIGHT_NORMAL, true};
+constexpr TextStyle callout_body_style{FontRole::body, 10, PANGO_WEIGHT_NORMAL, true, 0, true};
 constexpr TextStyle furniture_style{FontRole::heading, 7.5, PANGO_WEIGHT_NORMAL, false};
 
 struct HeadingStyle {
@@ -85,6 +89,7 @@ struct PreparedText {
     GObjectPtr<PangoLayout> layout;
     std::vector<std::pair<double, double>> lines;  // top, bottom from the layout's top
     std::vector<LinkRange> links;
+    std::vector<int> inserted_hyphens;  // bytes of the hyphens the line breaker added (TextBox::inserted_hyphens)
     double width = 0;
 
     [[nodiscard]] int line_count() const { return static_cast<int>(lines.size()); }
@@ -276,6 +281,27 @@ private:
         // Plain text: whatever the data holds is shown literally, never parsed as markup.
         pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
         pango_layout_set_attributes(layout.get(), attributes.get());
+        if (style.whole_paragraph && width > 0) {
+            const SetParagraph set =
+                set_paragraph(layout.get(), width, style.justify, hyphenator != nullptr, line_break_style_);
+            if (set.fallback == Fallback::none) {
+                // The breaker rewrote the text (line separators, hyphens): links follow.
+                for (LinkRange& link : prepared.links) {
+                    link.start = set.remap(link.start);
+                    link.end = set.remap(link.end);
+                }
+                for (const SetLine& line : set.lines)
+                    if (line.inserted_hyphen >= 0) prepared.inserted_hyphens.push_back(line.inserted_hyphen);
+            } else if (hyphenator && text.find(soft_hyphen) != std::string::npos) {
+                // Pango breaks it (right-to-left or CJK text inside, a word
+                // wider than the measure): without soft hyphens, since Pango
+                // would divide any word, capitalised or not, any number of
+                // lines in a row, and leave U+00AD in the extracted text.
+                TextStyle wrapped = style;
+                wrapped.whole_paragraph = false;
+                return prepare(runs, wrapped, width, align, false, language);
+            }
+        }
 
         PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
         do {
@@ -349,8 +375,15 @@ private:
     void add_lines(const PreparedText& text, int first, int end, double x, double y, Color color) {
         const double top = text.lines[static_cast<std::size_t>(first)].first;
         const double layout_top = y - top;
-        page().texts.push_back(TextBox{{x, y, text.width, text.span(first, end)},
-                                       share(text.layout.get()), first, end, layout_top, color});
+        TextBox box{{x, y, text.width, text.span(first, end)}, share(text.layout.get()), first, end, layout_top, color};
+        if (!text.inserted_hyphens.empty()) {
+            const int from = pango_layout_get_line_readonly(text.layout.get(), first)->start_index;
+            const PangoLayoutLine* last = pango_layout_get_line_readonly(text.layout.get(), end - 1);
+            const int to = last->start_index + last->length;
+            for (int hyphen : text.inserted_hyphens)
+                if (hyphen >= from && hyphen < to) box.inserted_hyphens.push_back(hyphen);
+        }
+        page().texts.push_back(std::move(box));
         for (const LinkRange& link : text.links) {
             for (int index = first; index < end; ++index) {
                 PangoLayoutLine* line = pango_layout_get_line_readonly(text.layout.get(), index);
@@ -458,7 +491,8 @@ private:
                                  : paragraph.style == ParagraphStyle::note ? note_style
                                                                            : body_style;
         FlowItem item;
-        item.text = prepare(paragraph.text, style, width, Alignment::start, paragraph.style != ParagraphStyle::note,
+        // Lead paragraphs are ragged-right, and a ragged line needs no division.
+        item.text = prepare(paragraph.text, style, width, Alignment::start, paragraph.style == ParagraphStyle::body,
                             paragraph.language);
         item.color = paragraph.style == ParagraphStyle::note ? muted : ink;
         return item;
@@ -812,10 +846,11 @@ private:
         for (const CalloutContent& content : callout.blocks) {
             const double gap = flow.items.empty() ? 0 : 6;
             if (const auto* paragraph = std::get_if<ParagraphBlock>(&content)) {
-                FlowItem item = paragraph_item(*paragraph, width);
+                FlowItem item;
                 if (paragraph->style == ParagraphStyle::body)
                     item.text = prepare(paragraph->text, callout_body_style, width, Alignment::start, true,
                                         paragraph->language);
+                else item = paragraph_item(*paragraph, width);
                 item.space_before = gap;
                 flow.items.push_back(std::move(item));
             } else if (const auto* list = std::get_if<ListBlock>(&content)) {
@@ -1010,6 +1045,7 @@ private:
     bool rtl_ = false;
     FontDescriptionPtr families_[2];
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
+    const LineBreakStyle line_break_style_ = default_line_break_style();
     std::map<std::size_t, NumberedHeading> numbers_;
     std::set<std::string> anchors_;
     std::map<std::size_t, Flow> flows_;
