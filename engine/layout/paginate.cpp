@@ -15,14 +15,9 @@ namespace icc {
 
 namespace {
 
-constexpr Color ink{0.12, 0.13, 0.16};
-constexpr Color muted{0.36, 0.38, 0.43};
-constexpr Color accent{0.05, 0.27, 0.50};  // Council of Europe blue
-constexpr Color accent_light{0.90, 0.93, 0.97};
-constexpr Color callout_tint{0.94, 0.96, 0.985};
-constexpr Color emphasis_tint{0.97, 0.93, 0.80};
-constexpr Color rule{0.78, 0.80, 0.85};
 constexpr Color white{1, 1, 1};
+
+Color color_of(const StyleColor& c) { return {c.r, c.g, c.b}; }
 
 constexpr const char* en_space = "\u2002";
 
@@ -37,45 +32,12 @@ struct TextStyle {
     bool whole_paragraph = false;
 };
 
-constexpr TextStyle body_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true, 0, true};
-constexpr TextStyle lead_style{FontRole::body, 12.5, PANGO_WEIGHT_NORMAL, false, 0, true};
-constexpr TextStyle note_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle list_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true, 0, true};
-constexpr TextStyle cell_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle header_cell_style{FontRole::heading, 8.5, PANGO_WEIGHT_BOLD, false};
-constexpr TextStyle caption_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle callout_title_style{FontRole::heading, 10, PANGO_WEIGHT_BOLD, false};
-constexpr TextStyle callout_body_style{FontRole::body, 10, PANGO_WEIGHT_NORMAL, true, 0, true};
-constexpr TextStyle furniture_style{FontRole::heading, 7.5, PANGO_WEIGHT_NORMAL, false};
-
 struct HeadingStyle {
     TextStyle text;
     double space_before;
     double space_after;
     Color color;
 };
-
-HeadingStyle heading_style(int level) {
-    switch (level) {
-    case 1: return {{FontRole::heading, 19, PANGO_WEIGHT_BOLD, false, 1.0}, 26, 12, accent};
-    case 2: return {{FontRole::heading, 14, PANGO_WEIGHT_BOLD, false, 1.0}, 18, 7, accent};
-    case 3: return {{FontRole::heading, 11.5, PANGO_WEIGHT_BOLD, false, 1.0}, 13, 4, accent};
-    default: return {{FontRole::heading, 10.5, PANGO_WEIGHT_BOLD, false, 1.0}, 10, 3, ink};
-    }
-}
-
-constexpr double paragraph_gap = 7;
-constexpr double list_item_gap = 3;
-constexpr double list_indent = 18;
-constexpr double block_gap = 12;       // around tables, figures and call-outs
-constexpr double cell_padding_x = 5;
-constexpr double cell_padding_y = 4;
-constexpr double callout_rule = 3;
-constexpr double callout_padding = 12;
-constexpr double caption_gap = 6;
-constexpr double toc_number_column = 36;
-constexpr int min_lines = 2;           // widows and orphans
-constexpr double arabic_scale = 1.2;
 
 // A link inside a prepared text: byte range of the layout's text.
 struct LinkRange {
@@ -107,14 +69,16 @@ struct FlowItem {
     std::optional<PreparedText> marker;  // list bullet or number, in [0, offset)
     double marker_offset = 0;            // from the start edge
     double space_before = 0;
-    Color color = ink;
+    Color color;
     bool keep_with_next = false;
 };
 
 // A slice of a flow that must not be separated: used for keep-with-next.
 struct Flow {
     std::vector<FlowItem> items;
-    [[nodiscard]] double lead_height() const {
+    // The height that must stay together at the flow's start: `min_lines`
+    // lines of each item chained by keep_with_next.
+    [[nodiscard]] double lead_height(int min_lines) const {
         double height = 0;
         for (const FlowItem& item : items) {
             const int lines = item.text.line_count();
@@ -138,10 +102,49 @@ GObjectPtr<PangoLayout> share(PangoLayout* layout) {
 
 guint16 channel(double value) { return static_cast<guint16>(std::lround(value * 65535)); }
 
+// A face of the design as the paginator uses it.
+TextStyle text_style(FontRole role, const TypeStyle& type, PangoWeight weight = PANGO_WEIGHT_NORMAL, bool justify = false,
+                     bool whole_paragraph = false) {
+    return {role, type.size, weight, justify, type.line_spacing, whole_paragraph};
+}
+
+LineBreakStyle line_break_style(const BreakerStyle& b) {
+    LineBreakStyle style = default_line_break_style();
+    for (linebreak::Parameters* p : {&style.justified, &style.ragged}) {
+        p->line_penalty = b.line_penalty;
+        p->explicit_hyphen_penalty = b.explicit_hyphen_penalty;
+        p->double_hyphen_demerits = b.double_hyphen_demerits;
+        p->final_hyphen_demerits = b.final_hyphen_demerits;
+        p->max_consecutive_hyphens = b.max_consecutive_hyphens;
+        p->pretolerance = b.pretolerance;
+    }
+    style.justified.hyphen_penalty = b.hyphen_penalty;
+    style.justified.adjacent_demerits = b.adjacent_demerits;
+    style.justified.tolerance = b.tolerance;
+    style.justified.last_line_min_fraction = b.last_line_min_fraction;
+    style.ragged.hyphen_penalty = b.ragged_hyphen_penalty;
+    style.ragged.tolerance = b.ragged_tolerance;
+    style.space_stretch = b.space_stretch;
+    style.space_shrink = b.space_shrink;
+    style.ragged_line_end_stretch_em = b.ragged_line_end_stretch_em;
+    style.emergency_stretch_em = b.emergency_stretch_em;
+    style.min_hyphenated_word = b.min_hyphenated_word;
+    style.hyphenate_capitalised = b.hyphenate_capitalised;
+    style.optical_margins = b.optical_margins;
+    style.protrusion.hyphen = b.hyphen_protrusion;
+    style.protrusion.stop = b.stop_protrusion;
+    return style;
+}
+
+PageGeometry geometry_of(const PageStyle& s) {
+    return {s.page_width, s.page_height, s.margin_top, s.margin_bottom, s.margin_inner, s.margin_outer};
+}
+
 class Paginator {
 public:
     Paginator(const Document& document, const FontSet& fonts)
         : document_(document), fonts_(fonts), context_(fonts.create_context()), rtl_(document.info.right_to_left) {
+        result_.geometry = geometry_of(style_);
         pango_context_set_language(context_.get(), pango_language_from_string(document.info.language.c_str()));
         pango_context_set_base_dir(context_.get(), rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
         for (auto role : {FontRole::body, FontRole::heading}) {
@@ -164,6 +167,12 @@ public:
 
 private:
     // ---- Text preparation -------------------------------------------------
+
+    [[nodiscard]] HeadingStyle heading_style(int level) const {
+        const HeadingTypeStyle& h = style_.headings[static_cast<std::size_t>(std::clamp(level, 1, 4) - 1)];
+        return {text_style(FontRole::heading, h.type, PANGO_WEIGHT_BOLD), h.space_before, h.space_after,
+                level <= 3 ? accent : ink};
+    }
 
     Hyphenator* hyphenator_for(const std::string& language) {
         auto found = hyphenators_.find(language);
@@ -191,7 +200,7 @@ private:
     //   syllables as Unicode line breaking would allow;
     // - Arabic is set 20% larger, since Naskh letters are small for their
     //   body size next to Latin (the spaces between Arabic words too).
-    static void apply_script_rules(const std::string& text, PangoAttrList* attributes) {
+    void apply_script_rules(const std::string& text, PangoAttrList* attributes) {
         const char* const begin = text.c_str();
         const char* const end = begin + text.size();
         auto add = [&](PangoAttribute* attribute, const char* from, const char* to) {
@@ -481,7 +490,7 @@ private:
         if (placed_in_segment) on_segment(segment_top, segment_bottom + column.inset_bottom, false);
     }
 
-    static double lead_of(const FlowItem& item) {
+    [[nodiscard]] double lead_of(const FlowItem& item) const {
         const int lines = item.text.line_count();
         return item.text.span(0, lines <= 2 * min_lines - 1 ? lines : min_lines);
     }
@@ -513,6 +522,7 @@ private:
         std::vector<FlowItem> items;
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             FlowItem item;
+            item.color = ink;
             item.text = prepare(list.items[i], style, width - indent, Alignment::start, true, list.language);
             // Numbers align to the end of the marker column, bullets to its start.
             item.marker_offset = list.numbered ? indent - 7 - markers[i].width : 0;
@@ -603,7 +613,7 @@ private:
                    lead_height(index + 1, depth + 1);
         }
         if (std::holds_alternative<ParagraphBlock>(block) || std::holds_alternative<ListBlock>(block))
-            return paragraph_gap + flow_for(index).lead_height();
+            return paragraph_gap + flow_for(index).lead_height(min_lines);
         if (const auto* table = std::get_if<TableBlock>(&block)) {
             const auto widths = column_widths(*table);
             return block_gap + table_start_height(*table, widths);
@@ -800,7 +810,10 @@ private:
     }
 
     [[nodiscard]] double figure_width(const FigureBlock& figure) const {
-        return content().width * std::clamp(figure.width_fraction, 0.05, 1.0);
+        // A chart may be wider than the text (style figure_width): centred on
+        // it, so that its labels keep room when the measure is narrow.
+        const double widest = std::min(std::max(content().width, style_.figure_width), result_.geometry.width - 36);
+        return widest * std::clamp(figure.width_fraction, 0.05, 1.0);
     }
 
     double figure_height(const FigureBlock& figure) {
@@ -844,9 +857,10 @@ private:
             flow.items.push_back(std::move(title));
         }
         for (const CalloutContent& content : callout.blocks) {
-            const double gap = flow.items.empty() ? 0 : 6;
+            const double gap = flow.items.empty() ? 0 : callout_gap;
             if (const auto* paragraph = std::get_if<ParagraphBlock>(&content)) {
                 FlowItem item;
+                item.color = ink;
                 if (paragraph->style == ParagraphStyle::body)
                     item.text = prepare(paragraph->text, callout_body_style, width, Alignment::start, true,
                                         paragraph->language);
@@ -1040,12 +1054,35 @@ private:
     }
 
     const Document& document_;
+    const PageStyle& style_ = document_.style;
+    // The design, from the document's style (templates/style/page.toml).
+    const Color ink = color_of(style_.ink), muted = color_of(style_.muted), accent = color_of(style_.accent);
+    const Color accent_light = color_of(style_.accent_light), callout_tint = color_of(style_.callout_tint);
+    const Color emphasis_tint = color_of(style_.emphasis_tint), rule = color_of(style_.rule);
+    const TextStyle body_style = text_style(FontRole::body, style_.body, PANGO_WEIGHT_NORMAL, true, true);
+    const TextStyle lead_style = text_style(FontRole::body, style_.lead, PANGO_WEIGHT_NORMAL, false, true);
+    const TextStyle note_style = text_style(FontRole::heading, style_.note);
+    const TextStyle list_style = text_style(FontRole::body, style_.list, PANGO_WEIGHT_NORMAL, true, true);
+    const TextStyle cell_style = text_style(FontRole::heading, style_.cell);
+    const TextStyle header_cell_style = text_style(FontRole::heading, style_.cell, PANGO_WEIGHT_BOLD);
+    const TextStyle caption_style = text_style(FontRole::heading, style_.caption);
+    const TextStyle callout_title_style = text_style(FontRole::heading, style_.callout_title, PANGO_WEIGHT_BOLD);
+    const TextStyle callout_body_style =
+        text_style(FontRole::body, style_.callout_body, PANGO_WEIGHT_NORMAL, true, true);
+    const TextStyle furniture_style = text_style(FontRole::heading, style_.furniture);
+    const double paragraph_gap = style_.paragraph_gap, list_item_gap = style_.list_item_gap;
+    const double list_indent = style_.list_indent, block_gap = style_.block_gap;
+    const double cell_padding_x = style_.cell_padding_x, cell_padding_y = style_.cell_padding_y;
+    const double callout_rule = style_.callout_rule, callout_padding = style_.callout_padding;
+    const double callout_gap = style_.callout_gap, caption_gap = style_.caption_gap;
+    const double toc_number_column = style_.toc_number_column, arabic_scale = style_.arabic_scale;
+    const int min_lines = style_.min_lines;
     const FontSet& fonts_;
     GObjectPtr<PangoContext> context_;
     bool rtl_ = false;
     FontDescriptionPtr families_[2];
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
-    const LineBreakStyle line_break_style_ = default_line_break_style();
+    const LineBreakStyle line_break_style_ = line_break_style(style_.breaker);
     std::map<std::size_t, NumberedHeading> numbers_;
     std::set<std::string> anchors_;
     std::map<std::size_t, Flow> flows_;
