@@ -4,6 +4,7 @@
 // typesetting rules on this structure rather than on the PDF.
 #include <pango/pango.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -33,6 +34,14 @@ struct PageGeometry {
     double margin_outer = 72;
     [[nodiscard]] Rect content() const {
         return {margin_inner, margin_top, width - margin_inner - margin_outer, height - margin_top - margin_bottom};
+    }
+    // Charts may be wider than the text area: this wide, centred on it
+    // (never narrower than the text area).
+    double figure_width = 0;
+    [[nodiscard]] Rect figure_area() const {
+        const Rect text = content();
+        const double wide = std::max(text.width, std::min(figure_width, width - 36));
+        return {text.x + (text.width - wide) / 2, text.y, wide, text.height};
     }
 };
 

@@ -138,7 +138,7 @@ LineBreakStyle line_break_style(const BreakerStyle& b) {
 }
 
 PageGeometry geometry_of(const PageStyle& s) {
-    return {s.page_width, s.page_height, s.margin_top, s.margin_bottom, s.margin_inner, s.margin_outer};
+    return {s.page_width, s.page_height, s.margin_top, s.margin_bottom, s.margin_inner, s.margin_outer, s.figure_width};
 }
 
 class Paginator {
@@ -808,15 +808,18 @@ private:
         return prepare(caption, caption_style, width);
     }
 
+    [[nodiscard]] double caption_width(const FigureBlock& figure) const {
+        return std::min(figure_width(figure), content().width);
+    }
+
     [[nodiscard]] double figure_width(const FigureBlock& figure) const {
         // A chart may be wider than the text (style figure_width): centred on
         // it, so that its labels keep room when the measure is narrow.
-        const double widest = std::min(std::max(content().width, style_.figure_width), result_.geometry.width - 36);
-        return widest * std::clamp(figure.width_fraction, 0.05, 1.0);
+        return result_.geometry.figure_area().width * std::clamp(figure.width_fraction, 0.05, 1.0);
     }
 
     double figure_height(const FigureBlock& figure) {
-        const PreparedText caption = figure_caption(figure, figures_ + 1, figure_width(figure));
+        const PreparedText caption = figure_caption(figure, figures_ + 1, caption_width(figure));
         return std::min(figure.height, content().height - caption.height() - caption_gap) + caption_gap +
                caption.height();
     }
@@ -824,7 +827,7 @@ private:
     void place(std::size_t, const FigureBlock& figure) {
         const int number = ++figures_;
         const double width = figure_width(figure);
-        PreparedText caption = figure_caption(figure, number, width);
+        PreparedText caption = figure_caption(figure, number, caption_width(figure));
         const double drawing_height = std::min(figure.height, content().height - caption.height() - caption_gap);
         const double total = drawing_height + caption_gap + caption.height();
         skip(block_gap);
@@ -833,7 +836,9 @@ private:
         const double x = content().x + (content().width - width) / 2;
         page().figures.push_back({{x, cursor_, width, drawing_height}, figure.chart, figure.alt_text});
         cursor_ += drawing_height + caption_gap;
-        add_lines(caption, 0, caption.line_count(), x, cursor_, muted);
+        // The caption is text: it keeps to the text area, under the chart's start edge.
+        const double caption_x = rtl_ ? std::min(x + width, content().right()) - caption.width : std::max(x, content().x);
+        add_lines(caption, 0, caption.line_count(), caption_x, cursor_, muted);
         cursor_ += caption.height();
         record(BlockKind::figure, top, cursor_);
         gap_after(block_gap);
