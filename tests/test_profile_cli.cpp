@@ -28,6 +28,8 @@ testing::CommandResult profile(const std::filesystem::path& notes, const std::fi
 std::string text_of(const std::filesystem::path& pdf, const std::string& options = "") {
     std::string text = run("pdftotext " + options + " '" + pdf.string() + "' -").out;
     for (auto at = text.find("\u00AD\n"); at != std::string::npos; at = text.find("\u00AD\n")) text.erase(at, 3);
+    // The line breaker's hyphen at a divided word is U+2010, never in the source text.
+    for (auto at = text.find("\u2010\n"); at != std::string::npos; at = text.find("\u2010\n")) text.erase(at, 4);
     std::replace(text.begin(), text.end(), '\n', ' ');
     return text;
 }

@@ -355,6 +355,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                          data.templates() / "report" / "index-report.toml",
                                          data.templates() / "report" / "profile.toml",
                                          data.templates() / "report" / "selection.toml",
+                                         data.templates() / "style" / "page.toml",
                                          data.templates() / "recommendations.toml"};
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.practices()});

@@ -34,8 +34,9 @@ EngineResources EngineResources::load(const DataRoot& data, const std::vector<co
                                                languages.official_tags());
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
+    PageStyle page_style = load_page_style(data.templates() / "style" / "page.toml");
     return EngineResources{data,          std::move(questionnaire), std::move(index_template), std::move(practices),
-                           std::move(rules), std::move(settings), std::move(languages)};
+                           std::move(rules), std::move(settings), std::move(languages), std::move(page_style)};
 }
 
 Date parse_date_option(const std::string& text, const std::string& option) {
@@ -125,7 +126,9 @@ CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const
       resources(EngineResources::load(data)) {}
 
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog) {
-    return compose_index_report(city.report_data(), resources.index_template, catalog);
+    Document document = compose_index_report(city.report_data(), resources.index_template, catalog);
+    document.style = resources.page_style;
+    return document;
 }
 
 int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {

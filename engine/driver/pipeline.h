@@ -11,6 +11,7 @@
 #include "compose/document.h"
 #include "compose/report_data.h"
 #include "load/network.h"
+#include "load/page_style.h"
 #include "load/practices.h"
 #include "load/recommendation_rules.h"
 #include "load/questionnaire.h"
@@ -32,6 +33,7 @@ struct EngineResources {
     RecommendationRules rules;
     SelectionSettings selection_settings;
     LanguageRegistry languages;  // every locale's [meta]
+    PageStyle page_style;        // templates/style/page.toml: every document is set in it
 
     // Throws DiagnosticError naming the file at fault. Recommendation rules
     // are checked against the catalogs given (every text they can call for).
@@ -76,6 +78,7 @@ public:
     [[nodiscard]] const SampleCity& city() const { return *city_; }
     [[nodiscard]] const Edition& edition() const { return *edition_; }
     [[nodiscard]] const Selection& selection() const { return selection_; }
+    [[nodiscard]] const EngineResources& resources() const { return resources_; }
 
 private:
     void finish(const ReportSubject& subject);
