@@ -19,6 +19,7 @@
 #include "intake/skeleton.h"
 #include "support/handles.h"
 #include "translate/audit.h"
+#include "translate/workflow.h"
 
 namespace icc {
 
@@ -146,6 +147,19 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
             check.identical = std::move(audit.identical);
             for (const std::string& key : check.identical) check.identical_at.push_back(catalog.location(key));
             check.with_words = audit.with_words;
+            // Stale: translated from another source text than today's (docs/translating.md).
+            collect(result.data_errors, [&] {
+                for (const auto& [key, digest] : translate::read_source_digests(data, lang)) {
+                    if (!reference.has(key) || !catalog.has(key) ||
+                        digest == translate::source_digest(reference.text(key)))
+                        continue;
+                    ++check.stale;
+                    check.problems.push_back(
+                        {Severity::warning, catalog.location(key),
+                         "key '" + key + "': stale: the source text changed after this translation was made",
+                         {{NoteKind::help, "review it, then: iccreport translate mark-current --lang " + lang + " " + key, {}}}});
+                }
+            });
         }
         const auto keys = catalog.keys();
         const std::set<std::string> own(keys.begin(), keys.end());
@@ -191,7 +205,8 @@ void print_check(std::ostream& out, const CheckResult& result) {
         out << (i ? ", " : "") << l.lang << " (" << (l.source ? "source, " : "") << l.review
             << (l.untranslated() ? ", UNTRANSLATED" : "") << "): " << l.missing.size() << " missing, "
             << l.unused.size() << " unused";
-        if (!l.source) out << ", " << l.identical.size() << " untranslated, " << errors << " invalid";
+        if (!l.source)
+            out << ", " << l.identical.size() << " untranslated, " << errors << " invalid, " << l.stale << " stale";
     }
     out << "; " << result.used_keys.size() << " keys used\n";
 }

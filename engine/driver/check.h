@@ -27,6 +27,7 @@ struct LocaleCheck {
     std::vector<std::string> identical;
     std::vector<SourceLocation> identical_at;
     std::size_t with_words = 0;  // messages of the source with words to translate
+    std::size_t stale = 0;       // translations made from an older source text (warnings)
     [[nodiscard]] bool untranslated() const { return with_words > 0 && identical.size() * 2 > with_words; }
     [[nodiscard]] bool ok() const;  // nothing missing, no error, nothing left untranslated
 };

@@ -229,7 +229,7 @@ ImportResult import_po(const DataRoot& data, const fs::path& po_file, std::strin
         const bool changes = !translation.has(entry.context) || translation.text(entry.context) != entry.translation;
         // The language's typography is asked of new text; what the locale already says was checked when it was written.
         for (Diagnostic& d : audit_message(entry.context, today, entry.translation, language, "", at, changes)) {
-            if (d.message.rfind("key '", 0) == 0) d.message.replace(0, 4, "entry");
+            if (d.message.rfind("key '", 0) == 0) d.message.replace(0, 3, "entry");
             sink.report(std::move(d));
         }
         if (untranslated_copy(entry.context, today, entry.translation, language))
