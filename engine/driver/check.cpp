@@ -18,14 +18,20 @@
 #include "intake/form.h"
 #include "intake/skeleton.h"
 #include "support/handles.h"
+#include "translate/audit.h"
+#include "translate/workflow.h"
 
 namespace icc {
 
 namespace fs = std::filesystem;
 
+bool LocaleCheck::ok() const {
+    return missing.empty() && identical.empty() &&
+           std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
 bool CheckResult::ok() const {
-    return data_errors.empty() &&
-           std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.missing.empty(); });
+    return data_errors.empty() && std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.ok(); });
 }
 
 namespace {
@@ -130,7 +136,31 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
     reference.record_keys_into(nullptr);
 
     for (const auto& [lang, catalog] : catalogs) {
-        LocaleCheck check{lang, catalog.file().string(), {}, {}};
+        LocaleCheck check;
+        check.lang = lang;
+        check.file = catalog.file().string();
+        check.review = std::string(review_status_name(catalog.language().review));
+        check.source = lang == reference.lang();
+        if (!check.source) {
+            translate::LocaleAudit audit = translate::audit_locale(reference, catalog);
+            check.problems = std::move(audit.problems);
+            check.identical = std::move(audit.identical);
+            for (const std::string& key : check.identical) check.identical_at.push_back(catalog.location(key));
+            check.with_words = audit.with_words;
+            // Stale: translated from another source text than today's (docs/translating.md).
+            collect(result.data_errors, [&] {
+                for (const auto& [key, digest] : translate::read_source_digests(data, lang)) {
+                    if (!reference.has(key) || !catalog.has(key) ||
+                        digest == translate::source_digest(reference.text(key)))
+                        continue;
+                    ++check.stale;
+                    check.problems.push_back(
+                        {Severity::warning, catalog.location(key),
+                         "key '" + key + "': stale: the source text changed after this translation was made",
+                         {{NoteKind::help, "review it, then: iccreport translate mark-current --lang " + lang + " " + key, {}}}});
+                }
+            });
+        }
         const auto keys = catalog.keys();
         const std::set<std::string> own(keys.begin(), keys.end());
         for (const std::string& key : result.used_keys)
@@ -149,11 +179,34 @@ void print_check(std::ostream& out, const CheckResult& result) {
             out << locale.file << ": error: missing key '" << key << "' (used by the reports)\n";
         for (const std::string& key : locale.unused)
             out << locale.file << ": warning: unused key '" << key << "' (no report looks it up)\n";
+        std::vector<Diagnostic> problems = locale.problems;
+        if (locale.untranslated()) {
+            // A copy of the source: one line says it, rather than hundreds.
+            problems.push_back({Severity::error, {locale.file},
+                                "untranslated: " + std::to_string(locale.identical.size()) + " of " +
+                                    std::to_string(locale.with_words) +
+                                    " messages are the source language's text; this is a copy, not a translation",
+                                {{NoteKind::help, "translate it (iccreport translate export --lang " + locale.lang +
+                                                      ", docs/translating.md)", {}}}});
+        } else {
+            for (std::size_t i = 0; i < locale.identical.size(); ++i)
+                problems.push_back({Severity::error, locale.identical_at[i],
+                                    "key '" + locale.identical[i] + "': not translated (the source language's text)",
+                                    {{NoteKind::help, "translate it, or list it in meta.same_as_source if the "
+                                                      "language rightly says the same", {}}}});
+        }
+        out << format_diagnostics(in_line_order(std::move(problems)));
     }
     out << "check: " << result.data_errors.size() << " data error(s); ";
     for (std::size_t i = 0; i < result.locales.size(); ++i) {
         const LocaleCheck& l = result.locales[i];
-        out << (i ? ", " : "") << l.lang << ": " << l.missing.size() << " missing, " << l.unused.size() << " unused";
+        const std::size_t errors = static_cast<std::size_t>(std::count_if(
+            l.problems.begin(), l.problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+        out << (i ? ", " : "") << l.lang << " (" << (l.source ? "source, " : "") << l.review
+            << (l.untranslated() ? ", UNTRANSLATED" : "") << "): " << l.missing.size() << " missing, "
+            << l.unused.size() << " unused";
+        if (!l.source)
+            out << ", " << l.identical.size() << " untranslated, " << errors << " invalid, " << l.stale << " stale";
     }
     out << "; " << result.used_keys.size() << " keys used\n";
 }
