@@ -5,6 +5,7 @@
 
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
+#include "load/completeness.h"
 
 namespace icc {
 
@@ -106,6 +107,11 @@ private:
         paragraph(text("report.method.kinds_intro"));
         bullets({text("report.method.kind_fact"), text("report.method.kind_input"), text("report.method.kind_impact")});
         paragraph(text("report.method.scoring"));
+        // How much of the questionnaire this report rests on: unanswered questions earn nothing.
+        const Completeness completeness = completeness_of(data_.edition, data_.questionnaire);
+        paragraph(format("report.method.answered", {{"city", city_name_},
+                                                    {"answered", std::int64_t{completeness.answered}},
+                                                    {"asked", std::int64_t{completeness.asked}}}));
         const std::string cutoff = data_.sample.as_of ? catalog_.date(*data_.sample.as_of) : std::string("none");
         paragraph(format("report.method.sample", {{"count", std::int64_t{data_.sample.size()}}, {"cutoff", cutoff}}));
         paragraph(text("report.method.peers"));
@@ -129,9 +135,24 @@ private:
             table.rows.push_back({{plain_text(std::move(label)), plain_text(std::move(value))}, false});
         };
         row(text("report.figures.country"), catalog_.country(data_.edition.city.country));
+        // A fact's comment (its source, what it counts) is the city's text: a
+        // numbered note under the table, in the language the city wrote it in.
+        std::vector<ParagraphBlock> notes;
         for (const Question& question : data_.questionnaire.questions()) {
             if (question.kind != QuestionKind::fact || !question.area.empty()) continue;
-            if (data_.edition.find(question.id)) row(text(question.text_key()), fact_text(question.id));
+            const Answer* answer = data_.edition.find(question.id);
+            if (!answer) continue;
+            std::string value = fact_text(question.id);
+            if (!answer->comment.empty()) {
+                const std::string mark =
+                    format("report.figures.note_mark", {{"number", static_cast<std::int64_t>(notes.size() + 1)}});
+                value += " " + mark;
+                notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(answer->comment)},
+                                               ParagraphStyle::note,
+                                               data_.edition.language == catalog_.lang() ? std::string()
+                                                                                         : data_.edition.language});
+            }
+            row(text(question.text_key()), std::move(value));
         }
         row(text("report.figures.edition"), catalog_.date(data_.edition.date));
         row(text("report.figures.questionnaire"), data_.edition.questionnaire);
@@ -143,6 +164,7 @@ private:
             groups.push_back(peer_group_label(*group, catalog_));
         row(text("report.figures.peer_groups"), catalog_.list(groups));
         add(std::move(table));
+        for (ParagraphBlock& note : notes) add(std::move(note));
     }
 
     void overall_results() {

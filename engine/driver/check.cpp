@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "charts/chart_export.h"
+#include "compose/printed_questionnaire.h"
 #include "compose/specimen.h"
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
@@ -17,6 +18,7 @@
 #include "driver/standalone_charts.h"
 #include "intake/form.h"
 #include "intake/skeleton.h"
+#include "load/completeness.h"
 #include "support/handles.h"
 #include "translate/audit.h"
 #include "translate/workflow.h"
@@ -31,7 +33,8 @@ bool LocaleCheck::ok() const {
 }
 
 bool CheckResult::ok() const {
-    return data_errors.empty() && std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.ok(); });
+    return data_errors.empty() && (!strict || unanswered.empty()) &&
+           std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.ok(); });
 }
 
 namespace {
@@ -57,8 +60,9 @@ void collect(std::vector<Diagnostic>& errors, Action action) {
 
 }  // namespace
 
-CheckResult check_everything(const DataRoot& data, const CheckProgress& progress_to) {
+CheckResult check_everything(const DataRoot& data, const CheckProgress& progress_to, bool strict) {
     CheckResult result;
+    result.strict = strict;
     std::optional<FontSet> fonts;
     collect(result.data_errors, [&] { fonts.emplace(FontSet::load(data)); });
     std::optional<Questionnaire> questionnaire;
@@ -77,6 +81,14 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
     std::optional<Network> network;
     collect(result.data_errors, [&] { network.emplace(load_network(data.network(), *questionnaire)); });
     if (!network) return result;
+    for (const std::string& city : network->city_ids())
+        for (const Edition* edition : network->editions_of(city)) {
+            std::vector<Diagnostic> unanswered = unanswered_diagnostics(
+                *edition, *questionnaire, strict ? Severity::error : Severity::warning);
+            if (unanswered.empty()) continue;
+            ++result.incomplete_editions;
+            result.unanswered.insert(result.unanswered.end(), unanswered.begin(), unanswered.end());
+        }
     collect(result.data_errors, [&] {
         std::set<std::string> areas, cities;
         for (const Area& area : questionnaire->areas()) areas.insert(area.id);
@@ -102,6 +114,12 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
         // The questionnaire a city fills in (iccreport questionnaire, new, import).
         const intake::QuestionnaireForm form = intake::compose_form(*questionnaire, reference);
         (void)intake::edition_skeleton(form, reference, {"city", "", "", Date{}});
+        (void)compose_printed_questionnaire(form, reference);
+        // Pre-filled too: its cover names the edition.
+        const std::vector<const Edition*> first = network->editions_of(network->city_ids().front());
+        if (!first.empty())
+            (void)compose_printed_questionnaire(intake::compose_form(*questionnaire, reference, first.back()), reference,
+                                                first.back());
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
@@ -174,6 +192,12 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
 
 void print_check(std::ostream& out, const CheckResult& result) {
     out << format_diagnostics(result.data_errors);
+    // Unanswered questions are the cities' business, not the data's: listed one
+    // by one only when asked (--strict); otherwise counted.
+    if (result.strict) out << format_diagnostics(result.unanswered);
+    else if (!result.unanswered.empty())
+        out << "check: note: " << result.unanswered.size() << " question(s) not answered in "
+            << result.incomplete_editions << " edition file(s) of the network; --strict lists each as an error\n";
     for (const LocaleCheck& locale : result.locales) {
         for (const std::string& key : locale.missing)
             out << locale.file << ": error: missing key '" << key << "' (used by the reports)\n";

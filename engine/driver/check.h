@@ -36,7 +36,11 @@ struct CheckResult {
     std::vector<Diagnostic> data_errors;   // files that do not load
     std::vector<LocaleCheck> locales;      // one per locales/*.toml, by language
     std::set<std::string> used_keys;       // every key the reports looked up
-    [[nodiscard]] bool ok() const;         // no data error and no missing key
+    // Every edition's unanswered questions, one diagnostic each (errors when strict).
+    std::vector<Diagnostic> unanswered;
+    std::size_t incomplete_editions = 0;   // edition files with any unanswered question
+    bool strict = false;                   // unanswered questions make the check fail
+    [[nodiscard]] bool ok() const;         // no data error, no missing key (and, strict, nothing unanswered)
 };
 
 // Loads everything, composes every report of the sample network in every
@@ -48,7 +52,8 @@ struct CheckProgress {
     std::ostream* out = nullptr;
     bool terminal = false;
 };
-CheckResult check_everything(const DataRoot& data, const CheckProgress& progress = {});
+// `strict`: every unanswered question of every edition is an error.
+CheckResult check_everything(const DataRoot& data, const CheckProgress& progress = {}, bool strict = false);
 
 // Prints the result in compiler style; the summary goes last.
 void print_check(std::ostream& out, const CheckResult& result);

@@ -109,6 +109,12 @@ public:
     [[nodiscard]] const ReportSubject& subject() const { return *loaded.subject; }
 };
 
+// A report of an edition that answers fewer of the scored questions than the
+// template's [completeness] minimum_answered_percent would rank the city on
+// what it did not say: throws DiagnosticError at the edition file, naming the
+// counts, the threshold and its file, unless `force`.
+void refuse_if_too_few_answers(const EngineResources& resources, const Edition& edition, bool force);
+
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
