@@ -111,7 +111,10 @@ BOOST_AUTO_TEST_CASE(profile_pdf_is_valid_with_bookmarks_contents_links_and_its_
                               "Teresa Albuquerque", "Intercultural profile", "Expert visit, 9–11 June 2026"})
         BOOST_TEST(text.find(words) != std::string::npos, words);
     // The sample's sign "<Welcome & Bem-vindo>" is text, never markup.
-    BOOST_TEST(text.find("“<Welcome & Bem-vindo>”") != std::string::npos);
+    // (pdftotext joins a line that ends in the text's own hyphen to the next
+    // one without it: "Bem-" at a line end comes back as "Bemvindo".)
+    BOOST_TEST((text.find("“<Welcome & Bem-vindo>”") != std::string::npos ||
+                text.find("“<Welcome & Bemvindo>”") != std::string::npos));
 }
 
 BOOST_AUTO_TEST_CASE(hostile_text_in_notes_prints_literally_everywhere) {

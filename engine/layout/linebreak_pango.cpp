@@ -164,6 +164,7 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
     int space_start = -1, space_end = -1;
     double space_width = 0;
     gunichar last_visible = 0;
+    gunichar visible_before_last = 0;
     double last_visible_width = 0;
     gunichar previous = 0;
 
@@ -220,7 +221,10 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
                 box_start = byte + soft_hyphen_bytes;
             }
             continue;  // the soft hyphen itself is invisible
-        } else if (break_before && last_visible != 0 && before != soft_hyphen_char) {
+        } else if (break_before && last_visible != 0 && before != soft_hyphen_char &&
+                   (is_hyphen(last_visible) || is_dash(last_visible) || g_unichar_isalnum(visible_before_last))) {
+            // (A break after punctuation that follows punctuation, inside
+            // "</span>" say, is never taken: it would strand a fragment.)
             // A break Pango allows with no space: after a hyphen or a dash,
             // after a slash...
             flush_box(byte);
@@ -234,6 +238,7 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
         }
         box += width;
         if (width > 0 || !g_unichar_ismark(c)) {
+            visible_before_last = last_visible;
             last_visible = c;
             last_visible_width = width;
         }

@@ -45,7 +45,9 @@ struct LineBreakStyle {
     double emergency_stretch_em = 1.5;      // third pass: extra stretch per line, in ems
     int min_hyphenated_word = 6;  // letters; shorter words are never divided
     bool hyphenate_capitalised = false;  // "Index", "Council": names and sentence starts stay whole
-    double generic_break_penalty = 50;   // a break Pango allows without a space (after "/" in a path, say)
+    // A break Pango allows without a space (after "/" in a path, inside
+    // "</span>"): a last resort, dearer than any hyphen.
+    double generic_break_penalty = 500;
     Protrusion protrusion{};
     bool optical_margins = true;
 };

@@ -917,11 +917,15 @@ private:
             const double gap = flow.items.empty() ? 0 : callout_gap;
             if (const auto* paragraph = std::get_if<ParagraphBlock>(&content)) {
                 FlowItem item;
-                item.color = ink;
-                if (paragraph->style == ParagraphStyle::body)
+                if (paragraph->style == ParagraphStyle::body) {
+                    item.color = ink;
                     item.text = prepare(paragraph->text, callout_body_style, width, Alignment::start, true,
                                         paragraph->language);
-                else item = paragraph_item(*paragraph, width);
+                    item.tag = tag(Role::paragraph);
+                    item.tag.language = paragraph->language.empty() ? document_.info.language : paragraph->language;
+                } else {
+                    item = paragraph_item(*paragraph, width);
+                }
                 item.space_before = gap;
                 item.tag.part = part;
                 flow.items.push_back(std::move(item));
