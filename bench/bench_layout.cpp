@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
         const auto start = Clock::now();
         const LaidOutDocument laid_out = paginate(document, fonts);
         const auto laid = Clock::now();
-        render_pdf(laid_out, document.info, fonts, output);
+        render_pdf(laid_out, fonts, output);
         const auto rendered = Clock::now();
         layout_seconds += std::chrono::duration<double>(laid - start).count();
         render_seconds += std::chrono::duration<double>(rendered - laid).count();

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
             const auto t2 = Clock::now();
             const LaidOutDocument laid_out = paginate(document, fonts);
             const auto t3 = Clock::now();
-            render_pdf(laid_out, document.info, fonts, output);
+            render_pdf(laid_out, fonts, output);
             const auto t4 = Clock::now();
             pages = static_cast<int>(laid_out.pages.size());
             auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };

@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(each_showcase_renders_in_its_languages_and_english_with_eve
             BOOST_TEST(glyphs > 20000);
 
             const fs::path pdf = dir / (showcase->id + "." + lang + ".pdf");
-            render_pdf(laid_out, document.info, engine().fonts, pdf);
+            render_pdf(laid_out, engine().fonts, pdf);
             BOOST_TEST(fonts_not_embedded(pdf).empty());
             const std::string text = testing::run("pdftotext '" + pdf.string() + "' -").out;
             BOOST_TEST(text.size() > 20000u);

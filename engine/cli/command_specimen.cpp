@@ -31,7 +31,7 @@ int run_specimen(const SpecimenOptions& options, const DataRoot& data) {
                                                              : compose_specimen(catalog, options.chapters);
     const fs::path output = output_file(options.output, "specimen-" + options.kind + ".pdf", ".pdf", 1);
     const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, document.info, fonts, output);
+    render_pdf(pages, fonts, output);
     std::cerr << "wrote " << output.string() << " (" << pages.pages.size() << " pages)\n";
     return 0;
 }

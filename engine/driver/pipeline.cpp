@@ -130,7 +130,7 @@ Document compose_city_report(const EngineResources& resources, const PreparedCit
 
 int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
     const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, document.info, fonts, output);
+    render_pdf(pages, fonts, output);
     return static_cast<int>(pages.pages.size());
 }
 

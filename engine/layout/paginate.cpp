@@ -105,6 +105,8 @@ struct FlowItem {
     double space_before = 0;
     Color color = ink;
     bool keep_with_next = false;
+    BoxTag tag;         // of the text
+    BoxTag marker_tag;  // of the marker
 };
 
 // A slice of a flow that must not be separated: used for keep-with-next.
@@ -146,6 +148,9 @@ public:
     }
 
     LaidOutDocument run() {
+        const DocumentInfo& info = document_.info;
+        result_.metadata = {info.title, info.author,   info.subject, info.keywords,
+                            info.language, info.right_to_left, info.date};
         number_headings();
         new_page();
         for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
@@ -341,15 +346,43 @@ private:
     void record(BlockKind kind, double top, double bottom_edge, bool continued = false, int header_rows = 0,
                 int body_rows = 0) {
         page().blocks.push_back({current_block_, kind, {content().x, top, content().width, bottom_edge - top},
-                                 continued, header_rows, body_rows});
+                                 continued, header_rows, body_rows, block_language(current_block_)});
+    }
+
+    // The language of a block: its own when it says so, else the document's.
+    [[nodiscard]] std::string block_language(std::size_t index) const {
+        if (index < document_.blocks.size()) {
+            if (const auto* paragraph = std::get_if<ParagraphBlock>(&document_.blocks[index]))
+                if (!paragraph->language.empty()) return paragraph->language;
+            if (const auto* list = std::get_if<ListBlock>(&document_.blocks[index]))
+                if (!list->language.empty()) return list->language;
+        }
+        return document_.info.language;
+    }
+
+    // A tag for a box of the block being placed.
+    [[nodiscard]] BoxTag tag(Role role, int item = -1, int column = -1) const {
+        BoxTag result{current_block_, role};
+        result.item = item;
+        result.column = column;
+        result.language = block_language(current_block_);
+        return result;
+    }
+
+    [[nodiscard]] BoxTag artifact(Role role) const {
+        BoxTag result{BoxTag::no_block, role};
+        result.language = document_.info.language;
+        return result;
     }
 
     // Adds lines [first, end) of `text` with the top of line `first` at y.
-    void add_lines(const PreparedText& text, int first, int end, double x, double y, Color color) {
+    void add_lines(const PreparedText& text, int first, int end, double x, double y, Color color, const BoxTag& box_tag) {
         const double top = text.lines[static_cast<std::size_t>(first)].first;
         const double layout_top = y - top;
         page().texts.push_back(TextBox{{x, y, text.width, text.span(first, end)},
-                                       share(text.layout.get()), first, end, layout_top, color});
+                                       share(text.layout.get()), first, end, layout_top, color, false, box_tag});
+        BoxTag link_tag = box_tag;
+        link_tag.role = Role::link;
         for (const LinkRange& link : text.links) {
             for (int index = first; index < end; ++index) {
                 PangoLayoutLine* line = pango_layout_get_line_readonly(text.layout.get(), index);
@@ -362,7 +395,7 @@ private:
                     const double right = static_cast<double>(ranges[2 * r + 1]) / PANGO_SCALE;
                     if (right - left < 0.5) continue;
                     page().links.push_back({{x + left, layout_top + line_top, right - left, line_bottom - line_top},
-                                            link.url, link.anchor});
+                                            link.url, link.anchor, link_tag});
                 }
                 g_free(ranges);
             }
@@ -424,7 +457,7 @@ private:
                     }
                 }
                 const double x = mirrored(column.x, column.width, item.offset, text.width);
-                add_lines(text, first, first + take, x, cursor_, item.color);
+                add_lines(text, first, first + take, x, cursor_, item.color, item.tag);
                 placed_in_segment = true;
                 if (first == 0 && item.marker) {
                     const PreparedText& marker = *item.marker;
@@ -435,7 +468,7 @@ private:
                         static_cast<double>(pango_layout_get_baseline(marker.layout.get())) / PANGO_SCALE;
                     const double marker_x = mirrored(column.x, column.width, item.marker_offset, marker.width);
                     add_lines(marker, 0, marker.line_count(), marker_x, cursor_ + baseline - marker_baseline,
-                              item.color);
+                              item.color, item.marker_tag);
                 }
                 cursor_ += text.span(first, first + take);
                 segment_bottom = cursor_;
@@ -460,6 +493,8 @@ private:
         item.text = prepare(paragraph.text, style, width, Alignment::start, paragraph.style != ParagraphStyle::note,
                             paragraph.language);
         item.color = paragraph.style == ParagraphStyle::note ? muted : ink;
+        item.tag = tag(Role::paragraph);
+        item.tag.language = paragraph.language.empty() ? document_.info.language : paragraph.language;
         return item;
     }
 
@@ -484,6 +519,10 @@ private:
             item.marker = std::move(markers[i]);
             item.offset = indent;
             item.space_before = items.empty() ? 0 : list_item_gap;
+            item.tag = tag(Role::list_body, static_cast<int>(i));
+            item.tag.language = list.language.empty() ? document_.info.language : list.language;
+            item.marker_tag = item.tag;
+            item.marker_tag.role = Role::list_label;
             items.push_back(std::move(item));
         }
         return items;
@@ -498,6 +537,8 @@ private:
             flow.items.push_back(paragraph_item(*paragraph, content().width));
         else if (const auto* list = std::get_if<ListBlock>(&block))
             flow.items = list_items(*list, content().width, list_style);
+        // Measured ahead (keep-with-next) while another block is current: the tags name this one.
+        for (FlowItem& item : flow.items) item.tag.block = item.marker_tag.block = index;
         return flows_.emplace(index, std::move(flow)).first->second;
     }
 
@@ -586,7 +627,9 @@ private:
         if (!at_top() && needed > space_left()) new_page();
         skip(style.space_before);
         const double top = cursor_;
-        add_lines(text, 0, text.line_count(), content().x, cursor_, style.color);
+        BoxTag heading_tag = tag(Role::heading);
+        heading_tag.level = std::clamp(heading.level, 1, 6);
+        add_lines(text, 0, text.line_count(), content().x, cursor_, style.color, heading_tag);
         cursor_ += text.height();
         const NumberedHeading& numbered = numbers_.at(index);
         const double anchor_x = rtl_ ? content().right() : content().x;
@@ -648,28 +691,34 @@ private:
 
     // Draws lines [from[i], to[i]) of each cell as one row band at the cursor.
     void draw_row_band(const MeasuredRow& row, const std::vector<int>& from, const std::vector<int>& to,
-                       const std::vector<double>& widths, bool header, bool emphasised, bool last_band) {
+                       const std::vector<double>& widths, bool header, bool emphasised, bool last_band,
+                       int row_index, bool repeated) {
         const Rect area = content();
         double band = 0;
         for (std::size_t i = 0; i < row.cells.size(); ++i) band = std::max(band, row.cells[i].span(from[i], to[i]));
         band += 2 * cell_padding_y;
-        if (header) page().fills.push_back({{area.x, cursor_, area.width, band}, accent});
-        else if (emphasised) page().fills.push_back({{area.x, cursor_, area.width, band}, emphasis_tint});
-        if (!header && last_band) page().fills.push_back({{area.x, cursor_ + band - 0.5, area.width, 0.5}, rule});
+        if (header) page().fills.push_back({{area.x, cursor_, area.width, band}, accent, false, artifact(Role::background)});
+        else if (emphasised)
+            page().fills.push_back({{area.x, cursor_, area.width, band}, emphasis_tint, false, artifact(Role::background)});
+        if (!header && last_band)
+            page().fills.push_back({{area.x, cursor_ + band - 0.5, area.width, 0.5}, rule, false, artifact(Role::rule)});
         double offset = 0;
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
             const double x = mirrored(area.x, area.width, offset + cell_padding_x, widths[i] - 2 * cell_padding_x);
             if (from[i] < to[i])
-                add_lines(row.cells[i], from[i], to[i], x, cursor_ + cell_padding_y, header ? white : ink);
+                add_lines(row.cells[i], from[i], to[i], x, cursor_ + cell_padding_y, header ? white : ink,
+                          tag(repeated ? Role::repeated_header : header ? Role::header_cell : Role::data_cell,
+                              row_index, static_cast<int>(i)));
             offset += widths[i];
         }
         cursor_ += band;
     }
 
-    void draw_whole_row(const MeasuredRow& row, const std::vector<double>& widths, bool header, bool emphasised) {
+    void draw_whole_row(const MeasuredRow& row, const std::vector<double>& widths, bool header, bool emphasised,
+                        int row_index, bool repeated = false) {
         std::vector<int> from(row.cells.size(), 0), to;
         for (const PreparedText& cell : row.cells) to.push_back(cell.line_count());
-        draw_row_band(row, from, to, widths, header, emphasised, true);
+        draw_row_band(row, from, to, widths, header, emphasised, true, row_index, repeated);
     }
 
     void place(std::size_t, const TableBlock& table) {
@@ -696,7 +745,7 @@ private:
                 header_rows = body_rows = 0;
             }
             if (has_header) {
-                draw_whole_row(header, widths, true, false);
+                draw_whole_row(header, widths, true, false, -1, continuation);
                 header_rows = 1;
             }
         };
@@ -712,13 +761,13 @@ private:
                                              row.height <= space_left() && row.height + next->height > space_left();
             if (last_would_be_alone) start_page(true);
             if (row.height <= space_left()) {
-                draw_whole_row(row, widths, false, emphasised);
+                draw_whole_row(row, widths, false, emphasised, static_cast<int>(r));
                 ++body_rows;
                 continue;
             }
             if (row.height <= content().height - header_height) {
                 start_page(true);
-                draw_whole_row(row, widths, false, emphasised);
+                draw_whole_row(row, widths, false, emphasised, static_cast<int>(r));
                 ++body_rows;
                 continue;
             }
@@ -743,7 +792,7 @@ private:
                 }
                 const bool progress = to != from;
                 if (progress) {
-                    draw_row_band(row, from, to, widths, false, emphasised, done);
+                    draw_row_band(row, from, to, widths, false, emphasised, done, static_cast<int>(r), false);
                     ++body_rows;
                 }
                 from = to;
@@ -784,9 +833,9 @@ private:
         if (!at_top() && total > space_left()) new_page();
         const double top = cursor_;
         const double x = content().x + (content().width - width) / 2;
-        page().figures.push_back({{x, cursor_, width, drawing_height}, figure.chart, figure.alt_text});
+        page().figures.push_back({{x, cursor_, width, drawing_height}, figure.chart, figure.alt_text, tag(Role::figure)});
         cursor_ += drawing_height + caption_gap;
-        add_lines(caption, 0, caption.line_count(), x, cursor_, muted);
+        add_lines(caption, 0, caption.line_count(), x, cursor_, muted, tag(Role::caption));
         cursor_ += caption.height();
         record(BlockKind::figure, top, cursor_);
         gap_after(block_gap);
@@ -806,9 +855,12 @@ private:
             title.text = prepare(callout.title, callout_title_style, width);
             title.color = accent;
             title.keep_with_next = true;
+            title.tag = tag(Role::callout_title);
             flow.items.push_back(std::move(title));
         }
+        int part = -1;
         for (const CalloutContent& content : callout.blocks) {
+            ++part;
             const double gap = flow.items.empty() ? 0 : 6;
             if (const auto* paragraph = std::get_if<ParagraphBlock>(&content)) {
                 FlowItem item = paragraph_item(*paragraph, width);
@@ -816,11 +868,15 @@ private:
                     item.text = prepare(paragraph->text, callout_body_style, width, Alignment::start, true,
                                         paragraph->language);
                 item.space_before = gap;
+                item.tag.part = part;
                 flow.items.push_back(std::move(item));
             } else if (const auto* list = std::get_if<ListBlock>(&content)) {
                 auto items = list_items(*list, width, callout_body_style);
                 if (!items.empty()) items.front().space_before = gap;
-                for (auto& item : items) flow.items.push_back(std::move(item));
+                for (auto& item : items) {
+                    item.tag.part = item.marker_tag.part = part;
+                    flow.items.push_back(std::move(item));
+                }
             }
         }
         return flow;
@@ -840,9 +896,10 @@ private:
         place_flow(flow, column, [&](double top, double bottom_edge, bool continued) {
             const double box_top_fixed = std::max(top - callout_padding, area.y);
             const double height = bottom_edge - box_top_fixed;
-            page().fills.push_back({{area.x, box_top_fixed, area.width, height}, callout_tint});
             page().fills.push_back(
-                {{mirrored(area.x, area.width, 0, callout_rule), box_top_fixed, callout_rule, height}, accent});
+                {{area.x, box_top_fixed, area.width, height}, callout_tint, false, artifact(Role::background)});
+            page().fills.push_back({{mirrored(area.x, area.width, 0, callout_rule), box_top_fixed, callout_rule, height},
+                                    accent, false, artifact(Role::rule)});
             record(BlockKind::callout, box_top_fixed, bottom_edge, continued);
         });
         cursor_ += callout_padding;
@@ -857,6 +914,7 @@ private:
         Rect row;
         TextStyle style;
         double number_baseline = 0;  // from the row's top
+        BoxTag tag;                  // of the entry's text
     };
 
     void place(std::size_t index, const TableOfContentsBlock& contents) {
@@ -865,7 +923,9 @@ private:
             PreparedText title = prepare(contents.title, title_style.text, content().width);
             if (!at_top()) skip(title_style.space_before);
             const double top = cursor_;
-            add_lines(title, 0, title.line_count(), content().x, cursor_, title_style.color);
+            BoxTag title_tag = tag(Role::heading);
+            title_tag.level = 1;
+            add_lines(title, 0, title.line_count(), content().x, cursor_, title_style.color, title_tag);
             cursor_ += title.height();
             record(BlockKind::contents, top, cursor_);
             gap_after(title_style.space_after + 4, true);
@@ -884,13 +944,16 @@ private:
             skip(major ? 9 : 3);
             if (entry.height() > space_left()) new_page();
             const double top = cursor_;
+            BoxTag entry_tag = tag(Role::contents_entry, static_cast<int>(pending_contents_.size()));
+            entry_tag.level = heading->level;
             add_lines(entry, 0, entry.line_count(), mirrored(content().x, content().width, indent, width), cursor_,
-                      ink);
+                      ink, entry_tag);
             const double baseline = static_cast<double>(pango_layout_get_baseline(entry.layout.get())) / PANGO_SCALE;
             cursor_ += entry.height();
             record(BlockKind::contents, top, cursor_);
             pending_contents_.push_back(
-                {i, result_.pages.size() - 1, {content().x, top, content().width, cursor_ - top}, style, baseline});
+                {i, result_.pages.size() - 1, {content().x, top, content().width, cursor_ - top}, style, baseline,
+                 entry_tag});
         }
         (void)index;
         gap_after(block_gap);
@@ -914,9 +977,13 @@ private:
             const double x = mirrored(entry.row.x, entry.row.width, entry.row.width - toc_number_column, toc_number_column);
             const double baseline = static_cast<double>(pango_layout_get_baseline(text.layout.get())) / PANGO_SCALE;
             const double y = entry.row.y + entry.number_baseline - baseline;
+            BoxTag number_tag = entry.tag;
+            number_tag.role = Role::contents_page;
+            BoxTag link_tag = entry.tag;
+            link_tag.role = Role::link;
             target.texts.push_back(TextBox{{x, y, toc_number_column, text.height()}, share(text.layout.get()), 0,
-                                           text.line_count(), y - text.lines.front().first, ink});
-            target.links.push_back({entry.row, {}, heading->anchor});
+                                           text.line_count(), y - text.lines.front().first, ink, false, number_tag});
+            target.links.push_back({entry.row, {}, heading->anchor, link_tag});
             result_.contents.push_back({heading->anchor, entry.page, number});
         }
     }
@@ -928,24 +995,25 @@ private:
         page().cover = true;
         const PageGeometry& g = result_.geometry;
         const double band_height = g.height * 0.46;
-        page().fills.push_back({{0, 0, g.width, band_height}, accent});
+        page().fills.push_back({{0, 0, g.width, band_height}, accent, false, artifact(Role::background)});
         const double width = g.width - g.margin_inner - g.margin_outer;
         const double x = g.margin_inner;
-        page().fills.push_back({{mirrored(x, width, 0, 64), band_height - 48, 64, 4}, white});
+        page().fills.push_back({{mirrored(x, width, 0, 64), band_height - 48, 64, 4}, white, false, artifact(Role::rule)});
 
         PreparedText kicker = prepare(cover.kicker, {FontRole::heading, 10.5, PANGO_WEIGHT_BOLD}, width);
-        add_lines(kicker, 0, kicker.line_count(), x, 92, accent_light);
+        add_lines(kicker, 0, kicker.line_count(), x, 92, accent_light, tag(Role::cover_text, 0));
         PreparedText title = prepare(cover.title, {FontRole::heading, 40, PANGO_WEIGHT_BOLD, false, 1.0}, width);
         PreparedText subtitle = prepare(cover.subtitle, {FontRole::heading, 16, PANGO_WEIGHT_NORMAL}, width);
         const double subtitle_y = band_height - 64 - subtitle.height();
         const double title_y = subtitle_y - 8 - title.height();
-        add_lines(title, 0, title.line_count(), x, title_y, white);
-        add_lines(subtitle, 0, subtitle.line_count(), x, subtitle_y, white);
+        add_lines(title, 0, title.line_count(), x, title_y, white, tag(Role::cover_text, 1));
+        add_lines(subtitle, 0, subtitle.line_count(), x, subtitle_y, white, tag(Role::cover_text, 2));
 
         double y = band_height + 48;
+        int item = 3;
         for (const std::string& line : cover.details) {
             PreparedText detail = prepare(line, {FontRole::heading, 12, PANGO_WEIGHT_NORMAL}, width);
-            add_lines(detail, 0, detail.line_count(), x, y, ink);
+            add_lines(detail, 0, detail.line_count(), x, y, ink, tag(Role::cover_text, item++));
             y += detail.height() + 6;
         }
         record(BlockKind::cover, 0, g.height);
@@ -972,7 +1040,7 @@ private:
             if (!document_.info.running_header.empty()) {
                 PreparedText header = prepare(document_.info.running_header, furniture_style, half);
                 pango_layout_set_ellipsize(header.layout.get(), PANGO_ELLIPSIZE_END);
-                add_furniture(p, header, mirrored(area.x, area.width, 0, half), header_y);
+                add_furniture(p, header, mirrored(area.x, area.width, 0, half), header_y, Role::running_head);
             }
             // The chapter in force at the top of this page, at the other end of the header.
             const HeadingPlacement* chapter = nullptr;
@@ -988,19 +1056,20 @@ private:
                     chapter->number.empty() ? chapter->text : chapter->number + en_space + chapter->text;
                 PreparedText text = prepare(title, furniture_style, half, Alignment::end);
                 pango_layout_set_ellipsize(text.layout.get(), PANGO_ELLIPSIZE_END);
-                add_furniture(p, text, mirrored(area.x, area.width, area.width - half, half), header_y);
+                add_furniture(p, text, mirrored(area.x, area.width, area.width - half, half), header_y,
+                              Role::running_head);
             }
-            p.fills.push_back({{area.x, g.margin_top - 26, area.width, 0.5}, rule, true});
+            p.fills.push_back({{area.x, g.margin_top - 26, area.width, 0.5}, rule, true, artifact(Role::rule)});
             const std::string folio = format_message(document_.info.page_of_pages, document_.info.icu_locale,
                                                      {{"page", i + 1}, {"pages", pages}});
             PreparedText footer = prepare(folio, furniture_style, area.width, Alignment::end);
-            add_furniture(p, footer, area.x, g.height - g.margin_bottom + 30);
+            add_furniture(p, footer, area.x, g.height - g.margin_bottom + 30, Role::folio);
         }
     }
 
-    void add_furniture(LaidOutPage& p, const PreparedText& text, double x, double y) {
+    void add_furniture(LaidOutPage& p, const PreparedText& text, double x, double y, Role role) {
         p.texts.push_back(TextBox{{x, y, text.width, text.height()}, share(text.layout.get()), 0, text.line_count(),
-                                  y - text.lines.front().first, muted, true});
+                                  y - text.lines.front().first, muted, true, artifact(role)});
     }
 
     const Document& document_;

@@ -95,7 +95,8 @@ void add_outline(cairo_surface_t* surface, const LaidOutDocument& document) {
     }
 }
 
-std::string draw_with_cairo(const LaidOutDocument& document, const DocumentInfo& info, const FontSet& fonts) {
+std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& fonts) {
+    const DocumentMetadata& info = document.metadata;
     const charts::ChartFonts chart_fonts(fonts);
     std::string bytes;
     CairoSurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, document.geometry.width,
@@ -176,9 +177,9 @@ void attach_alt_texts(QPDF& pdf, const LaidOutDocument& document) {
 
 }  // namespace
 
-void render_pdf(const LaidOutDocument& document, const DocumentInfo& info, const FontSet& fonts,
-                const std::filesystem::path& output) {
-    const std::string bytes = draw_with_cairo(document, info, fonts);
+void render_pdf(const LaidOutDocument& document, const FontSet& fonts, const std::filesystem::path& output) {
+    const DocumentMetadata& info = document.metadata;
+    const std::string bytes = draw_with_cairo(document, fonts);
 
     AtomicFile file(output);
     try {

@@ -4,7 +4,6 @@
 // /ID, which cairo 1.16 cannot write. The file appears atomically.
 #include <filesystem>
 
-#include "compose/document.h"
 #include "layout/page.h"
 #include "support/fonts.h"
 
@@ -13,7 +12,7 @@ namespace icc {
 // Throws DiagnosticError naming `output` if it cannot be written; in that case
 // nothing is left at `output` (an earlier file there is untouched).
 // Charts are drawn with `fonts`, the font set the pages were laid out with.
-void render_pdf(const LaidOutDocument& pages, const DocumentInfo& info, const FontSet& fonts,
-                const std::filesystem::path& output);
+// The document's metadata (title, language...) comes with the pages.
+void render_pdf(const LaidOutDocument& pages, const FontSet& fonts, const std::filesystem::path& output);
 
 }  // namespace icc
