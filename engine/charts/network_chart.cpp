@@ -19,6 +19,10 @@ namespace {
 constexpr std::string_view chart_name = "network";
 
 void validate(const NetworkPositionData& data) {
+    if (data.index != "core" && data.index != "extended")
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "chart 'network': the index must be \"core\" or \"extended\", found \"" +
+                                             data.index + "\""});
     check_rate(data.city, chart_name, "the city's aggregate index");
     check_rate(data.median, chart_name, "the sample median");
     for (std::size_t i = 0; i < data.other_cities.size(); ++i)
@@ -147,7 +151,7 @@ NetworkChartGeometry layout(const ChartText& text, const NetworkPositionData& da
     g.legend = std::move(legend.entries);
     g.texts = std::move(legend.texts);
 
-    const std::string axis_title = catalog.text("charts.axis.aggregate_index");
+    const std::string axis_title = catalog.text("charts.axis." + data.index + "_index");
     const double top = legend.height + style.block_gap;
     const double bottom = std::max(top + 1, height - axis_labels_height(text, axis_title, width));
     const double margin = 8;
@@ -271,6 +275,7 @@ std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const Ne
     const auto tied = std::count(data.other_cities.begin(), data.other_cities.end(), data.city);
     return catalog.format("charts.network.alt",
                           {{"city", data.city_name},
+                           {"index", data.index},
                            {"count", static_cast<std::int64_t>(data.other_cities.size() + 1)},
                            {"value", format_rate(catalog, fraction_digits, data.city)},
                            {"rank", static_cast<std::int64_t>(network_rank(data))},
@@ -282,13 +287,14 @@ std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const Ne
 
 std::string ChartTraits<NetworkChart>::title(const Catalog& catalog, const NetworkChart& spec) {
     const NetworkPositionData& data = spec.data;
-    return catalog.format("charts.network.title", {{"city", data.city_name}});
+    return catalog.format("charts.network.title", {{"city", data.city_name}, {"index", data.index}});
 }
 
 const std::vector<std::string>& ChartTraits<NetworkChart>::words() {
     // meta.name: the language's own name, which sets the line height of labels.
     static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.axis.aggregate_index",
+                                                 "charts.axis.core_index",
+                                                 "charts.axis.extended_index",
                                                  "charts.legend.other_cities",
                                                  "charts.legend.sample_median",
                                                  "charts.network.city_label",

@@ -29,6 +29,7 @@ struct BuildArguments {
     fs::path output;  // empty: the project's output folder, else out
     bool dry_run = false;
     bool keep_going = false;
+    bool force = false;
 };
 
 int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
@@ -47,6 +48,7 @@ int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
                                                      : fs::path("out");
     options.dry_run = arguments.dry_run;
     options.keep_going = arguments.keep_going;
+    options.force = arguments.force;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
     const BuildSummary summary = run_build(data, options, std::cout, std::cerr, signals.stop());
@@ -69,6 +71,9 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why; write nothing");
     command->add_flag("--keep-going", arguments->keep_going,
                       "With invalid network files, build the other cities' reports without those cities");
+    command->add_flag("--force", arguments->force,
+                      "Build the reports of editions with fewer answers than the report template asks for "
+                      "([completeness] in templates/report/index-report.toml) too");
     return {command, [arguments, &globals] { return run_build_command(*arguments, globals.locate()); }};
 }
 

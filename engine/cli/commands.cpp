@@ -21,6 +21,7 @@ const std::vector<CommandEntry>& command_table() {
         {"specimen", add_specimen_command}, {"questionnaire", add_questionnaire_command},
         {"pdfcheck", add_pdfcheck_command},
         {"import", add_import_command},     {"new", add_new_command},
+        {"translate", add_translate_command},
         {"manual", add_manual_command},
     };
     return table;

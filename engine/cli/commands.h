@@ -80,5 +80,6 @@ Command add_pdfcheck_command(CLI::App& app, const GlobalOptions& globals);
 Command add_import_command(CLI::App& app, const GlobalOptions& globals);
 Command add_new_command(CLI::App& app, const GlobalOptions& globals);
 Command add_manual_command(CLI::App& app, const GlobalOptions& globals);
+Command add_translate_command(CLI::App& app, const GlobalOptions& globals);
 
 }  // namespace icc::cli

@@ -89,6 +89,13 @@ std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
     else complete = false;
     if (const auto review = meta->required("review", review_statuses)) language.review = *review;
     else complete = false;
+    text("no_break_space_before", language.no_break_space_before,
+         {.what = "the characters that take a no-break space before them, such as \";:!?»\""}, false);
+    text("no_break_space_after", language.no_break_space_after,
+         {.what = "the characters that take a no-break space after them, such as \"«\""}, false);
+    for (const TomlValue& item : meta->optional_array("same_as_source"))
+        if (const auto key = item.required<std::string>({.what = "a message key such as \"report.intro.heading\""}))
+            language.same_as_source.emplace(*key, item.where());
     if (!language.fallback.empty() && language.fallback == language.tag) {
         (*meta)["fallback"].error("a language cannot fall back to itself");
         language.fallback.clear();

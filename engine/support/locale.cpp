@@ -15,7 +15,9 @@
 
 #include <cstdio>
 
+#include "support/atomic_file.h"
 #include "support/toml_reader.h"
+#include "support/toml_text.h"
 
 namespace icc {
 
@@ -111,11 +113,16 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
         UParseError parse_error{};
         auto pattern = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(entry.text),
                                                             catalog.formatters_->locale, parse_error, status);
-        if (U_FAILURE(status))
-            sink.error(entry.where, "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) +
-                                        " at offset " + std::to_string(parse_error.offset) + ")");
-        else
+        if (U_FAILURE(status)) {
+            // At the character where ICU stopped, past escapes (support/toml_text.h).
+            const icu::UnicodeString pattern_text = icu::UnicodeString::fromUTF8(entry.text);
+            const auto text = TomlStringText::locate(read_file(file), entry.where);
+            sink.error(text ? text->at(pattern_text.countChar32(0, parse_error.offset)) : entry.where,
+                       "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) + ")",
+                       {{NoteKind::help, "braces must pair, and a literal { or ' is written '{' or ''", {}}});
+        } else {
             catalog.formatters_->messages.emplace(key, std::move(pattern));
+        }
     }
     sink.throw_if_errors();
     return catalog;
