@@ -35,7 +35,7 @@ int run_profile(const ProfileOptions& options, const DataRoot& data) {
         const fs::path output = output_file(options.output, profile_file_name(notes.city, options.visit, lang),
                                             ".pdf", languages.size());
         const Document document = compose_city_profile(session.resources, city, notes, catalog);
-        const int pages = render_document(document, session.fonts, output);
+        const int pages = render_document(document, session.fonts, session.hyphenation, output);
         std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     }
     return 0;

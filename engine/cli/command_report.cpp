@@ -36,7 +36,7 @@ int run_report(const ReportOptions& options, const DataRoot& data) {
         const fs::path output = output_file(options.output, index_report_file_name(session.subject().city, lang),
                                             ".pdf", languages.size());
         const Document document = compose_city_report(session.resources, city, catalog);
-        const int pages = render_document(document, session.fonts, output);
+        const int pages = render_document(document, session.fonts, session.hyphenation, output);
         std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     }
     return 0;

@@ -110,7 +110,6 @@ private:
 };
 
 struct Worker {
-    FontSet fonts;
     std::map<std::string, Catalog> catalogs;
 };
 
@@ -156,6 +155,8 @@ struct PendingReport {
 
 struct RenderContext {
     const DataRoot& data;
+    const FontSet& fonts;  // loaded once by the build, before the worker processes fork
+
     const EngineResources& resources;
     const ReportTemplate& profile_template;
     const Network& network;
@@ -192,7 +193,9 @@ void write_all(int fd, const std::string& text) {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
     try {
-        const FontSet fonts = FontSet::load(context.data);
+        // The build's font set, inherited from the parent: registered once
+        // per build, not once per worker. Patterns load once per worker, on first use.
+        const HyphenationDictionaries hyphenation(context.fonts.hyphenation_folder());
         std::map<std::string, Catalog> catalogs;
         std::optional<PreparedCity> city;
         for (std::size_t i = first; i < pending.size(); i += step) {
@@ -213,7 +216,7 @@ void write_all(int fd, const std::string& text) {
                     notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
                           : compose_city_report(context.resources, *city, catalogs.at(report.lang));
                 if (notes) city.reset();  // its sample is the visit's, not the shared one
-                line["pages"] = render_document(document, fonts, context.output / report.entry.output);
+                line["pages"] = render_document(document, context.fonts, hyphenation, context.output / report.entry.output);
             } catch (const std::exception& e) {
                 line["error"] = dynamic_cast<const DiagnosticError*>(&e) ? std::string(e.what())
                                                                          : "error: " + std::string(e.what());
@@ -361,14 +364,12 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
-    fs::path hyphenation_folder;
-    {
-        const FontSet fonts = FontSet::load(data);
-        for (const std::string& file : fonts.files()) font_files.emplace_back(file);
-        hyphenation_folder = fonts.hyphenation_folder();
-    }
+    // The font set of the whole build: loaded here once, used by every render
+    // worker (forked below, while no thread of Pango's runs: nothing has been shaped yet).
+    const FontSet fonts = FontSet::load(data);
+    for (const std::string& file : fonts.files()) font_files.emplace_back(file);
     const std::string fonts_digest = digest_files(font_files);
-    HyphenationDigests hyphenation_digests(hyphenation_folder);
+    HyphenationDigests hyphenation_digests(fonts.hyphenation_folder());
     const std::string engine = engine_digest();
     const std::vector<LinkedLibrary> libraries = linked_libraries();
     const std::string libraries_key = libraries_digest(libraries);
@@ -456,7 +457,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         const ReportJob& job = jobs[job_index];
         std::optional<Worker>& worker = workers[worker_index];
         try {
-            if (!worker) worker.emplace(Worker{FontSet::load(data), {}});
+            if (!worker) worker.emplace();
             for (const std::string& lang : job.languages)
                 if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
@@ -559,7 +560,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, resources, profile_template, network, sample, options.as_of, jobs, options.output};
+        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
                 report.entry.pages = result.pages;

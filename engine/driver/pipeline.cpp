@@ -124,6 +124,7 @@ CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const
       as_of(as_of_text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(as_of_text, "--as-of"))),
       catalog(Catalog::load(data, lang)),
       fonts(FontSet::load(data)),
+      hyphenation(fonts.hyphenation_folder()),
       questionnaire(Questionnaire::bundled(data)),
       loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
       resources(EngineResources::load(data)) {}
@@ -151,10 +152,16 @@ Document compose_city_report(const EngineResources& resources, const PreparedCit
     return document;
 }
 
-int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
-    const LaidOutDocument pages = paginate(document, fonts);
+int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+                    const fs::path& output) {
+    const LaidOutDocument pages = paginate(document, fonts, hyphenation);
     render_pdf(pages, fonts, output);
     return static_cast<int>(pages.pages.size());
+}
+
+int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
+    const HyphenationDictionaries hyphenation(fonts.hyphenation_folder());
+    return render_document(document, fonts, hyphenation, output);
 }
 
 }  // namespace icc

@@ -10,6 +10,7 @@
 
 #include "compose/document.h"
 #include "compose/report_data.h"
+#include "layout/hyphenation.h"
 #include "load/network.h"
 #include "load/page_style.h"
 #include "load/practices.h"
@@ -103,6 +104,7 @@ public:
     const std::optional<Date> as_of;
     const Catalog catalog;
     const FontSet fonts;
+    const HyphenationDictionaries hyphenation;  // of fonts' folder, each loaded on first use
     const Questionnaire questionnaire;
     const LoadedNetwork loaded;
     const EngineResources resources;
@@ -118,6 +120,10 @@ void refuse_if_too_few_answers(const EngineResources& resources, const Edition& 
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
+// `hyphenation`: the process's loaded patterns, reused by every document it renders.
+int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+                    const std::filesystem::path& output);
+// One document alone (its patterns loaded for it).
 int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
 
 }  // namespace icc

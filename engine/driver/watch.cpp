@@ -39,6 +39,7 @@ struct ReportWatcher::State {
     fs::path network_folder;
 
     std::optional<FontSet> fonts;
+    std::optional<HyphenationDictionaries> hyphenation;  // patterns of fonts' folder, loaded on first use
     std::optional<Catalog> catalog;
     std::optional<EngineResources> resources;  // questionnaire, template, practices, rules
     std::optional<LoadedNetwork> network;
@@ -75,7 +76,10 @@ ReportWatcher::Rendered ReportWatcher::render() {
     const auto start = Clock::now();
     const std::optional<Date> as_of =
         s.options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(s.options.as_of, "--as-of"));
-    if (!s.fonts) s.fonts.emplace(FontSet::load(s.data));
+    if (!s.fonts) {
+        s.fonts.emplace(FontSet::load(s.data));
+        s.hyphenation.emplace(s.fonts->hyphenation_folder());
+    }
     if (!s.catalog) s.catalog.emplace(Catalog::load(s.data, s.options.lang));
     if (!s.resources) s.resources.emplace(EngineResources::load(s.data));
     if (!s.network) {
@@ -90,7 +94,7 @@ ReportWatcher::Rendered ReportWatcher::render() {
     if (!s.city) s.city.emplace(*s.resources, s.network->network, *s.network->subject, s.sample);
     const Document document = compose_city_report(*s.resources, *s.city, *s.catalog);
     Rendered rendered;
-    rendered.pages = render_document(document, *s.fonts, s.options.output);
+    rendered.pages = render_document(document, *s.fonts, *s.hyphenation, s.options.output);
     rendered.time = Clock::now() - start;
     return rendered;
 }

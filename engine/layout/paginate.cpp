@@ -140,8 +140,8 @@ LineBreakStyle line_break_style(const BreakerStyle& b) {
 
 class Paginator {
 public:
-    Paginator(const Document& document, const FontSet& fonts)
-        : document_(document), fonts_(fonts), context_(fonts.create_context()), rtl_(document.info.right_to_left) {
+    Paginator(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation)
+        : document_(document), fonts_(fonts), hyphenation_(hyphenation), context_(fonts.create_context()), rtl_(document.info.right_to_left) {
         result_.geometry = style_.page;
         pango_context_set_language(context_.get(), pango_language_from_string(document.info.language.c_str()));
         pango_context_set_base_dir(context_.get(), rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
@@ -180,7 +180,7 @@ private:
         if (found == hyphenators_.end()) {
             // The document's region ("en_GB") picks regional patterns for its own language.
             const std::string tag = hyphenation_tag(language, document_.info);
-            found = hyphenators_.emplace(language, Hyphenator::for_language(tag, fonts_.hyphenation_folder())).first;
+            found = hyphenators_.emplace(language, hyphenation_.hyphenator(tag)).first;
         }
         return found->second ? &*found->second : nullptr;
     }
@@ -1151,6 +1151,7 @@ private:
     const double toc_number_column = style_.toc_number_column, arabic_scale = style_.arabic_scale;
     const int min_lines = style_.min_lines;
     const FontSet& fonts_;
+    const HyphenationDictionaries& hyphenation_;  // the process's, shared by every document it lays out
     GObjectPtr<PangoContext> context_;
     bool rtl_ = false;
     FontDescriptionPtr families_[2];
@@ -1170,8 +1171,13 @@ private:
 
 }  // namespace
 
+LaidOutDocument paginate(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation) {
+    return Paginator(document, fonts, hyphenation).run();
+}
+
 LaidOutDocument paginate(const Document& document, const FontSet& fonts) {
-    return Paginator(document, fonts).run();
+    const HyphenationDictionaries hyphenation(fonts.hyphenation_folder());
+    return paginate(document, fonts, hyphenation);
 }
 
 }  // namespace icc
