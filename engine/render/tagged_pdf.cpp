@@ -283,15 +283,18 @@ bool is_soft_hyphen_span(const Operation& operation) {
 }
 
 // Marks everything painted outside a tagged sequence as /Artifact, keeping
-// marked content and text objects properly nested. `spanned` receives the
-// MCIDs of tagged sequences that hold an /ActualText span (ligatures, the
-// space where a line breaks): poppler reads such a sequence only up to its
-// first span, so their elements get an /ActualText of their own.
+// marked content and text objects properly nested. Inside a tagged sequence,
+// cairo's /Span << /ActualText >> sequences (a ligature, the space where a
+// line breaks, a soft hyphen) are taken out, their glyphs kept: poppler
+// 22.12 ends a tagged sequence's text at the first such span's EMC, and the
+// element gets the whole text as its own /ActualText instead (`spanned`
+// receives the MCIDs that held spans).
 std::string mark_artifacts(const std::string& data, const std::vector<Operation>& operations, std::set<int>& spanned) {
     std::vector<int> mcids;  // of the open sequences, -1 for those without
     std::vector<std::pair<std::size_t, std::string>> inserts;
     std::vector<std::pair<std::size_t, std::size_t>> removals;
     std::vector<bool> sequences;  // open marked-content sequences: tagged (with an MCID) or not
+    std::vector<bool> taken_out;  // of the open sequences: a span inside tagged content, removed
     int tagged = 0;
     bool in_text = false;
     bool artifact = false;
@@ -322,21 +325,27 @@ std::string mark_artifacts(const std::string& data, const std::vector<Operation>
                 if (artifact_in_text != in_text) fail("a tagged sequence begins inside a text object of an artifact");
                 close_artifact(o.start);
             }
+            bool remove = false;
             if (!with_mcid && properties.isDictionary() && properties.hasKey("/ActualText"))
                 for (auto mcid = mcids.rbegin(); mcid != mcids.rend(); ++mcid)
                     if (*mcid >= 0) {
                         spanned.insert(*mcid);
+                        remove = true;
                         break;
                     }
+            if (remove) removals.emplace_back(o.start, o.end);
+            taken_out.push_back(remove);
             sequences.push_back(with_mcid);
             mcids.push_back(with_mcid ? properties.getKey("/MCID").getIntValueAsInt() : -1);
             tagged += with_mcid ? 1 : 0;
         } else if (o.op == "EMC") {
             if (artifact && sequences.size() == artifact_level) close_artifact(o.start);
             if (!sequences.empty()) {
+                if (taken_out.back()) removals.emplace_back(o.start, o.end);
                 tagged -= sequences.back() ? 1 : 0;
                 sequences.pop_back();
                 mcids.pop_back();
+                taken_out.pop_back();
             }
         } else if (o.op == "BT") {
             in_text = true;
