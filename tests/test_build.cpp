@@ -63,10 +63,6 @@ std::map<std::string, std::string> pdfs(const fs::path& out) {
     return result;
 }
 
-int count(const std::map<std::string, std::string>& map, const std::string& value) {
-    return static_cast<int>(std::count_if(map.begin(), map.end(), [&](const auto& e) { return e.second == value; }));
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_cold_build_then_a_noop_rebuild) {

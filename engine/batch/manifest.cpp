@@ -14,6 +14,7 @@ Manifest Manifest::load(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file, ec)) return manifest;
     try {
         const nlohmann::json json = nlohmann::json::parse(read_file(file));
+        manifest.libraries = json.value("libraries", std::map<std::string, std::string>{});
         for (const auto& item : json.at("reports")) {
             ManifestEntry entry;
             entry.output = item.at("output").get<std::string>();
@@ -54,6 +55,7 @@ void Manifest::save(const std::filesystem::path& file) const {
     }
     nlohmann::ordered_json root;
     root["generator"] = "iccreport";
+    root["libraries"] = libraries;
     root["reports"] = std::move(reports);
     write_file_atomically(file, root.dump(2) + "\n");
 }

@@ -23,6 +23,9 @@ struct ManifestEntry {
 
 struct Manifest {
     std::map<std::string, ManifestEntry> entries;  // by output
+    // The linked libraries the reports were rendered with: name -> version
+    // (for readers; the key input `libraries` holds their files' digests).
+    std::map<std::string, std::string> libraries;
 
     // A missing file gives an empty manifest; an unreadable one too, with a
     // warning on stderr (the next build then rebuilds everything).

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <mutex>
@@ -23,6 +24,8 @@
 #include "batch/progress.h"
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
+#include "layout/layout_inputs.h"
+#include "render/linked_libraries.h"
 
 namespace icc {
 
@@ -40,8 +43,70 @@ std::string digest_files(const std::vector<fs::path>& files) {
 std::string engine_digest() {
     std::error_code error;
     const fs::path self = fs::read_symlink("/proc/self/exe", error);
-    return error ? std::string(ICC_ENGINE_VERSION) : sha256_file(self);
+    Sha256 sha;
+    sha.field(ICC_ENGINE_VERSION);
+    if (!error) sha.field(sha256_file(self));
+    return sha.hex();
 }
+
+// The shared libraries a report's bytes come out of, each by its version and
+// the digest of its file (a patched library keeps its version number).
+std::string libraries_digest(const std::vector<LinkedLibrary>& libraries) {
+    Sha256 sha;
+    for (const LinkedLibrary& library : libraries)
+        sha.field(library.name).field(library.version).field(sha256_file(library.file));
+    return sha.hex();
+}
+
+// The inputs that decide a report's bytes; a report is up to date when each
+// is what it was when the report was built. The others in a manifest entry
+// (edition, locale, practices, templates) only explain a rebuild: whatever
+// they change that a reader sees is in the document, hence in `content`.
+constexpr std::array<const char*, 5> key_inputs{"content", "engine", "fonts", "hyphenation", "libraries"};
+
+std::string cache_key(const std::map<std::string, std::string>& inputs) {
+    Sha256 sha;
+    for (const char* name : key_inputs) {
+        const auto it = inputs.find(name);
+        sha.field(name).field(it == inputs.end() ? "" : it->second);
+    }
+    return sha.hex();
+}
+
+bool same_key_inputs(const std::map<std::string, std::string>& now, const std::map<std::string, std::string>& before) {
+    return std::all_of(key_inputs.begin(), key_inputs.end(), [&](const char* name) {
+        const auto a = now.find(name), b = before.find(name);
+        return a != now.end() && b != before.end() && a->second == b->second;
+    });
+}
+
+// The hyphenation patterns a document is laid out with, per language tag:
+// which files libhyphen may read, and their bytes. Memoised per tag.
+class HyphenationDigests {
+public:
+    explicit HyphenationDigests(fs::path folder) : folder_(std::move(folder)) {}
+    std::string of(const Document& document) {
+        Sha256 sha;
+        for (const std::string& tag : hyphenation_tags(document)) sha.field(tag).field(of_tag(tag));
+        return sha.hex();
+    }
+
+private:
+    std::string of_tag(const std::string& tag) {
+        std::lock_guard lock(mutex_);
+        auto it = by_tag_.find(tag);
+        if (it == by_tag_.end()) {
+            Sha256 sha;
+            for (const fs::path& file : hyphenation_pattern_files(tag, folder_))
+                sha.field(file.filename().string()).field(sha256_file(file));
+            it = by_tag_.emplace(tag, sha.hex()).first;
+        }
+        return it->second;
+    }
+    fs::path folder_;
+    std::mutex mutex_;
+    std::map<std::string, std::string> by_tag_;
+};
 
 struct Worker {
     FontSet fonts;
@@ -294,12 +359,18 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
+    fs::path hyphenation_folder;
     {
         const FontSet fonts = FontSet::load(data);
         for (const std::string& file : fonts.files()) font_files.emplace_back(file);
+        hyphenation_folder = fonts.hyphenation_folder();
     }
     const std::string fonts_digest = digest_files(font_files);
+    HyphenationDigests hyphenation_digests(hyphenation_folder);
     const std::string engine = engine_digest();
+    const std::vector<LinkedLibrary> libraries = linked_libraries();
+    const std::string libraries_key = libraries_digest(libraries);
+    for (const LinkedLibrary& library : libraries) manifest.libraries[library.name] = library.version;
 
     // Rejected cities fail with their diagnostics; the others build.
     std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
@@ -407,13 +478,18 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 entry.kind = job.kind();
                 entry.city = job.city;
                 entry.lang = lang;
-                entry.inputs = {{"content", digest(document)},      {"edition", edition_digest},
-                                {"engine", engine},               {"fonts", fonts_digest},
-                                {"locale", locale_digests.at(lang)}, {"practices", practices_digest},
+                entry.inputs = {{"content", digest(document)},
+                                {"edition", edition_digest},
+                                {"engine", engine},
+                                {"fonts", fonts_digest},
+                                {"hyphenation", hyphenation_digests.of(document)},
+                                {"libraries", libraries_key},
+                                {"locale", locale_digests.at(lang)},
+                                {"practices", practices_digest},
                                 {"templates", templates_digest}};
-                entry.key = Sha256().field(entry.inputs["content"]).field(fonts_digest).field(engine).hex();
+                entry.key = cache_key(entry.inputs);
                 auto old = previous.entries.find(entry.output);
-                const bool fresh = old != previous.entries.end() && old->second.key == entry.key &&
+                const bool fresh = old != previous.entries.end() && same_key_inputs(entry.inputs, old->second.inputs) &&
                                    old->second.status != "failed" && fs::exists(options.output / entry.output);
                 if (fresh) {
                     entry.pages = old->second.pages;

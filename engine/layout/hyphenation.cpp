@@ -15,22 +15,6 @@ constexpr std::size_t shortest_hyphenated_word = 5;  // letters
 constexpr int min_left = 2;   // letters kept before a break
 constexpr int min_right = 3;  // letters carried to the next line
 
-std::vector<fs::path> candidate_files(std::string_view language, const fs::path& folder) {
-    std::string tag(language);
-    std::replace(tag.begin(), tag.end(), '-', '_');
-    const std::string bare = tag.substr(0, tag.find('_'));
-    std::vector<fs::path> candidates{folder / ("hyph_" + tag + ".dic"), folder / ("hyph_" + bare + ".dic")};
-    std::vector<fs::path> regional;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.rfind("hyph_" + bare + "_", 0) == 0 && name.ends_with(".dic")) regional.push_back(entry.path());
-    }
-    std::sort(regional.begin(), regional.end());
-    candidates.insert(candidates.end(), regional.begin(), regional.end());
-    return candidates;
-}
-
 bool is_letter(gunichar c) { return g_unichar_isalpha(c) || g_unichar_ismark(c); }
 
 // A whitespace-delimited token that is a number, a URL or an address is kept
@@ -45,6 +29,22 @@ bool token_is_breakable(std::string_view token) {
 }
 
 }  // namespace
+
+std::vector<fs::path> Hyphenator::candidate_files(std::string_view language, const fs::path& folder) {
+    std::string tag(language);
+    std::replace(tag.begin(), tag.end(), '-', '_');
+    const std::string bare = tag.substr(0, tag.find('_'));
+    std::vector<fs::path> candidates{folder / ("hyph_" + tag + ".dic"), folder / ("hyph_" + bare + ".dic")};
+    std::vector<fs::path> regional;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("hyph_" + bare + "_", 0) == 0 && name.ends_with(".dic")) regional.push_back(entry.path());
+    }
+    std::sort(regional.begin(), regional.end());
+    candidates.insert(candidates.end(), regional.begin(), regional.end());
+    return candidates;
+}
 
 std::optional<Hyphenator> Hyphenator::for_language(std::string_view language, const fs::path& folder) {
     if (language.empty()) return std::nullopt;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace icc {
 
@@ -28,6 +29,11 @@ public:
     // `text` with soft hyphens at the permitted breaks of every word of five
     // letters or more. Words holding digits, URLs, e-mail addresses and words
     // in capitals are left whole.
+    // The files for_language tries, in order (whether or not they exist):
+    // hyph_<tag>.dic, hyph_<language>.dic, then hyph_<language>_*.dic by name.
+    static std::vector<std::filesystem::path> candidate_files(std::string_view language,
+                                                              const std::filesystem::path& folder);
+
     [[nodiscard]] std::string hyphenate(std::string_view text);
 
     [[nodiscard]] const std::filesystem::path& file() const { return file_; }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "layout/hyphenation.h"
+#include "layout/layout_inputs.h"
 #include "support/diagnostic.h"
 
 namespace icc {
@@ -168,11 +169,9 @@ private:
     Hyphenator* hyphenator_for(const std::string& language) {
         auto found = hyphenators_.find(language);
         if (found == hyphenators_.end()) {
-            std::string tag = language;
             // The document's region ("en_GB") picks regional patterns for its own language.
-            const std::string& locale = document_.info.icu_locale;
-            if (language == document_.info.language && locale.rfind(language + "_", 0) == 0) tag = locale;
-            found = hyphenators_.emplace(language, Hyphenator::for_language(tag)).first;
+            const std::string tag = hyphenation_tag(language, document_.info);
+            found = hyphenators_.emplace(language, Hyphenator::for_language(tag, fonts_.hyphenation_folder())).first;
         }
         return found->second ? &*found->second : nullptr;
     }

@@ -63,6 +63,13 @@ FontSet FontSet::load(const DataRoot& data) {
                     add_font_file(set.config_.get(), path, item, "");
                     set.files_.push_back(path.string());
                 }
+        // Where libhyphen's patterns are read from: Debian's hyphen-* packages by
+        // default; a project may point at patterns of its own (relative to fonts/).
+        if (std::optional<TableReader> hyphenation = root.optional_table("hyphenation"))
+            if (auto folder = hyphenation->optional<std::string>("patterns")) {
+                const fs::path path(*folder);
+                set.hyphenation_folder_ = path.is_absolute() ? path : data.fonts() / path;
+            }
         if (std::optional<TableReader> external = root.optional_table("external")) {
             const std::string package = external->optional<std::string>("package").value_or("its package");
             for (const TomlValue& item : external->required_array("files"))

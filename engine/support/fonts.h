@@ -4,6 +4,7 @@
 // ever used silently. Pango contexts made from a FontSet only see these fonts.
 #include <pango/pango.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ public:
     // Every font file the engine may embed (for cache keys and checks).
     [[nodiscard]] const std::vector<std::string>& files() const { return files_; }
 
+    // The folder of libhyphen patterns (hyph_<lang>.dic) layout hyphenates with:
+    // `[hyphenation] patterns` of fonts.toml, default /usr/share/hyphen.
+    [[nodiscard]] const std::filesystem::path& hyphenation_folder() const { return hyphenation_folder_; }
+
     // For `iccreport fonts`: which face each script resolves to, per role.
     [[nodiscard]] std::vector<ScriptFace> resolve_scripts(FontRole role) const;
 
@@ -48,6 +53,7 @@ private:
     std::string body_families_;
     std::string heading_families_;
     std::vector<std::string> files_;
+    std::filesystem::path hyphenation_folder_ = "/usr/share/hyphen";
 };
 
 }  // namespace icc
