@@ -28,6 +28,7 @@ struct BuildArguments {
     fs::path output;  // empty: the project's output folder, else out
     bool dry_run = false;
     bool keep_going = false;
+    bool no_tags = false;
 };
 
 // SIGINT and SIGTERM ask the build to stop between reports: they are blocked
@@ -86,6 +87,7 @@ int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
                                                      : fs::path("out");
     options.dry_run = arguments.dry_run;
     options.keep_going = arguments.keep_going;
+    options.tagged = !arguments.no_tags;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
     const BuildSummary summary = run_build(data, options, std::cout, std::cerr, signals.stop());
@@ -106,6 +108,7 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     command->add_option("--out", arguments->output, "Output folder, created if missing (default: the project's, else out)")
         ->type_name("DIR");
     command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why; write nothing");
+    add_no_tags_option(*command, arguments->no_tags);
     command->add_flag("--keep-going", arguments->keep_going,
                       "With invalid network files, build the other cities' reports without those cities");
     return {command, [arguments, &globals] { return run_build_command(*arguments, globals.locate()); }};

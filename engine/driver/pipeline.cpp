@@ -128,9 +128,10 @@ Document compose_city_report(const EngineResources& resources, const PreparedCit
     return compose_index_report(city.report_data(), resources.index_template, catalog);
 }
 
-int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
+int render_document(const Document& document, const FontSet& fonts, const fs::path& output,
+                    const RenderOptions& options) {
     const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, fonts, output);
+    render_pdf(pages, fonts, output, options);
     return static_cast<int>(pages.pages.size());
 }
 

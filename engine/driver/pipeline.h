@@ -18,6 +18,7 @@
 #include "score/sample.h"
 #include "select/selection.h"
 #include "support/data_root.h"
+#include "render/pdf.h"
 #include "support/fonts.h"
 #include "support/locale.h"
 
@@ -109,6 +110,7 @@ public:
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
-int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
+int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output,
+                    const RenderOptions& options = {});
 
 }  // namespace icc
