@@ -78,7 +78,8 @@ public:
                 attach_link(e, leaf);
                 continue;
             }
-            const bool spans = holds_spans(e);
+            // A figure reads as its /Alt: its chart's words need no /ActualText.
+            const bool spans = leaf.type != "Figure" && holds_spans(e);
             std::size_t depth = 0;
             while (depth < open_.size() && depth < leaf.path.size() && open_[depth].first == leaf.path[depth].key) ++depth;
             open_.resize(depth);
@@ -102,7 +103,7 @@ public:
             set_attributes(e, leaf);
         }
         for (const auto& [key, e] : by_key_)
-            if (needs_actual_text_[key]) {
+            if (needs_actual_text_[key] && !text_[key].empty()) {
                 Handle element = e;
                 element.replaceKey("/ActualText", Handle::newUnicodeString(text_[key]));
             }
