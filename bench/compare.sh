@@ -2,7 +2,7 @@
 # Benchmarks that print our figures next to the anchor tools', measured in the
 # same run (issue 18). Not a test: timing depends on the machine and its load.
 #
-#   bench/compare.sh [report|network|scale|all]     (default: all)
+#   bench/compare.sh [report|network|scale|watch|all]     (default: all)
 #
 #   report   one Index Report (quellmark, ~40 pages) against Typst 0.14 on the
 #            anchor document (32 pages) and against the bare Pango+cairo floor
@@ -11,6 +11,7 @@
 #            and the no-op rebuild
 #   scale    one report at 160, 1,000 and 5,000 cities (generated networks):
 #            the cost per report should stay flat
+#   watch    `iccreport watch`'s re-render after a one-word change
 #
 # Environment: RUNS (hyperfine runs, default 7), ICC (the iccreport binary,
 # default build/iccreport), ANCHORS (a writable copy of ../shared/anchors,
@@ -78,6 +79,16 @@ PY
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
 
+# The anchor of a run that is not one report: Typst 0.14 making the anchor
+# document, its median over 3 runs measured now, in this run ($typst_s).
+typst_anchor() {
+  setup_anchors
+  local typst="cd $ANCHORS && TYPST_FONT_PATHS=$root/fonts node typst/compile14.js typst/report-0.14.typ $work/typst14.pdf"
+  hyperfine -N -w 1 -r 3 --export-json "$work/typst-anchor.json" -n typst-0.14 "bash -c '$typst'" >/dev/null
+  typst_s=$(medians "$work/typst-anchor.json" | awk '{print $NF}')
+  printf '   anchor: Typst 0.14, one 32-page document, median %.3f s (this run)\n' "$typst_s"
+}
+
 bench_report() {
   setup_anchors
   local edition=$root/samples/network/quellmark/2024-10-07.toml
@@ -106,10 +117,43 @@ bench_network() {
   end=$(date +%s.%N); cold=$(echo "$end - $start" | bc)
   hyperfine -N -w 1 -r "$RUNS" --export-json "$work/noop.json" -n no-op \
     "$ICC build $root/samples/network --langs $LANGS --out $out" >/dev/null
-  noop=$(medians "$work/noop.json" | awk '{print $2}')
-  echo "   outputs: $(find "$out" -name '*.pdf' | wc -l) PDFs"
-  printf '   cold build %8.2f s   (target < 30 s for en,fr)\n' "$cold"
-  printf '   no-op      %8.3f s   = %.1f %% of cold (target < 5 %%)\n' "$noop" "$(echo "100 * $noop / $cold" | bc -l)"
+  noop=$(medians "$work/noop.json" | awk '{print $NF}')
+  local outputs; outputs=$(find "$out" -name '*.pdf' | wc -l)
+  typst_anchor
+  echo "   outputs: $outputs PDFs"
+  printf '   cold build %8.2f s   (target < 30 s for en,fr) = %.1f Typst documents, %.3f of one per output\n' "$cold" \
+    "$(echo "$cold / $typst_s" | bc -l)" "$(echo "$cold / $typst_s / $outputs" | bc -l)"
+  printf '   no-op      %8.3f s   = %.1f %% of cold (target < 5 %%) = %.2f Typst documents\n' "$noop" \
+    "$(echo "100 * $noop / $cold" | bc -l)" "$(echo "$noop / $typst_s" | bc -l)"
+}
+
+# `iccreport watch` on a copy of the network: the time of each re-render
+# after a one-word change of the edition (the city's name, changed back and
+# forth), as watch prints it. An edition change is the costliest kind: the
+# network is read again and the sample rebuilt.
+bench_watch() {
+  local net=$work/watch-network
+  mkdir -p "$net" && cp -r "$root/samples/network/." "$net/"
+  local edition=$net/quellmark/2024-10-07.toml log=$work/watch.log
+  echo "== watch: re-render of one report after a one-word change (target < 150 ms)"
+  "$ICC" watch "$edition" --network "$net" --lang en --out "$work/watch.pdf" 2>"$log" &
+  local pid=$!
+  until grep -q '^watching' "$log"; do kill -0 $pid 2>/dev/null || { cat "$log"; return 1; }; sleep 0.1; done
+  for i in $(seq "$RUNS"); do
+    if ((i % 2)); then sed -i 's/^name = "Quellmark"/name = "Quellmarkt"/' "$edition"
+    else sed -i 's/^name = "Quellmarkt"/name = "Quellmark"/' "$edition"; fi
+    until (($(grep -c 're-rendered' "$log") >= i)); do sleep 0.05; done
+  done
+  kill -TERM $pid && wait $pid || true
+  typst_anchor
+  grep -o 'in [0-9]* ms' "$log" | awk '{print $2}' | python3 -c '
+import sys, statistics
+ms = [int(x) for x in sys.stdin.read().split()]
+first, again = ms[0], ms[1:]
+typst = float(sys.argv[1]) * 1000
+print("   first render %6d ms" % first)
+print("   re-render    %6d ms median of %d (%d-%d) = %.2f x Typst 0.14" %
+      (statistics.median(again), len(again), min(again), max(again), statistics.median(again) / typst))' "$typst_s"
 }
 
 bench_scale() {
@@ -140,6 +184,7 @@ case $what in
   report) bench_report ;;
   network) bench_network ;;
   scale) bench_scale ;;
-  all) bench_report; bench_network; bench_scale ;;
-  *) echo "usage: bench/compare.sh [report|network|scale|all]" >&2; exit 2 ;;
+  watch) bench_watch ;;
+  all) bench_report; bench_network; bench_scale; bench_watch ;;
+  *) echo "usage: bench/compare.sh [report|network|scale|watch|all]" >&2; exit 2 ;;
 esac

@@ -13,6 +13,8 @@ packages=(
   libicu-dev libhyphen-dev libcli11-dev libfmt-dev libqpdf-dev nlohmann-json3-dev
   # the questionnaire cities fill in: written as XLSX, read back from XLSX (a zip of XML)
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # translators' PO files (iccreport translate): GNU gettext's own reader and writer
+  libgettextpo-dev
   # hyphenation patterns (any other installed hyph_<lang>.dic is picked up too)
   hyphen-en-us hyphen-en-gb hyphen-fr hyphen-de hyphen-el hyphen-uk hyphen-it hyphen-es hyphen-pt-pt hyphen-pl hyphen-sv
   # the declared CJK font source (see fonts/fonts.toml)

@@ -502,6 +502,7 @@ BOOST_AUTO_TEST_CASE(network_of_one_city) {
         BOOST_TEST(network_rank(data) == 1);
         const std::string alt = describe_chart(*catalog, NetworkChart{data});
         BOOST_TEST(alt == catalog->format("charts.network.alt", {{"count", std::int64_t{1}},
+                                                                  {"index", std::string("core")},
                                                                   {"city", std::string("Valmora")},
                                                                   {"value", catalog->percent(58, 0)}}));
         BOOST_TEST(alt.find(catalog == &s.en ? "is the only city" : "est la seule ville") != std::string::npos, alt);
@@ -513,8 +514,18 @@ BOOST_AUTO_TEST_CASE(network_rank_and_ties_in_the_text_alternative) {
     const NetworkPositionData data{"Valmora", 58, {70, 58, 40, 81, 58, 12}, 58};
     BOOST_TEST(network_rank(data) == 3);
     BOOST_TEST(describe_chart(s.en, NetworkChart{data}) ==
-               "Dot plot of the aggregate index of the 7 cities in the sample. Valmora scores 58% and ranks 3rd "
+               "Dot plot of the core index of the 7 cities in the sample. Valmora scores 58% and ranks 3rd "
                "(level with 2 other cities); the sample median is 58% and the indices range from 12% to 81%.");
+    // On the extended index: the cities that have one, and their median.
+    NetworkPositionData extended = data;
+    extended.index = "extended";
+    BOOST_TEST(describe_chart(s.en, NetworkChart{extended}) ==
+               "Dot plot of the extended index of the 7 cities of the sample that answered all twelve areas. Valmora "
+               "scores 58% and ranks 3rd (level with 2 other cities); their median is 58% and the indices range from "
+               "12% to 81%.");
+    NetworkPositionData unknown = data;
+    unknown.index = "aggregate";
+    BOOST_CHECK_THROW(describe_chart(s.en, NetworkChart{unknown}), DiagnosticError);
     const std::string french = describe_chart(s.fr, NetworkChart{data});
     BOOST_TEST(french.find("se classe au 3e rang (à égalité avec 2 autres villes)") != std::string::npos, french);
     const NetworkPositionData first{"Valmora", 90, {70, 40}, 70};

@@ -54,20 +54,20 @@ std::vector<std::map<std::string, std::string>> parse_csv(const std::string& tex
 }
 
 struct TableRow {
-    std::string rank, name, country, date;
+    std::string rank, extended_rank, name, country, date;  // rank: on the core index
     std::vector<std::string> figures;  // aggregate, core, extended, then the 12 indicators
 };
 
 std::vector<TableRow> parse_table(const std::string& text) {
-    static const std::regex row(R"(^\s*(\d+|-)  (.+?)\s+([A-Z]{2})\s+(\d{4}-\d{2}-\d{2})\s+(.*)$)");
+    static const std::regex row(R"(^\s*(\d+|-)\s+(\d+|-)  (.+?)\s+([A-Z]{2})\s+(\d{4}-\d{2}-\d{2})\s+(.*)$)");
     std::vector<TableRow> rows;
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
         std::smatch match;
         if (!std::regex_match(line, match, row)) continue;
-        TableRow parsed{match[1], match[2], match[3], match[4], {}};
-        std::istringstream figures(match[5].str());
+        TableRow parsed{match[1], match[2], match[3], match[4], match[5], {}};
+        std::istringstream figures(match[6].str());
         for (std::string figure; figures >> figure;) parsed.figures.push_back(figure);
         rows.push_back(std::move(parsed));
     }
@@ -117,8 +117,13 @@ BOOST_AUTO_TEST_CASE(csv_json_and_table_agree) {
         BOOST_TEST_CONTEXT(record.at("city")) {
             BOOST_TEST(row.name == record.at("name"));
             BOOST_TEST(city["name"].get<std::string>() == record.at("name"));
-            BOOST_TEST(row.rank == record.at("rank"));
-            BOOST_TEST(std::to_string(city["rank"].get<int>()) == record.at("rank"));
+            BOOST_TEST(row.rank == record.at("core_rank"));
+            BOOST_TEST(std::to_string(city["core_rank"].get<int>()) == record.at("core_rank"));
+            BOOST_TEST(row.extended_rank == (record.at("extended_rank").empty() ? "-" : record.at("extended_rank")));
+            BOOST_TEST((city["extended_rank"].is_null() ? std::string() : std::to_string(city["extended_rank"].get<int>())) ==
+                       record.at("extended_rank"));
+            // The aggregate is the extended index where there is one, else the core index.
+            BOOST_TEST(city["aggregate_index"] == (record.at("extended").empty() ? "core" : "extended"));
             BOOST_TEST(row.country == record.at("country"));
             BOOST_TEST(row.date == record.at("edition"));
             BOOST_TEST(city["edition"].get<std::string>() == record.at("edition"));
@@ -165,8 +170,10 @@ BOOST_AUTO_TEST_CASE(one_edition_is_placed_in_the_bundled_network) {
     const auto records = parse_csv(run(score("'" + network + "' --format csv")).out);
     const auto it = std::find_if(records.begin(), records.end(), [](const auto& r) { return r.at("city") == "valmora"; });
     BOOST_TEST_REQUIRE((it != records.end()));
-    BOOST_TEST(result.out.find("Aggregate index " + it->at("aggregate") + ", rank " + it->at("rank") + " of 165") !=
-               std::string::npos);
+    BOOST_TEST(result.out.find("Aggregate index " + it->at("aggregate") + " (its extended index); core index " +
+                               it->at("core") + ", rank " + it->at("core_rank") + " of 165; extended index " +
+                               it->at("extended") + ", rank " + it->at("extended_rank") + " of 162") != std::string::npos,
+               result.out);
     std::smatch match;
     BOOST_TEST_REQUIRE(std::regex_search(result.out, match, std::regex(R"(\nCommitment\s+(\S+)\s+)")));
     BOOST_TEST(match[1].str() == it->at("commitment"));
@@ -247,7 +254,8 @@ BOOST_AUTO_TEST_CASE(another_network_can_be_given) {
     BOOST_TEST(document["sample_size"] == 2);
     BOOST_REQUIRE(document["cities"].size() == 1u);
     BOOST_TEST(document["cities"][0]["id"] == "valmora");
-    BOOST_TEST(document["cities"][0]["rank"] == 2);
+    BOOST_TEST(document["cities"][0]["extended_rank"] == 2);
+    BOOST_TEST(document["cities"][0]["aggregate_index"] == "extended");
     const auto records = parse_csv(run(score("--network '" + (dir / "net").string() + "' --format csv")).out);
     BOOST_REQUIRE(records.size() == 1u);  // the folder alone: valmora's edition is not in it
     BOOST_TEST(records[0].at("city") == "quellmark");

@@ -66,7 +66,8 @@ BOOST_AUTO_TEST_CASE(a_chart_spec_carries_exactly_the_words_its_drawing_prints) 
     BOOST_TEST(spec.locale.language == "en");
     BOOST_TEST(spec.locale.texts.count("charts.legend.sample_median") == 1u);
     BOOST_TEST(spec.locale.texts.count("charts.no_answers") == 0u);  // another chart's word
-    BOOST_TEST(spec.locale.texts.at("charts.axis.aggregate_index") == english().text("charts.axis.aggregate_index"));
+    BOOST_TEST(spec.locale.texts.at("charts.axis.core_index") == english().text("charts.axis.core_index"));
+    BOOST_TEST(spec.locale.texts.at("charts.axis.extended_index") == english().text("charts.axis.extended_index"));
     // The text alternative comes from the same traits.
     BOOST_TEST(charts::describe_chart(english(), spec.data).find("Valmora") != std::string::npos);
     BOOST_CHECK_THROW((void)charts::describe_chart(english(), charts::SpecimenLineChart{{1, 2}}), InternalError);

@@ -414,7 +414,7 @@ BOOST_AUTO_TEST_CASE(four_cities_of_10_4_5_and_2_of_12_points_average_43_8) {
     BOOST_TEST(average.count == 4);
     BOOST_TEST((*average.value == Exact(175, 4)));
     BOOST_TEST(published(*average.value).text() == "43.8");
-    BOOST_TEST(published(sample.averages.aggregate.value)->text() == "43.8");
+    BOOST_TEST(published(sample.averages.extended.value)->text() == "43.8");
     BOOST_TEST(sample.peer_group("country.PT") != nullptr);
     BOOST_TEST(published(sample.peer_group("country.PT")->averages.area("policy").value)->text() == "43.8");
     const std::string json = sample_json(sample, questionnaire);
@@ -494,22 +494,34 @@ BOOST_AUTO_TEST_CASE(the_engine_equals_a_brute_force_exact_computation_on_random
                 for (const SpecArea& area : spec.areas)
                     check_average(sample.averages.area(area.id), everyone,
                                   [&](const Reference& r) { return r.rates.at(area.id); });
-                check_average(sample.averages.aggregate, everyone, [](const Reference& r) { return r.aggregate; });
+                // No average of the aggregate (it mixes versions): the extended index
+                // over the editions that have one, the core index over every city.
+                check_average(sample.averages.extended, everyone, [](const Reference& r) { return r.extended; });
                 check_average(sample.averages.core, everyone, [](const Reference& r) { return r.core; });
                 for (const char* country : {"PT", "FR"}) {
                     const PeerGroup* group = sample.peer_group(std::string("country.") + country);
                     if (!group) continue;
                     check_average(group->averages.core, group->members, [](const Reference& r) { return r.core; });
                 }
-                // Ranks: competition ranking on the published figure.
-                for (const SampleCity& city : sample.cities) {
-                    const auto& ref = refs.at(city.scores.city.id);
-                    if (!ref.aggregate) continue;
+                // Ranks: competition ranking on the published figure, over the
+                // cities that have the index (core: all; extended: version 2 only).
+                const auto expected_rank = [&](const std::optional<Rational>& own,
+                                               const std::function<std::optional<Rational>(const Reference&)>& pick) {
                     int higher = 0;
                     for (const auto& [other, other_ref] : refs)
-                        if (other_ref.aggregate && rounded_tenths(*other_ref.aggregate) > rounded_tenths(*ref.aggregate))
-                            ++higher;
-                    BOOST_TEST(city.rank.value_or(0) == higher + 1);
+                        if (auto value = pick(other_ref); value && rounded_tenths(*value) > rounded_tenths(*own)) ++higher;
+                    return higher + 1;
+                };
+                for (const SampleCity& city : sample.cities) {
+                    const auto& ref = refs.at(city.scores.city.id);
+                    BOOST_TEST(city.core_rank.has_value() == ref.core.has_value());
+                    if (ref.core)
+                        BOOST_TEST(city.core_rank.value_or(0) ==
+                                   expected_rank(ref.core, [](const Reference& r) { return r.core; }));
+                    BOOST_TEST(city.extended_rank.has_value() == ref.extended.has_value());
+                    if (ref.extended)
+                        BOOST_TEST(city.extended_rank.value_or(0) ==
+                                   expected_rank(ref.extended, [](const Reference& r) { return r.extended; }));
                 }
             }
         }

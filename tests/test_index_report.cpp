@@ -42,8 +42,10 @@ const Engine& engine() {
 
 std::string normalized_pdf_text(const fs::path& pdf) {
     std::string text = testing::run("pdftotext '" + pdf.string() + "' -").out;
-    // Words broken at a line end come back as "word\u00AD\n": join them, then fold white space.
-    text = std::regex_replace(text, std::regex("\u00AD\n"), "");
+    // Words divided at a line end come back as "word\u2010\n" (the line breaker's
+    // U+2010, never in the source text) or "word\u00AD\n" (Pango's): join them,
+    // then fold white space.
+    text = std::regex_replace(text, std::regex("(\u00AD|\u2010)\n"), "");
     text = std::regex_replace(text, std::regex("[\\s\u00A0\u202F]+"), " ");
     return text;
 }
@@ -72,9 +74,11 @@ BOOST_AUTO_TEST_CASE(showcase_reports_keep_every_layout_invariant) {
                             BOOST_TEST(text.box.y >= content.y - slack);
                             BOOST_TEST(text.box.bottom() <= content.bottom() + slack);
                         }
+                        // Charts may be wider than the text: within the figure area.
+                        const Rect figures = laid.geometry.figure_area();
                         for (const FigureBox& figure : page.figures) {
-                            BOOST_TEST(figure.box.x >= content.x - slack);
-                            BOOST_TEST(figure.box.right() <= content.right() + slack);
+                            BOOST_TEST(figure.box.x >= figures.x - slack);
+                            BOOST_TEST(figure.box.right() <= figures.right() + slack);
                             BOOST_TEST(figure.box.bottom() <= content.bottom() + slack);
                         }
                         // No empty page, and no heading as the last block of a page.
@@ -157,7 +161,8 @@ BOOST_AUTO_TEST_CASE(the_report_pdf_has_an_outline_links_and_every_part) {
     for (const char* part : {"Contents", "Introduction", "Method", "Quellmark in figures", "Overall results",
                              "Comparison with peer groups", "Progress since the last edition", "Commitment",
                              "Intercultural lens", "Interaction", "Conclusions", "Annex: answers and points",
-                             "ranks 1st of 165 cities"})
+                             "ranks 1st of 162 cities", "This rank is on the extended index",
+                             "on the core index, shared by all 165 cities of the sample, Quellmark ranks 1st"})
         BOOST_TEST_CONTEXT(part) { BOOST_TEST(text.find(part) != std::string::npos); }
     BOOST_TEST(testing::run("pdfinfo '" + pdf.string() + "'").out.find("Pages:           ") != std::string::npos);
 }

@@ -28,6 +28,8 @@ testing::CommandResult profile(const std::filesystem::path& notes, const std::fi
 std::string text_of(const std::filesystem::path& pdf, const std::string& options = "") {
     std::string text = run("pdftotext " + options + " '" + pdf.string() + "' -").out;
     for (auto at = text.find("\u00AD\n"); at != std::string::npos; at = text.find("\u00AD\n")) text.erase(at, 3);
+    // The line breaker's hyphen at a divided word is U+2010, never in the source text.
+    for (auto at = text.find("\u2010\n"); at != std::string::npos; at = text.find("\u2010\n")) text.erase(at, 4);
     std::replace(text.begin(), text.end(), '\n', ' ');
     return text;
 }
@@ -109,7 +111,10 @@ BOOST_AUTO_TEST_CASE(profile_pdf_is_valid_with_bookmarks_contents_links_and_its_
                               "Teresa Albuquerque", "Intercultural profile", "Expert visit, 9–11 June 2026"})
         BOOST_TEST(text.find(words) != std::string::npos, words);
     // The sample's sign "<Welcome & Bem-vindo>" is text, never markup.
-    BOOST_TEST(text.find("“<Welcome & Bem-vindo>”") != std::string::npos);
+    // (pdftotext joins a line that ends in the text's own hyphen to the next
+    // one without it: "Bem-" at a line end comes back as "Bemvindo".)
+    BOOST_TEST((text.find("“<Welcome & Bem-vindo>”") != std::string::npos ||
+                text.find("“<Welcome & Bemvindo>”") != std::string::npos));
 }
 
 BOOST_AUTO_TEST_CASE(hostile_text_in_notes_prints_literally_everywhere) {

@@ -105,15 +105,19 @@ BOOST_AUTO_TEST_CASE(the_sample_holds_each_city_once_with_its_latest_edition) {
     BOOST_TEST((*city(sample, "delta").scores.aggregate == Exact(200, 14 * 4)));
 }
 
-BOOST_AUTO_TEST_CASE(ranks_follow_the_published_aggregate_and_ties_share_a_rank) {
+BOOST_AUTO_TEST_CASE(ranks_follow_the_published_index_and_ties_share_a_rank) {
     const Sample sample = build_sample(network(), mini());
     const std::vector<std::string> order{"alpha", "bravo", "charlie", "delta", "echo"};
     BOOST_TEST(ids_in_order(sample) == order, tt::per_element());
-    BOOST_TEST(*city(sample, "alpha").rank == 1);
-    BOOST_TEST(*city(sample, "bravo").rank == 2);
-    BOOST_TEST(*city(sample, "charlie").rank == 2);  // 12.5 and 12.5
-    BOOST_TEST(*city(sample, "delta").rank == 4);    // competition ranking: 1, 2, 2, 4
-    BOOST_TEST(*city(sample, "echo").rank == 5);
+    // Every edition is of version 2: the aggregate is the extended index, ranked among all five.
+    BOOST_TEST(*city(sample, "alpha").extended_rank == 1);
+    BOOST_TEST(*city(sample, "bravo").extended_rank == 2);
+    BOOST_TEST(*city(sample, "charlie").extended_rank == 2);  // 12.5 and 12.5
+    BOOST_TEST(*city(sample, "delta").extended_rank == 4);    // competition ranking: 1, 2, 2, 4
+    BOOST_TEST(*city(sample, "echo").extended_rank == 5);
+    BOOST_TEST(*city(sample, "echo").aggregate_rank() == 5);
+    BOOST_TEST(*city(sample, "delta").core_rank == 4);  // core 100/3, 50/3, 50/3, 100/21, 0
+    BOOST_TEST(sample.ranked_on(IndexKind::extended) == 5);
     const auto policy = sample.ranking("policy");
     BOOST_REQUIRE(policy.size() == 5u);
     BOOST_TEST(policy[0].city == "alpha");
@@ -126,11 +130,41 @@ BOOST_AUTO_TEST_CASE(ranks_follow_the_published_aggregate_and_ties_share_a_rank)
     for (const RankedCity& entry : sample.ranking("together")) BOOST_TEST(entry.rank == 1);
 }
 
+// Delta's 2019 edition (version 1, core indicators only) as the report's
+// subject, beside four version-2 editions: its aggregate is its core index,
+// so it is ranked and compared on the core index among all five, and the
+// extended ranking and average leave it out instead of mixing 4.76 (core)
+// with the others' extended indices.
+BOOST_AUTO_TEST_CASE(editions_of_different_versions_are_compared_like_with_like) {
+    SampleOptions options;
+    options.focus = {"delta", Date{2019, 2, 1}};
+    const Sample sample = build_sample(network(), mini(), options);
+    const SampleCity& delta = city(sample, "delta");
+    BOOST_TEST(to_string(delta.scores.aggregate_kind()) == "core");
+    BOOST_TEST((*delta.scores.aggregate == Exact(100, 21)));
+    BOOST_TEST(!delta.extended_rank.has_value());
+    BOOST_TEST(*delta.core_rank == 4);  // core: 33.3, 16.7, 16.7, 4.8, 0.0
+    BOOST_TEST(*delta.aggregate_rank() == 4);
+    BOOST_TEST(*city(sample, "echo").extended_rank == 4);  // of the four that have one, not 5 of 5
+    BOOST_TEST(*city(sample, "echo").core_rank == 5);
+    BOOST_TEST(sample.ranked_on(IndexKind::extended) == 4);
+    BOOST_TEST(sample.ranked_on(IndexKind::core) == 5);
+    BOOST_TEST(sample.averages.extended.count == 4);
+    BOOST_TEST((*sample.averages.extended.value == (25 + Exact(25, 2) + Exact(25, 2) + 0) / 4));
+    BOOST_TEST((*sample.averages.core.value == (Exact(100, 3) + Exact(50, 3) + Exact(50, 3) + Exact(100, 21) + 0) / 5));
+    BOOST_TEST(sample.median(IndexKind::extended)->text() == "12.5");  // (12.5 + 12.5) / 2
+    BOOST_TEST(sample.median(IndexKind::core)->text() == "16.7");      // 50/3
+    BOOST_CHECK_THROW(sample.ranking("aggregate"), std::invalid_argument);
+    // Listed by core rank, the one ranking every city is in.
+    const std::vector<std::string> order{"alpha", "bravo", "charlie", "delta", "echo"};
+    BOOST_TEST(ids_in_order(sample) == order, tt::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(sample_averages_by_hand) {
     const Sample sample = build_sample(network(), mini());
-    // aggregate: (25 + 12.5 + 12.5 + 3.5714 + 0) / 5 = 10.714
-    BOOST_TEST(sample.averages.aggregate.count == 5);
-    BOOST_TEST((*sample.averages.aggregate.value == (25 + Exact(25, 2) + Exact(25, 2) + Exact(200, 56)) / 5));
+    // extended (every edition's aggregate here): (25 + 12.5 + 12.5 + 3.5714 + 0) / 5 = 10.714
+    BOOST_TEST(sample.averages.extended.count == 5);
+    BOOST_TEST((*sample.averages.extended.value == (25 + Exact(25, 2) + Exact(25, 2) + Exact(200, 56)) / 5));
     // policy: (100 + 50 + 50 + 14.2857 + 0) / 5 = 42.857
     BOOST_TEST((*sample.averages.area("policy").value == (100 + 50 + 50 + Exact(200, 14)) / 5));
     BOOST_TEST(published(*sample.averages.area("policy").value).text() == "42.9");
@@ -183,13 +217,13 @@ BOOST_AUTO_TEST_CASE(peer_group_averages_by_hand) {
     const Sample sample = build_sample(network(), mini());
     // Portugal: alpha 25, bravo 12.5 -> 18.75, published 18.8.
     const PeerGroup& portugal = *sample.peer_group("country.PT");
-    BOOST_TEST((*portugal.averages.aggregate.value == Exact(1875, 100)));
-    BOOST_TEST(published(*portugal.averages.aggregate.value).text() == "18.8");
+    BOOST_TEST((*portugal.averages.extended.value == Exact(1875, 100)));
+    BOOST_TEST(published(*portugal.averages.extended.value).text() == "18.8");
     BOOST_TEST((*portugal.averages.area("policy").value == 75));
     // Under 100 000: alpha 25 and echo 0.
-    BOOST_TEST((*sample.peer_group("population.under_100k")->averages.aggregate.value == Exact(25, 2)));
+    BOOST_TEST((*sample.peer_group("population.under_100k")->averages.extended.value == Exact(25, 2)));
     // France: charlie 12.5, delta 3.5714 -> 8.04.
-    BOOST_TEST(published(*sample.peer_group("country.FR")->averages.aggregate.value).text() == "8.0");
+    BOOST_TEST(published(*sample.peer_group("country.FR")->averages.extended.value).text() == "8.0");
 }
 
 BOOST_AUTO_TEST_CASE(progress_against_the_previous_edition) {
@@ -225,9 +259,9 @@ BOOST_AUTO_TEST_CASE(as_of_date_reproduces_an_earlier_sample) {
     BOOST_TEST((city(sample, "alpha").scores.date == Date{2021, 3, 1}));
     BOOST_TEST(!city(sample, "alpha").progress.has_value());
     // alpha, bravo and charlie tie at 12.5.
-    BOOST_TEST(*city(sample, "alpha").rank == 1);
-    BOOST_TEST(*city(sample, "charlie").rank == 1);
-    BOOST_TEST(*city(sample, "delta").rank == 4);
+    BOOST_TEST(*city(sample, "alpha").extended_rank == 1);
+    BOOST_TEST(*city(sample, "charlie").extended_rank == 1);
+    BOOST_TEST(*city(sample, "delta").extended_rank == 4);
     // An edition dated on the as-of date is in.
     options.as_of = Date{2025, 3, 1};
     BOOST_TEST((city(build_sample(network(), mini(), options), "alpha").scores.date == Date{2025, 3, 1}));

@@ -14,11 +14,13 @@ std::string specimen(const std::filesystem::path& out, const std::string& option
     return testing::iccreport() + " specimen " + options + " --out '" + out.string() + "'";
 }
 
-// Text of the PDF with line-end hyphenation undone: a word broken at the end
-// of a line is extracted as "inter\u00AD\ncultural".
+// Text of the PDF with line-end hyphenation undone: a word the line breaker
+// divided is extracted as "inter\u2010\ncultural" (U+2010 HYPHEN, never in
+// the source text), one Pango divided as "inter\u00AD\ncultural".
 std::string text_of(const std::filesystem::path& pdf) {
     std::string text = run("pdftotext '" + pdf.string() + "' -").out;
     for (auto at = text.find("\u00AD\n"); at != std::string::npos; at = text.find("\u00AD\n")) text.erase(at, 3);
+    for (auto at = text.find("\u2010\n"); at != std::string::npos; at = text.find("\u2010\n")) text.erase(at, 4);
     return text;
 }
 

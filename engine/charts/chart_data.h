@@ -51,9 +51,10 @@ struct ProgressChartData {
 // "Position in the network": the city's aggregate index among every city's.
 struct NetworkPositionData {
     std::string city_name;
-    double city = 0;                   // this city's aggregate index
-    std::vector<double> other_cities;  // the aggregate index of every other city in the sample
-    double median = 0;                 // the sample median, as the scoring stage computes it
+    double city = 0;                   // this city's aggregate index (an index of the kind below)
+    std::vector<double> other_cities;  // that index of every other city of the sample that has it
+    double median = 0;                 // their median, as the scoring stage computes it
+    std::string index = "core";        // which index: "core" (every city) or "extended" (the cities that have it)
 };
 
 struct GroupValue {

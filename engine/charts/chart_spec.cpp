@@ -51,7 +51,7 @@ void add(Canonical& c, const ProgressChart& chart) {
 }
 void add(Canonical& c, const NetworkChart& chart) {
     const NetworkPositionData& data = chart.data;
-    c.field(data.city_name).field(data.city).field(data.median).field(data.other_cities.size());
+    c.field(data.city_name).field(data.index).field(data.city).field(data.median).field(data.other_cities.size());
     for (double v : data.other_cities) c.field(v);  // in the order drawn
 }
 void add(Canonical& c, const OneAreaChart& chart) {

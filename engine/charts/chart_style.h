@@ -4,6 +4,7 @@
 // drawn in (the engine's fonts and the reader's language).
 #include <cairo.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -95,6 +96,11 @@ public:
 
 private:
     ChartLocale locale_;
+    // ICU formatters made for this chart's words, reused by every label
+    // (building one costs more than formatting with it); not shared across threads.
+    struct Formatters;
+    mutable std::shared_ptr<Formatters> formatters_;
+    Formatters& formatters() const;
 };
 
 // What the output gives a chart to draw with: the engine's fonts and the

@@ -1,9 +1,12 @@
 #include "charts/chart_words.h"
 
 #include <unicode/locid.h>
+#include <unicode/msgfmt.h>
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 
+#include <map>
+#include <memory>
 #include <set>
 #include <type_traits>
 
@@ -63,23 +66,58 @@ const std::string& ChartWords::text(std::string_view key) const {
     return found->second;
 }
 
+struct ChartWords::Formatters {
+    icu::Locale locale;
+    std::map<int, icu::number::LocalizedNumberFormatter> numbers;   // by fraction digits
+    std::map<int, icu::number::LocalizedNumberFormatter> percents;  // by fraction digits
+    std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
+};
+
+ChartWords::Formatters& ChartWords::formatters() const {
+    if (!formatters_) {
+        formatters_ = std::make_shared<Formatters>();
+        formatters_->locale = icu::Locale(locale_.icu_locale.c_str());
+    }
+    return *formatters_;
+}
+
 std::string ChartWords::format(std::string_view key, const MessageArgs& args) const {
-    return format_message(text(key), locale_.icu_locale, args);
+    const std::string& pattern = text(key);
+    auto& messages = formatters().messages;
+    auto it = messages.find(key);
+    if (it == messages.end()) {
+        UErrorCode status = U_ZERO_ERROR;
+        auto compiled = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
+                                                             formatters().locale, status);
+        if (U_FAILURE(status)) return format_message(pattern, locale_.icu_locale, args);  // reports the error
+        it = messages.emplace(std::string(key), std::move(compiled)).first;
+    }
+    return format_message(*it->second, pattern, args);
 }
 
 std::string ChartWords::number(double value, int fraction_digits) const {
     UErrorCode status = U_ZERO_ERROR;
-    const auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(locale_.icu_locale.c_str()))
-                               .precision(icu::number::Precision::fixedFraction(fraction_digits));
-    return to_utf8(formatter.formatDouble(value, status).toString(status));
+    auto& numbers = formatters().numbers;
+    auto it = numbers.find(fraction_digits);
+    if (it == numbers.end())
+        it = numbers
+                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters().locale)
+                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
+                 .first;
+    return to_utf8(it->second.formatDouble(value, status).toString(status));
 }
 
 std::string ChartWords::percent(double value, int fraction_digits) const {
     UErrorCode status = U_ZERO_ERROR;
-    const auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(locale_.icu_locale.c_str()))
-                               .unit(icu::NoUnit::percent())
-                               .precision(icu::number::Precision::fixedFraction(fraction_digits));
-    return to_utf8(formatter.formatDouble(value, status).toString(status));
+    auto& percents = formatters().percents;
+    auto it = percents.find(fraction_digits);
+    if (it == percents.end())
+        it = percents
+                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters().locale)
+                                               .unit(icu::NoUnit::percent())
+                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
+                 .first;
+    return to_utf8(it->second.formatDouble(value, status).toString(status));
 }
 
 ChartContext::ChartContext(const FontSet& fonts, const Catalog& catalog, ChartStyle style)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
+#include <utility>
 
 #include "charts/chart_parts.h"
 #include "support/diagnostic.h"
@@ -17,6 +19,10 @@ namespace {
 constexpr std::string_view chart_name = "network";
 
 void validate(const NetworkPositionData& data) {
+    if (data.index != "core" && data.index != "extended")
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "chart 'network': the index must be \"core\" or \"extended\", found \"" +
+                                             data.index + "\""});
     check_rate(data.city, chart_name, "the city's aggregate index");
     check_rate(data.median, chart_name, "the sample median");
     for (std::size_t i = 0; i < data.other_cities.size(); ++i)
@@ -35,10 +41,14 @@ bool collides(const Dot& a, const Dot& b) {
     return dx * dx + dy * dy < reach * reach;
 }
 
-// The dot's lowest position at or above `lowest_y` that touches no placed dot.
-double lowest_free_y(const std::vector<Dot>& placed, double x, double r, double lowest_y) {
-    std::vector<double> candidates{lowest_y};
-    for (const Dot& p : placed) {
+// The dot's lowest position at or above `lowest_y` that touches no placed dot
+// of `near` (the only placed dots within reach of x: a dot farther away along
+// x can neither hold this one up nor touch it).
+double lowest_free_y(const Dot* near, std::size_t count, double x, double r, double lowest_y,
+                     std::vector<double>& candidates) {
+    candidates.assign(1, lowest_y);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Dot& p = near[i];
         const double reach = p.r + r + dot_gap;
         const double dx = std::abs(p.x - x);
         if (dx >= reach) continue;
@@ -47,7 +57,7 @@ double lowest_free_y(const std::vector<Dot>& placed, double x, double r, double 
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
     for (double y : candidates) {
         const Dot dot{x, y, r};
-        if (std::none_of(placed.begin(), placed.end(), [&](const Dot& p) { return collides(dot, p); })) return y;
+        if (std::none_of(near, near + count, [&](const Dot& p) { return collides(dot, p); })) return y;
     }
     return candidates.back();
 }
@@ -61,6 +71,9 @@ struct Swarm {
     double top = 0;
 };
 
+// Near-linear in the number of cities: the dots are placed from left to right
+// (sorted by value), so the placed dots within reach of a new one are the last
+// few placed, those less than one reach to its left; only those are tested.
 Swarm swarm(const ValueAxis& axis, const NetworkPositionData& data, double r, double r_city) {
     std::vector<std::size_t> order(data.other_cities.size());
     std::iota(order.begin(), order.end(), 0);
@@ -69,24 +82,57 @@ Swarm swarm(const ValueAxis& axis, const NetworkPositionData& data, double r, do
     Swarm s;
     s.others.resize(order.size());
     std::vector<Dot> placed;
+    placed.reserve(order.size());
+    std::vector<double> candidates;
     const double base = axis.bottom - 1.5;
+    const double reach = 2 * r + dot_gap;
+    std::size_t first_near = 0;
     for (std::size_t index : order) {
         const double x = axis.x_of(data.other_cities[index]);
-        const Dot dot{x, lowest_free_y(placed, x, r, base - r), r};
+        while (first_near < placed.size() && x - placed[first_near].x >= reach) ++first_near;
+        const Dot dot{x, lowest_free_y(placed.data() + first_near, placed.size() - first_near, x, r, base - r, candidates),
+                      r};
         placed.push_back(dot);
         s.others[index] = dot;
     }
     const double x = axis.x_of(data.city);
     double y = base - r_city;
     for (const Dot& p : placed) {
-        const double reach = p.r + r_city + dot_gap;
+        const double city_reach = p.r + r_city + dot_gap;
         const double dx = std::abs(p.x - x);
-        if (dx < reach) y = std::min(y, p.y - std::sqrt(reach * reach - dx * dx));
+        if (dx < city_reach) y = std::min(y, p.y - std::sqrt(city_reach * city_reach - dx * dx));
     }
     s.city = {x, y, r_city};
     s.top = s.city.y - r_city;
     for (const Dot& p : placed) s.top = std::min(s.top, p.y - p.r);
     return s;
+}
+
+// The largest dots, from 3.5 pt down to 1.25 pt in quarter points, whose
+// stacks stay below `room_top`; the smallest when none does. Smaller dots
+// make lower stacks, so the size is found by bisection: about four swarms
+// rather than up to ten.
+std::pair<double, Swarm> fitting_swarm(const ValueAxis& axis, const NetworkPositionData& data, double room_top) {
+    constexpr double largest = 3.5, step = 0.25;
+    constexpr int smallest_step = 9;  // 3.5 - 9 x 0.25 = 1.25
+    auto radius = [&](int k) { return largest - step * k; };
+    auto at = [&](int k) { return swarm(axis, data, radius(k), radius(k) * 1.5); };
+    Swarm s = at(0);
+    if (s.top >= room_top) return {radius(0), std::move(s)};
+    int too_large = 0, hi = smallest_step;  // radius(too_large) does not fit
+    std::optional<Swarm> fitting;
+    while (hi - too_large > 1) {
+        const int mid = (too_large + hi) / 2;
+        Swarm candidate = at(mid);
+        if (candidate.top >= room_top) {
+            hi = mid;
+            fitting = std::move(candidate);
+        } else {
+            too_large = mid;
+        }
+    }
+    if (!fitting) fitting = at(hi);
+    return {radius(hi), std::move(*fitting)};
 }
 
 NetworkChartGeometry layout(const ChartText& text, const NetworkPositionData& data, double width, double height) {
@@ -105,7 +151,7 @@ NetworkChartGeometry layout(const ChartText& text, const NetworkPositionData& da
     g.legend = std::move(legend.entries);
     g.texts = std::move(legend.texts);
 
-    const std::string axis_title = catalog.text("charts.axis.aggregate_index");
+    const std::string axis_title = catalog.text("charts.axis." + data.index + "_index");
     const double top = legend.height + style.block_gap;
     const double bottom = std::max(top + 1, height - axis_labels_height(text, axis_title, width));
     const double margin = 8;
@@ -138,12 +184,9 @@ NetworkChartGeometry layout(const ChartText& text, const NetworkPositionData& da
 
     // The largest dots that stack below the labels.
     const double room_top = g.median_label.box.bottom() + 3;
-    double r = 3.5;
-    Swarm s = swarm(g.axis, data, r, r * 1.5);
-    while (s.top < room_top && r > 1.25) {
-        r -= 0.25;
-        s = swarm(g.axis, data, r, r * 1.5);
-    }
+    auto fitted = fitting_swarm(g.axis, data, room_top);
+    const double r = fitted.first;
+    Swarm& s = fitted.second;
     if (s.top < room_top) {
         // Still too tall: squeeze the stacks towards the axis (dots overlap).
         const double base = g.axis.bottom - 1.5;
@@ -232,6 +275,7 @@ std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const Ne
     const auto tied = std::count(data.other_cities.begin(), data.other_cities.end(), data.city);
     return catalog.format("charts.network.alt",
                           {{"city", data.city_name},
+                           {"index", data.index},
                            {"count", static_cast<std::int64_t>(data.other_cities.size() + 1)},
                            {"value", format_rate(catalog, fraction_digits, data.city)},
                            {"rank", static_cast<std::int64_t>(network_rank(data))},
@@ -243,13 +287,14 @@ std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const Ne
 
 std::string ChartTraits<NetworkChart>::title(const Catalog& catalog, const NetworkChart& spec) {
     const NetworkPositionData& data = spec.data;
-    return catalog.format("charts.network.title", {{"city", data.city_name}});
+    return catalog.format("charts.network.title", {{"city", data.city_name}, {"index", data.index}});
 }
 
 const std::vector<std::string>& ChartTraits<NetworkChart>::words() {
     // meta.name: the language's own name, which sets the line height of labels.
     static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.axis.aggregate_index",
+                                                 "charts.axis.core_index",
+                                                 "charts.axis.extended_index",
                                                  "charts.legend.other_cities",
                                                  "charts.legend.sample_median",
                                                  "charts.network.city_label",

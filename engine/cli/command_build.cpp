@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/stop_signals.h"
 #include "driver/build.h"
 #include "driver/pipeline.h"
 
@@ -29,46 +30,7 @@ struct BuildArguments {
     bool dry_run = false;
     bool keep_going = false;
     bool no_tags = false;
-};
-
-// SIGINT and SIGTERM ask the build to stop between reports: they are blocked
-// in every thread and received by a watcher with sigtimedwait, so no signal
-// handler and no global flag are needed. Outputs are atomic, so even SIGKILL
-// leaves no partial PDF; the next build finishes the job.
-class StopOnSignals {
-public:
-    StopOnSignals() {
-        sigemptyset(&signals_);
-        sigaddset(&signals_, SIGINT);
-        sigaddset(&signals_, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
-        watcher_ = std::thread([this] {
-            const timespec tick{0, 100'000'000};
-            while (!done_.load()) {
-                const int signal = sigtimedwait(&signals_, nullptr, &tick);
-                if (signal == SIGINT || signal == SIGTERM) {
-                    stop_ = true;
-                    received_ = signal;
-                }
-            }
-        });
-    }
-    ~StopOnSignals() {
-        done_ = true;
-        watcher_.join();
-        pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
-    }
-    StopOnSignals(const StopOnSignals&) = delete;
-    StopOnSignals& operator=(const StopOnSignals&) = delete;
-    [[nodiscard]] const std::atomic<bool>& stop() const { return stop_; }
-
-private:
-    sigset_t signals_{};
-    sigset_t previous_{};
-    std::atomic<bool> stop_{false};
-    std::atomic<bool> done_{false};
-    std::atomic<int> received_{0};
-    std::thread watcher_;
+    bool force = false;
 };
 
 int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
@@ -88,6 +50,7 @@ int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
     options.dry_run = arguments.dry_run;
     options.keep_going = arguments.keep_going;
     options.tagged = !arguments.no_tags;
+    options.force = arguments.force;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
     const BuildSummary summary = run_build(data, options, std::cout, std::cerr, signals.stop());
@@ -111,6 +74,9 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     add_no_tags_option(*command, arguments->no_tags);
     command->add_flag("--keep-going", arguments->keep_going,
                       "With invalid network files, build the other cities' reports without those cities");
+    command->add_flag("--force", arguments->force,
+                      "Build the reports of editions with fewer answers than the report template asks for "
+                      "([completeness] in templates/report/index-report.toml) too");
     return {command, [arguments, &globals] { return run_build_command(*arguments, globals.locate()); }};
 }
 

@@ -7,6 +7,7 @@
 #include "cli/options.h"
 #include "driver/output_names.h"
 #include "driver/pipeline.h"
+#include "load/completeness.h"
 
 namespace icc::cli {
 
@@ -20,12 +21,16 @@ struct ReportOptions {
     fs::path network;
     std::string as_of;
     bool no_tags = false;
+    bool force = false;
 };
 
 int run_report(const ReportOptions& options, const DataRoot& data) {
     const std::vector<std::string> languages = languages_of(options.langs, data);
     // The city is scored and its practices chosen once; each language is composed from them.
     const CitySession session(data, options.edition, options.network, languages.front(), options.as_of);
+    const Edition& edition = *session.loaded.network.find(session.subject().city, session.subject().date);
+    std::cerr << format_diagnostics(unanswered_diagnostics(edition, session.questionnaire), {.excerpts = false});
+    refuse_if_too_few_answers(session.resources, edition, options.force);
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
     for (const std::string& lang : languages) {
         const Catalog catalog = Catalog::load(data, lang);
@@ -52,6 +57,9 @@ Command add_report_command(CLI::App& app, const GlobalOptions& globals) {
     add_network_option(*command, options->network);
     add_as_of_option(*command, options->as_of);
     add_no_tags_option(*command, options->no_tags);
+    command->add_flag("--force", options->force,
+                      "Make the report even when the edition answers fewer questions than the report template "
+                      "asks for ([completeness] in templates/report/index-report.toml)");
     return {command, [options, &globals] { return run_report(*options, globals.locate()); }};
 }
 

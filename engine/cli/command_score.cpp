@@ -13,6 +13,7 @@
 #include "cli/options.h"
 #include "driver/pipeline.h"
 #include "driver/score_table.h"
+#include "load/completeness.h"
 #include "load/edition.h"
 #include "load/network.h"
 #include "load/questionnaire.h"
@@ -87,6 +88,18 @@ int run_score(const ScoreOptions& options, const DataRoot& data) {
         network = std::move(loaded.network);
     }
     const Sample sample = build_sample(network, questionnaire, sample_options);
+    // Unanswered questions earn nothing: say which, before the figures they lower.
+    if (focus) {
+        std::cerr << format_diagnostics(unanswered_diagnostics(*network.find(*focus, sample.find(*focus)->scores.date),
+                                                               questionnaire),
+                                         {.excerpts = false});
+    } else {
+        std::vector<Diagnostic> summaries;
+        for (const SampleCity& city : sample.cities)
+            if (const Edition* edition = network.find(city.scores.city.id, city.scores.date))
+                if (auto summary = unanswered_summary(*edition, questionnaire)) summaries.push_back(std::move(*summary));
+        std::cerr << format_diagnostics(summaries, {.excerpts = false});
+    }
 
     if (options.spreadsheet && options.format != "csv")
         throw DiagnosticError(Diagnostic{Severity::error, {"--spreadsheet"}, "is for --format csv; found --format " +

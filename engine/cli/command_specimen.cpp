@@ -6,6 +6,7 @@
 #include "cli/options.h"
 #include "compose/specimen.h"
 #include "layout/paginate.h"
+#include "load/page_style.h"
 #include "render/pdf.h"
 #include "support/data_root.h"
 #include "support/fonts.h"
@@ -26,9 +27,10 @@ struct SpecimenOptions {
 int run_specimen(const SpecimenOptions& options, const DataRoot& data) {
     const Catalog catalog = Catalog::load(data, one_language_of(options.langs, data, "specimen"));
     const FontSet fonts = FontSet::load(data);
-    const Document document = options.kind == "multilingual" ? compose_multilingual_specimen(data, catalog)
-                              : options.kind == "arabic"     ? compose_arabic_specimen(data)
-                                                             : compose_specimen(catalog, options.chapters);
+    Document document = options.kind == "multilingual" ? compose_multilingual_specimen(data, catalog)
+                        : options.kind == "arabic"     ? compose_arabic_specimen(data)
+                                                       : compose_specimen(catalog, options.chapters);
+    document.style = load_page_style(data.templates() / "style" / "page.toml");
     const fs::path output = output_file(options.output, "specimen-" + options.kind + ".pdf", ".pdf", 1);
     const LaidOutDocument pages = paginate(document, fonts);
     render_pdf(pages, fonts, output);

@@ -15,11 +15,13 @@ DataRoot GlobalOptions::locate() const {
 const std::vector<CommandEntry>& command_table() {
     static const std::vector<CommandEntry> table{
         {"report", add_report_command},   {"profile", add_profile_command}, {"build", add_build_command},
+        {"watch", add_watch_command},
         {"score", add_score_command},     {"charts", add_charts_command},   {"explain", add_explain_command},
         {"check", add_check_command},     {"init", add_init_command},       {"fonts", add_fonts_command},
         {"specimen", add_specimen_command}, {"questionnaire", add_questionnaire_command},
         {"pdfcheck", add_pdfcheck_command},
         {"import", add_import_command},     {"new", add_new_command},
+        {"translate", add_translate_command},
         {"manual", add_manual_command},
     };
     return table;

@@ -67,6 +67,7 @@ std::string mistyped_argument(CLI::App& app, const std::vector<std::string>& arg
 Command add_report_command(CLI::App& app, const GlobalOptions& globals);
 Command add_profile_command(CLI::App& app, const GlobalOptions& globals);
 Command add_build_command(CLI::App& app, const GlobalOptions& globals);
+Command add_watch_command(CLI::App& app, const GlobalOptions& globals);
 Command add_score_command(CLI::App& app, const GlobalOptions& globals);
 Command add_charts_command(CLI::App& app, const GlobalOptions& globals);
 Command add_explain_command(CLI::App& app, const GlobalOptions& globals);
@@ -79,5 +80,6 @@ Command add_pdfcheck_command(CLI::App& app, const GlobalOptions& globals);
 Command add_import_command(CLI::App& app, const GlobalOptions& globals);
 Command add_new_command(CLI::App& app, const GlobalOptions& globals);
 Command add_manual_command(CLI::App& app, const GlobalOptions& globals);
+Command add_translate_command(CLI::App& app, const GlobalOptions& globals);
 
 }  // namespace icc::cli

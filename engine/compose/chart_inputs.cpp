@@ -29,7 +29,23 @@ std::vector<const Area*> chart_areas(const Questionnaire& questionnaire, const s
 
 }  // namespace
 
-double sample_median(const Sample& sample) { return drawn(sample.median_aggregate().value_or(Figure())); }
+MessageArgs rank_args(const Sample& sample, const SampleCity& city, const std::string& city_name) {
+    const IndexKind kind = city.scores.aggregate_kind();
+    const int rank = city.aggregate_rank().value_or(0);
+    const auto tied = std::count_if(sample.cities.begin(), sample.cities.end(),
+                                    [&](const SampleCity& other) { return other.rank(kind) == rank; });
+    return {{"city", city_name},
+            {"rank", std::int64_t{rank}},
+            {"count", std::int64_t{sample.ranked_on(kind)}},
+            {"tied", std::string(tied > 1 ? "yes" : "no")}};
+}
+
+MessageArgs rank_basis_args(const Sample& sample, const SampleCity& city, const std::string& city_name) {
+    return {{"city", city_name},
+            {"index", std::string(to_string(city.scores.aggregate_kind()))},
+            {"core_rank", std::int64_t{city.core_rank.value_or(0)}},
+            {"core_count", std::int64_t{sample.ranked_on(IndexKind::core)}}};
+}
 
 std::string peer_group_label(const PeerGroup& group, const Catalog& catalog) {
     MessageArgs args = group.label_args();
@@ -75,11 +91,14 @@ charts::ProgressChartData progress_chart_input(const CityReportData& data, const
 charts::NetworkPositionData network_chart_input(const CityReportData& data) {
     charts::NetworkPositionData chart;
     chart.city_name = data.edition.city.name;
+    // The cities that have the index this city's aggregate is, on that index.
+    const IndexKind kind = data.city.scores.aggregate_kind();
+    chart.index = std::string(to_string(kind));
     chart.city = drawn(published(data.city.scores.aggregate.value_or(Exact(0))));
     for (const auto& other : data.sample.cities)
-        if (other.scores.city.id != data.city.scores.city.id && other.scores.aggregate)
-            chart.other_cities.push_back(drawn(published(*other.scores.aggregate)));
-    chart.median = sample_median(data.sample);
+        if (const auto& value = other.scores.index(kind); other.scores.city.id != data.city.scores.city.id && value)
+            chart.other_cities.push_back(drawn(published(*value)));
+    chart.median = drawn(data.sample.median(kind).value_or(Figure()));
     return chart;
 }
 

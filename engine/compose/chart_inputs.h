@@ -15,6 +15,12 @@ charts::ProgressChartData progress_chart_input(const CityReportData& data, const
 charts::NetworkPositionData network_chart_input(const CityReportData& data);
 charts::OneAreaData one_area_chart_input(const CityReportData& data, const Catalog& catalog, const std::string& area);
 
+// The arguments of `report.overall.rank` and `profile.results.rank` (the
+// city's rank on the index its aggregate is, among the cities that have it)
+// and of `index.indices.rank_basis` (which index that is; the core rank beside it).
+MessageArgs rank_args(const Sample& sample, const SampleCity& city, const std::string& city_name);
+MessageArgs rank_basis_args(const Sample& sample, const SampleCity& city, const std::string& city_name);
+
 // A peer group's name in the reader's language.
 std::string peer_group_label(const PeerGroup& group, const Catalog& catalog);
 

@@ -31,6 +31,7 @@ public:
         field(i.date.iso()).field(i.right_to_left ? "rtl" : "ltr");
         field(std::to_string(document.blocks.size()));
         for (const Block& block : document.blocks) std::visit([this](const auto& b) { add(b); }, block);
+        tag("style").field(canonical_text(document.style));
     }
     [[nodiscard]] std::string str() && { return std::move(out_); }
 

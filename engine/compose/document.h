@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "charts/chart_spec.h"
+#include "load/page_style.h"
 #include "support/locale.h"  // Date
 
 namespace icc {
@@ -139,6 +140,9 @@ using Block = std::variant<CoverBlock, HeadingBlock, ParagraphBlock, ListBlock, 
 struct Document {
     DocumentInfo info;
     std::vector<Block> blocks;
+    // The page design it is set in (templates/style/page.toml); the
+    // built-in defaults are the shipped file's values.
+    PageStyle style;
 };
 
 // Canonical serialisation of everything the document shows, in order, and

@@ -5,6 +5,7 @@
 
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
+#include "load/completeness.h"
 
 namespace icc {
 
@@ -106,6 +107,11 @@ private:
         paragraph(text("report.method.kinds_intro"));
         bullets({text("report.method.kind_fact"), text("report.method.kind_input"), text("report.method.kind_impact")});
         paragraph(text("report.method.scoring"));
+        // How much of the questionnaire this report rests on: unanswered questions earn nothing.
+        const Completeness completeness = completeness_of(data_.edition, data_.questionnaire);
+        paragraph(format("report.method.answered", {{"city", city_name_},
+                                                    {"answered", std::int64_t{completeness.answered}},
+                                                    {"asked", std::int64_t{completeness.asked}}}));
         const std::string cutoff = data_.sample.as_of ? catalog_.date(*data_.sample.as_of) : std::string("none");
         paragraph(format("report.method.sample", {{"count", std::int64_t{data_.sample.size()}}, {"cutoff", cutoff}}));
         paragraph(text("report.method.peers"));
@@ -129,9 +135,24 @@ private:
             table.rows.push_back({{plain_text(std::move(label)), plain_text(std::move(value))}, false});
         };
         row(text("report.figures.country"), catalog_.country(data_.edition.city.country));
+        // A fact's comment (its source, what it counts) is the city's text: a
+        // numbered note under the table, in the language the city wrote it in.
+        std::vector<ParagraphBlock> notes;
         for (const Question& question : data_.questionnaire.questions()) {
             if (question.kind != QuestionKind::fact || !question.area.empty()) continue;
-            if (data_.edition.find(question.id)) row(text(question.text_key()), fact_text(question.id));
+            const Answer* answer = data_.edition.find(question.id);
+            if (!answer) continue;
+            std::string value = fact_text(question.id);
+            if (!answer->comment.empty()) {
+                const std::string mark =
+                    format("report.figures.note_mark", {{"number", static_cast<std::int64_t>(notes.size() + 1)}});
+                value += " " + mark;
+                notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(answer->comment)},
+                                               ParagraphStyle::note,
+                                               data_.edition.language == catalog_.lang() ? std::string()
+                                                                                         : data_.edition.language});
+            }
+            row(text(question.text_key()), std::move(value));
         }
         row(text("report.figures.edition"), catalog_.date(data_.edition.date));
         row(text("report.figures.questionnaire"), data_.edition.questionnaire);
@@ -143,27 +164,25 @@ private:
             groups.push_back(peer_group_label(*group, catalog_));
         row(text("report.figures.peer_groups"), catalog_.list(groups));
         add(std::move(table));
+        for (ParagraphBlock& note : notes) add(std::move(note));
     }
 
     void overall_results() {
         heading(1, text("report.overall.heading"), "overall-results");
         const CityScores& scores = data_.city.scores;
         const Exact aggregate = scores.aggregate.value_or(Exact(0));
-        const Exact average = data_.sample.averages.aggregate.value.value_or(Exact(0));
+        // Compared with the same index of the other cities: the extended index
+        // with those that have one, the core index with every city.
+        const Exact average = data_.sample.averages.index(scores.aggregate_kind()).value.value_or(Exact(0));
         paragraph(format("report.overall.aggregate", {{"city", city_name_},
                                                       {"rate", rate_text(aggregate)},
                                                       {"average", rate_text(average)},
                                                       {"comparison", comparison(aggregate, average)}}),
                   ParagraphStyle::lead);
-        if (data_.city.rank) {
-            const int rank = *data_.city.rank;
-            const auto tied = std::count_if(data_.sample.cities.begin(), data_.sample.cities.end(),
-                                            [&](const SampleCity& c) { return c.rank == rank; });
-            paragraph(format("report.overall.rank", {{"city", city_name_},
-                                                     {"rank", std::int64_t{rank}},
-                                                     {"count", std::int64_t{data_.sample.size()}},
-                                                     {"tied", std::string(tied > 1 ? "yes" : "no")}}));
-        }
+        if (data_.city.aggregate_rank())
+            paragraph(format("report.overall.rank", rank_args(data_.sample, data_.city, city_name_)) +
+                      text("charts.sentence_separator") +
+                      format("index.indices.rank_basis", rank_basis_args(data_.sample, data_.city, city_name_)));
         if (scores.core && scores.extended)
             paragraph(format("report.overall.core_extended",
                              {{"core", rate_text(*scores.core)}, {"extended", rate_text(*scores.extended)}}));
@@ -174,7 +193,8 @@ private:
         figure(charts::AreasChart{areas}, report_.figure_height("areas"), format("report.overall.chart_areas", city_args()));
         figure(charts::RadarChart{areas}, report_.figure_height("radar"), format("report.overall.chart_radar", city_args()));
         figure(charts::NetworkChart{network_chart_input(data_)}, report_.figure_height("network"),
-               format("report.overall.chart_network", city_args()));
+               format("report.overall.chart_network",
+                      {{"city", city_name_}, {"index", std::string(to_string(scores.aggregate_kind()))}}));
 
         peer_groups_table();
         progress();
@@ -189,16 +209,19 @@ private:
         table.columns = {{2.6, Alignment::start}, {0.7, Alignment::end}, {1.0, Alignment::end}, {1.0, Alignment::end}};
         table.header = {plain_text(text("report.overall.peer_group")), plain_text(text("report.overall.peer_cities")),
                         plain_text(city_name_), plain_text(text("report.overall.peer_average"))};
+        const IndexKind kind = data_.city.scores.aggregate_kind();
         const std::string city_value = rate_text(data_.city.scores.aggregate.value_or(Exact(0)));
-        table.rows.push_back({{plain_text(text("report.overall.whole_sample")),
-                               plain_text(catalog_.integer(data_.sample.size())), plain_text(city_value),
-                               plain_text(rate_text(data_.sample.averages.aggregate.value.value_or(Exact(0))))},
+        const Average& everyone = data_.sample.averages.index(kind);
+        table.rows.push_back({{plain_text(format("report.overall.whole_sample", {{"index", std::string(to_string(kind))}})),
+                               plain_text(catalog_.integer(everyone.count)), plain_text(city_value),
+                               plain_text(rate_text(everyone.value.value_or(Exact(0))))},
                               false});
         for (const PeerGroup* group : groups) {
-            const auto& average = group->averages.aggregate.value;
+            // The group's cities that have the same index as this city's aggregate.
+            const Average& average = group->averages.index(kind);
             table.rows.push_back({{plain_text(peer_group_label(*group, catalog_)),
-                                   plain_text(catalog_.integer(group->size())), plain_text(city_value),
-                                   plain_text(average ? rate_text(*average) : text("charts.missing_value"))},
+                                   plain_text(catalog_.integer(average.count)), plain_text(city_value),
+                                   plain_text(average.value ? rate_text(*average.value) : text("charts.missing_value"))},
                                   false});
         }
         add(std::move(table));

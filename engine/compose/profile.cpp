@@ -253,20 +253,17 @@ private:
         heading(1, text("profile.results.heading"), "index-results");
         const CityScores& scores = data_.city.scores;
         const Exact aggregate = scores.aggregate.value_or(Exact(0));
-        const Exact average = data_.sample.averages.aggregate.value.value_or(Exact(0));
+        const Exact average = data_.sample.averages.index(scores.aggregate_kind()).value.value_or(Exact(0));
         std::string opening = format("profile.results.aggregate", {{"city", city_name_},
                                                                    {"date", data_.edition.date},
                                                                    {"rate", rate_text(aggregate)},
                                                                    {"average", rate_text(average)},
                                                                    {"comparison", comparison(aggregate, average)}});
-        if (data_.city.rank) {
-            const int rank = *data_.city.rank;
-            const auto tied = std::count_if(data_.sample.cities.begin(), data_.sample.cities.end(),
-                                            [&](const SampleCity& c) { return c.rank == rank; });
+        if (data_.city.aggregate_rank()) {
             opening += text("charts.sentence_separator");
-            opening += format("profile.results.rank", {{"rank", std::int64_t{rank}},
-                                                       {"count", std::int64_t{data_.sample.size()}},
-                                                       {"tied", std::string(tied > 1 ? "yes" : "no")}});
+            opening += format("profile.results.rank", rank_args(data_.sample, data_.city, city_name_));
+            opening += text("charts.sentence_separator");
+            opening += format("index.indices.rank_basis", rank_basis_args(data_.sample, data_.city, city_name_));
         }
         paragraph(std::move(opening), ParagraphStyle::lead);
 

@@ -27,7 +27,4 @@ struct CityReportData {
     const Network& network;                 // names and countries of other cities
 };
 
-// The sample median of the published aggregate indices.
-double sample_median(const Sample& sample);
-
 }  // namespace icc

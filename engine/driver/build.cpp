@@ -25,6 +25,7 @@
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
 #include "layout/layout_inputs.h"
+#include "load/completeness.h"
 #include "render/linked_libraries.h"
 
 namespace icc {
@@ -357,6 +358,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                          data.templates() / "report" / "index-report.toml",
                                          data.templates() / "report" / "profile.toml",
                                          data.templates() / "report" / "selection.toml",
+                                         data.templates() / "style" / "page.toml",
                                          data.templates() / "recommendations.toml"};
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.practices()});
@@ -467,6 +469,15 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
             }
             const PreparedCity city = notes ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
                                             : PreparedCity(resources, network, {job.city, job.date}, sample);
+            if (!notes) {
+                // Unanswered questions earn nothing: one line per city, each question with its place.
+                if (auto unanswered = unanswered_summary(city.edition(), questionnaire)) {
+                    std::lock_guard lock(manifest_mutex);
+                    progress.clear_line();
+                    log << unanswered->to_string() << '\n';
+                }
+                refuse_if_too_few_answers(resources, city.edition(), options.force);
+            }
             const std::string edition_digest = digest_files(job.edition_files);
             for (const std::string& lang : job.languages) {
                 if (stop.load()) return;

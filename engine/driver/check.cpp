@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "charts/chart_export.h"
+#include "compose/printed_questionnaire.h"
 #include "compose/specimen.h"
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
@@ -17,15 +18,23 @@
 #include "driver/standalone_charts.h"
 #include "intake/form.h"
 #include "intake/skeleton.h"
+#include "load/completeness.h"
 #include "support/handles.h"
+#include "translate/audit.h"
+#include "translate/workflow.h"
 
 namespace icc {
 
 namespace fs = std::filesystem;
 
+bool LocaleCheck::ok() const {
+    return missing.empty() && identical.empty() &&
+           std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
 bool CheckResult::ok() const {
-    return data_errors.empty() &&
-           std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.missing.empty(); });
+    return data_errors.empty() && (!strict || unanswered.empty()) &&
+           std::all_of(locales.begin(), locales.end(), [](const LocaleCheck& l) { return l.ok(); });
 }
 
 namespace {
@@ -51,8 +60,9 @@ void collect(std::vector<Diagnostic>& errors, Action action) {
 
 }  // namespace
 
-CheckResult check_everything(const DataRoot& data, const CheckProgress& progress_to) {
+CheckResult check_everything(const DataRoot& data, const CheckProgress& progress_to, bool strict) {
     CheckResult result;
+    result.strict = strict;
     std::optional<FontSet> fonts;
     collect(result.data_errors, [&] { fonts.emplace(FontSet::load(data)); });
     std::optional<Questionnaire> questionnaire;
@@ -71,6 +81,14 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
     std::optional<Network> network;
     collect(result.data_errors, [&] { network.emplace(load_network(data.network(), *questionnaire)); });
     if (!network) return result;
+    for (const std::string& city : network->city_ids())
+        for (const Edition* edition : network->editions_of(city)) {
+            std::vector<Diagnostic> unanswered = unanswered_diagnostics(
+                *edition, *questionnaire, strict ? Severity::error : Severity::warning);
+            if (unanswered.empty()) continue;
+            ++result.incomplete_editions;
+            result.unanswered.insert(result.unanswered.end(), unanswered.begin(), unanswered.end());
+        }
     collect(result.data_errors, [&] {
         std::set<std::string> areas, cities;
         for (const Area& area : questionnaire->areas()) areas.insert(area.id);
@@ -96,6 +114,12 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
         // The questionnaire a city fills in (iccreport questionnaire, new, import).
         const intake::QuestionnaireForm form = intake::compose_form(*questionnaire, reference);
         (void)intake::edition_skeleton(form, reference, {"city", "", "", Date{}});
+        (void)compose_printed_questionnaire(form, reference);
+        // Pre-filled too: its cover names the edition.
+        const std::vector<const Edition*> first = network->editions_of(network->city_ids().front());
+        if (!first.empty())
+            (void)compose_printed_questionnaire(intake::compose_form(*questionnaire, reference, first.back()), reference,
+                                                first.back());
     });
     std::vector<std::string> cities = network->city_ids();
     bool single_edition_charted = false;  // a city with one edition draws the "first edition" variants
@@ -130,7 +154,31 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
     reference.record_keys_into(nullptr);
 
     for (const auto& [lang, catalog] : catalogs) {
-        LocaleCheck check{lang, catalog.file().string(), {}, {}};
+        LocaleCheck check;
+        check.lang = lang;
+        check.file = catalog.file().string();
+        check.review = std::string(review_status_name(catalog.language().review));
+        check.source = lang == reference.lang();
+        if (!check.source) {
+            translate::LocaleAudit audit = translate::audit_locale(reference, catalog);
+            check.problems = std::move(audit.problems);
+            check.identical = std::move(audit.identical);
+            for (const std::string& key : check.identical) check.identical_at.push_back(catalog.location(key));
+            check.with_words = audit.with_words;
+            // Stale: translated from another source text than today's (docs/translating.md).
+            collect(result.data_errors, [&] {
+                for (const auto& [key, digest] : translate::read_source_digests(data, lang)) {
+                    if (!reference.has(key) || !catalog.has(key) ||
+                        digest == translate::source_digest(reference.text(key)))
+                        continue;
+                    ++check.stale;
+                    check.problems.push_back(
+                        {Severity::warning, catalog.location(key),
+                         "key '" + key + "': stale: the source text changed after this translation was made",
+                         {{NoteKind::help, "review it, then: iccreport translate mark-current --lang " + lang + " " + key, {}}}});
+                }
+            });
+        }
         const auto keys = catalog.keys();
         const std::set<std::string> own(keys.begin(), keys.end());
         for (const std::string& key : result.used_keys)
@@ -144,16 +192,45 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
 
 void print_check(std::ostream& out, const CheckResult& result) {
     out << format_diagnostics(result.data_errors);
+    // Unanswered questions are the cities' business, not the data's: listed one
+    // by one only when asked (--strict); otherwise counted.
+    if (result.strict) out << format_diagnostics(result.unanswered);
+    else if (!result.unanswered.empty())
+        out << "check: note: " << result.unanswered.size() << " question(s) not answered in "
+            << result.incomplete_editions << " edition file(s) of the network; --strict lists each as an error\n";
     for (const LocaleCheck& locale : result.locales) {
         for (const std::string& key : locale.missing)
             out << locale.file << ": error: missing key '" << key << "' (used by the reports)\n";
         for (const std::string& key : locale.unused)
             out << locale.file << ": warning: unused key '" << key << "' (no report looks it up)\n";
+        std::vector<Diagnostic> problems = locale.problems;
+        if (locale.untranslated()) {
+            // A copy of the source: one line says it, rather than hundreds.
+            problems.push_back({Severity::error, {locale.file},
+                                "untranslated: " + std::to_string(locale.identical.size()) + " of " +
+                                    std::to_string(locale.with_words) +
+                                    " messages are the source language's text; this is a copy, not a translation",
+                                {{NoteKind::help, "translate it (iccreport translate export --lang " + locale.lang +
+                                                      ", docs/translating.md)", {}}}});
+        } else {
+            for (std::size_t i = 0; i < locale.identical.size(); ++i)
+                problems.push_back({Severity::error, locale.identical_at[i],
+                                    "key '" + locale.identical[i] + "': not translated (the source language's text)",
+                                    {{NoteKind::help, "translate it, or list it in meta.same_as_source if the "
+                                                      "language rightly says the same", {}}}});
+        }
+        out << format_diagnostics(in_line_order(std::move(problems)));
     }
     out << "check: " << result.data_errors.size() << " data error(s); ";
     for (std::size_t i = 0; i < result.locales.size(); ++i) {
         const LocaleCheck& l = result.locales[i];
-        out << (i ? ", " : "") << l.lang << ": " << l.missing.size() << " missing, " << l.unused.size() << " unused";
+        const std::size_t errors = static_cast<std::size_t>(std::count_if(
+            l.problems.begin(), l.problems.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+        out << (i ? ", " : "") << l.lang << " (" << (l.source ? "source, " : "") << l.review
+            << (l.untranslated() ? ", UNTRANSLATED" : "") << "): " << l.missing.size() << " missing, "
+            << l.unused.size() << " unused";
+        if (!l.source)
+            out << ", " << l.identical.size() << " untranslated, " << errors << " invalid, " << l.stale << " stale";
     }
     out << "; " << result.used_keys.size() << " keys used\n";
 }

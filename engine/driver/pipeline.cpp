@@ -1,12 +1,15 @@
 #include "driver/pipeline.h"
 
+#include <cmath>
 #include <regex>
 
 #include "compose/index_report.h"
+#include "load/completeness.h"
 #include "load/overrides.h"
 #include "layout/paginate.h"
 #include "render/pdf.h"
 #include "score/scores.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -34,8 +37,9 @@ EngineResources EngineResources::load(const DataRoot& data, const std::vector<co
                                                languages.official_tags());
     RecommendationRules rules = bundled_recommendation_rules(data, questionnaire, catalogs);
     SelectionSettings settings = load_selection_settings(data);
+    PageStyle page_style = load_page_style(data.templates() / "style" / "page.toml");
     return EngineResources{data,          std::move(questionnaire), std::move(index_template), std::move(practices),
-                           std::move(rules), std::move(settings), std::move(languages)};
+                           std::move(rules), std::move(settings), std::move(languages), std::move(page_style)};
 }
 
 Date parse_date_option(const std::string& text, const std::string& option) {
@@ -124,8 +128,27 @@ CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const
       loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
       resources(EngineResources::load(data)) {}
 
+void refuse_if_too_few_answers(const EngineResources& resources, const Edition& edition, bool force) {
+    const double minimum = resources.index_template.minimum_answered_percent;
+    const Completeness completeness = completeness_of(edition, resources.questionnaire);
+    if (force || minimum <= 0 || completeness.scored_percent() >= minimum) return;
+    throw DiagnosticError(Diagnostic{
+        Severity::error,
+        {edition.source_file},
+        "too few answers for a meaningful report: " + std::to_string(completeness.scored_answered) + " of the " +
+            std::to_string(completeness.scored_asked) + " scored questions answered (" +
+            number_text(std::floor(completeness.scored_percent() * 10) / 10) + "%); expected at least " +
+            number_text(minimum) + "%",
+        {{NoteKind::note, "the threshold is [completeness] minimum_answered_percent of " +
+                              resources.index_template.source_file},
+         {NoteKind::help, "answer the questions `iccreport score " + edition.source_file +
+                              "` lists as not answered, or pass --force to make the report anyway"}}});
+}
+
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog) {
-    return compose_index_report(city.report_data(), resources.index_template, catalog);
+    Document document = compose_index_report(city.report_data(), resources.index_template, catalog);
+    document.style = resources.page_style;
+    return document;
 }
 
 int render_document(const Document& document, const FontSet& fonts, const fs::path& output,

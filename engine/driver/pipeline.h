@@ -11,6 +11,7 @@
 #include "compose/document.h"
 #include "compose/report_data.h"
 #include "load/network.h"
+#include "load/page_style.h"
 #include "load/practices.h"
 #include "load/recommendation_rules.h"
 #include "load/questionnaire.h"
@@ -33,6 +34,7 @@ struct EngineResources {
     RecommendationRules rules;
     SelectionSettings selection_settings;
     LanguageRegistry languages;  // every locale's [meta]
+    PageStyle page_style;        // templates/style/page.toml: every document is set in it
 
     // Throws DiagnosticError naming the file at fault. Recommendation rules
     // are checked against the catalogs given (every text they can call for).
@@ -77,6 +79,7 @@ public:
     [[nodiscard]] const SampleCity& city() const { return *city_; }
     [[nodiscard]] const Edition& edition() const { return *edition_; }
     [[nodiscard]] const Selection& selection() const { return selection_; }
+    [[nodiscard]] const EngineResources& resources() const { return resources_; }
 
 private:
     void finish(const ReportSubject& subject);
@@ -106,6 +109,12 @@ public:
     const EngineResources resources;
     [[nodiscard]] const ReportSubject& subject() const { return *loaded.subject; }
 };
+
+// A report of an edition that answers fewer of the scored questions than the
+// template's [completeness] minimum_answered_percent would rank the city on
+// what it did not say: throws DiagnosticError at the edition file, naming the
+// counts, the threshold and its file, unless `force`.
+void refuse_if_too_few_answers(const EngineResources& resources, const Edition& edition, bool force);
 
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.

@@ -106,7 +106,9 @@ Document compose_city_profile(const EngineResources& resources, const PreparedCi
 
 Document compose_city_profile(const ReportTemplate& profile, const PreparedCity& city, const VisitNotes& notes,
                               const Catalog& catalog) {
-    return compose_profile(ProfileData{city.report_data(), notes}, profile, catalog);
+    Document document = compose_profile(ProfileData{city.report_data(), notes}, profile, catalog);
+    document.style = city.resources().page_style;
+    return document;
 }
 
 }  // namespace icc

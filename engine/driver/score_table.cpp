@@ -55,14 +55,17 @@ void print_network_table(std::ostream& out, const Sample& sample, const Question
     for (const Area* area : indicators) widths.push_back(std::max<std::size_t>(5, width_of(catalog.text(area->abbr_key()))));
 
     out << sample_heading(sample) << "\n\n";
-    std::string header = pad_left("Rank", 4) + "  " + pad_right("City", name_width) + "  Ctry  Edition     " +
+    // Ranks on the core index (every city) and on the extended index (the
+    // cities that have it); the aggregate is whichever of the two a city has.
+    std::string header = pad_left("Core#", 5) + " " + pad_left("Ext.#", 5) + "  " + pad_right("City", name_width) + "  Ctry  Edition     " +
                          pad_left("Agg.", 5) + " " + pad_left("Core", 5) + " " + pad_left("Ext.", 5);
     for (std::size_t i = 0; i < indicators.size(); ++i)
         header += " " + pad_left(catalog.text(indicators[i]->abbr_key()), widths[i]);
     out << header << "\n" << std::string(width_of(header), '-') << "\n";
     for (const SampleCity& city : sample.cities) {
         const CityScores& s = city.scores;
-        std::string row = pad_left(city.rank ? std::to_string(*city.rank) : "-", 4) + "  " +
+        std::string row = pad_left(city.core_rank ? std::to_string(*city.core_rank) : "-", 5) + " " +
+                          pad_left(city.extended_rank ? std::to_string(*city.extended_rank) : "-", 5) + "  " +
                           pad_right(s.city.name, name_width) + "  " + pad_right(s.city.country, 4) + "  " + s.date.iso() +
                           "  " + pad_left(figure(s.aggregate), 5) + " " + pad_left(figure(s.core), 5) + " " +
                           pad_left(figure(s.extended), 5);
@@ -71,8 +74,9 @@ void print_network_table(std::ostream& out, const Sample& sample, const Question
         out << row << "\n";
     }
     out << std::string(width_of(header), '-') << "\n";
-    std::string average = pad_left("", 4) + "  " + pad_right("Sample average", name_width) + "                    " +
-                          pad_left(figure(sample.averages.aggregate.value), 5) + " " +
+    // No average of the aggregate: it would mix core and extended indices.
+    std::string average = pad_left("", 11) + "  " + pad_right("Sample average", name_width) + "                    " +
+                          pad_left("", 5) + " " +
                           pad_left(figure(sample.averages.core.value), 5) + " " +
                           pad_left(figure(sample.averages.extended.value), 5);
     for (std::size_t i = 0; i < indicators.size(); ++i)
@@ -86,10 +90,10 @@ void print_network_table(std::ostream& out, const Sample& sample, const Question
     out << ".\n\n";
     std::size_t label_width = 11;
     for (const PeerGroup& group : sample.peer_groups) label_width = std::max(label_width, width_of(group_label(group, catalog)));
-    out << pad_right("Peer groups", label_width) << "  Cities   Agg.   Core   Ext.\n";
+    out << pad_right("Peer groups", label_width) << "  Cities   Core   Ext.\n";
     for (const PeerGroup& group : sample.peer_groups)
         out << pad_right(group_label(group, catalog), label_width) << pad_left(std::to_string(group.size()), 8)
-            << pad_left(figure(group.averages.aggregate.value), 7) << pad_left(figure(group.averages.core.value), 7)
+            << pad_left(figure(group.averages.core.value), 7)
             << pad_left(figure(group.averages.extended.value), 7) << "\n";
 }
 
@@ -100,9 +104,12 @@ void print_city_table(std::ostream& out, const Sample& sample, const SampleCity&
     out << s.city.name << ", " << catalog.country(s.city.country) << ": edition of " << s.date.iso()
         << ", questionnaire " << s.questionnaire << "\n";
     out << sample_heading(sample) << "\n";
-    out << "Aggregate index " << figure(s.aggregate);
-    if (city.rank) out << ", rank " << *city.rank << " of " << sample.size();
-    out << "; core index " << figure(s.core) << "; extended index " << figure(s.extended) << "\n";
+    out << "Aggregate index " << figure(s.aggregate) << " (its " << to_string(s.aggregate_kind()) << " index)";
+    out << "; core index " << figure(s.core);
+    if (city.core_rank) out << ", rank " << *city.core_rank << " of " << sample.ranked_on(IndexKind::core);
+    out << "; extended index " << figure(s.extended);
+    if (city.extended_rank) out << ", rank " << *city.extended_rank << " of " << sample.ranked_on(IndexKind::extended);
+    out << "\n";
     out << "Peer groups:";
     for (std::size_t i = 0; i < groups.size(); ++i)
         out << (i ? "; " : " ") << group_label(*groups[i], catalog) << " (" << groups[i]->size() << " cities)";
@@ -134,7 +141,10 @@ void print_city_table(std::ostream& out, const Sample& sample, const SampleCity&
             row("  " + catalog.text(field->name_key()), s.rate(field->id), area_average(field->id),
                 city.progress ? city.progress->area(field->id) : std::nullopt);
     }
-    row(catalog.text("index.indices.aggregate"), s.aggregate, [](const Averages& a) -> const Average& { return a.aggregate; },
+    // The aggregate against the averages of the index it is (extended or core).
+    const IndexKind kind = s.aggregate_kind();
+    row(catalog.text("index.indices.aggregate"), s.aggregate,
+        [kind](const Averages& a) -> const Average& { return a.index(kind); },
         city.progress ? city.progress->aggregate : std::nullopt);
     row(catalog.text("index.indices.core"), s.core, [](const Averages& a) -> const Average& { return a.core; },
         city.progress ? city.progress->core : std::nullopt);

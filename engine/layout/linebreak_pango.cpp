@@ -15,6 +15,12 @@ constexpr const char* line_separator = "\u2028";
 constexpr int line_separator_bytes = 3;
 constexpr gunichar soft_hyphen_char = 0x00AD;
 constexpr int soft_hyphen_bytes = 2;
+constexpr const char* soft_hyphen_utf8 = "\u00AD";
+// The hyphen shown where the breaker divides a word: U+2010 HYPHEN, not the
+// hyphen-minus of the text, so that a divided word is told apart from a
+// compound that happens to end a line (in the text extracted from the PDF too).
+constexpr const char* inserted_hyphen = "\u2010";
+constexpr int inserted_hyphen_bytes = 3;
 
 struct GlyphStringFree {
     void operator()(PangoGlyphString* glyphs) const { pango_glyph_string_free(glyphs); }
@@ -139,7 +145,7 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
         auto found = hyphen_widths.find(item->analysis.font);
         if (found != hyphen_widths.end()) return found->second;
         GlyphStringPtr glyphs(pango_glyph_string_new());
-        pango_shape("-", 1, &item->analysis, glyphs.get());
+        pango_shape(inserted_hyphen, inserted_hyphen_bytes, &item->analysis, glyphs.get());
         const double width = static_cast<double>(pango_glyph_string_get_width(glyphs.get())) / PANGO_SCALE;
         hyphen_widths.emplace(item->analysis.font, width);
         return width;
@@ -158,6 +164,7 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
     int space_start = -1, space_end = -1;
     double space_width = 0;
     gunichar last_visible = 0;
+    gunichar visible_before_last = 0;
     double last_visible_width = 0;
     gunichar previous = 0;
 
@@ -214,7 +221,10 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
                 box_start = byte + soft_hyphen_bytes;
             }
             continue;  // the soft hyphen itself is invisible
-        } else if (break_before && last_visible != 0 && before != soft_hyphen_char) {
+        } else if (break_before && last_visible != 0 && before != soft_hyphen_char &&
+                   (is_hyphen(last_visible) || is_dash(last_visible) || g_unichar_isalnum(visible_before_last))) {
+            // (A break after punctuation that follows punctuation, inside
+            // "</span>" say, is never taken: it would strand a fragment.)
             // A break Pango allows with no space: after a hyphen or a dash,
             // after a slash...
             flush_box(byte);
@@ -228,6 +238,7 @@ Paragraph build_items(const std::string& text, const Shaped& shaped, bool justif
         }
         box += width;
         if (width > 0 || !g_unichar_ismark(c)) {
+            visible_before_last = last_visible;
             last_visible = c;
             last_visible_width = width;
         }
@@ -341,8 +352,8 @@ SetParagraph set_paragraph(PangoLayout* layout, double width, bool justify, bool
             replacements.emplace_back(line_separator);
             break;
         case BreakEdit::hyphenate:
-            set.edits.push_back({source.start, soft_hyphen_bytes, 1 + line_separator_bytes});
-            replacements.push_back(std::string("-") + line_separator);
+            set.edits.push_back({source.start, soft_hyphen_bytes, inserted_hyphen_bytes + line_separator_bytes});
+            replacements.push_back(std::string(inserted_hyphen) + line_separator);
             break;
         case BreakEdit::insert:
             set.edits.push_back({source.start, 0, line_separator_bytes});
@@ -350,6 +361,32 @@ SetParagraph set_paragraph(PangoLayout* layout, double width, bool justify, bool
             break;
         case BreakEdit::none: break;  // the text's own line end
         }
+    }
+    // Soft hyphens not broken at go: they have done their work, and one
+    // inside a ligature ("dif\u00ADferent") would be extracted from the PDF
+    // with the ligature's text.
+    {
+        std::vector<TextEdit> merged;
+        std::vector<std::string> merged_replacements;
+        std::size_t next = 0;
+        for (std::size_t at = text.find(soft_hyphen_utf8); at != std::string::npos;
+             at = text.find(soft_hyphen_utf8, at + soft_hyphen_bytes)) {
+            const int position = static_cast<int>(at);
+            while (next < set.edits.size() && set.edits[next].position < position) {
+                merged.push_back(set.edits[next]);
+                merged_replacements.push_back(std::move(replacements[next]));
+                ++next;
+            }
+            if (next < set.edits.size() && set.edits[next].position == position) continue;  // a break
+            merged.push_back({position, soft_hyphen_bytes, 0});
+            merged_replacements.emplace_back();
+        }
+        for (; next < set.edits.size(); ++next) {
+            merged.push_back(set.edits[next]);
+            merged_replacements.push_back(std::move(replacements[next]));
+        }
+        set.edits = std::move(merged);
+        replacements = std::move(merged_replacements);
     }
     const std::string new_text = apply_edits(text, set.edits, replacements);
 
@@ -371,7 +408,10 @@ SetParagraph set_paragraph(PangoLayout* layout, double width, bool justify, bool
         SetLine out;
         out.start = set.remap(first.start);
         out.end = set.remap(last.start);
-        if (last.edit == BreakEdit::hyphenate) out.end += 1;  // the hyphen shown
+        if (last.edit == BreakEdit::hyphenate) {
+            out.inserted_hyphen = out.end;
+            out.end += inserted_hyphen_bytes;  // the hyphen shown
+        }
         if (last.edit == BreakEdit::insert) out.end -= line_separator_bytes;
         out.hyphenated = line.hyphenated;
         out.divided_word = last.edit == BreakEdit::hyphenate;

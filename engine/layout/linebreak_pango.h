@@ -6,8 +6,8 @@
 // line spacing), shapes it once as a single line, builds boxes, glue and
 // penalties from the glyph widths and Pango's break opportunities, breaks it
 // as a whole, and rewrites the layout so that Pango shows exactly the chosen
-// lines: a U+2028 line separator at each break, a visible hyphen where a
-// word is divided, and, when justified, letter spacing on each word space
+// lines: a U+2028 line separator at each break, a visible U+2010 hyphen
+// where a word is divided, and, when justified, letter spacing on each word space
 // (the glue set at the line's ratio). The layout is left unwrapped (width
 // -1): every line already has its width.
 //
@@ -45,7 +45,9 @@ struct LineBreakStyle {
     double emergency_stretch_em = 1.5;      // third pass: extra stretch per line, in ems
     int min_hyphenated_word = 6;  // letters; shorter words are never divided
     bool hyphenate_capitalised = false;  // "Index", "Council": names and sentence starts stay whole
-    double generic_break_penalty = 50;   // a break Pango allows without a space (after "/" in a path, say)
+    // A break Pango allows without a space (after "/" in a path, inside
+    // "</span>"): a last resort, dearer than any hyphen.
+    double generic_break_penalty = 500;
     Protrusion protrusion{};
     bool optical_margins = true;
 };
@@ -74,6 +76,7 @@ struct SetLine {
     int start = 0, end = 0;  // bytes of the new text, the line separator excluded
     bool hyphenated = false;     // ends with a hyphen (of a divided word or the text's own)
     bool divided_word = false;   // ends inside a word divided by the breaker
+    int inserted_hyphen = -1;    // divided: byte of the U+2010 hyphen the breaker added (not in the source text)
     double target = 0;           // the width it is set to: measure plus the protrusion allowed
     double natural = 0;          // natural width, glue unstretched
     double protrusion = 0;       // how far it may stand into the margin
@@ -94,8 +97,10 @@ struct SetParagraph {
 
 // Breaks the paragraph in `layout` to lines of `width` points. `justify`:
 // lines but the last set flush on both sides; otherwise ragged-right.
-// `hyphenate`: the soft hyphens in the text may be used (else ignored, and
-// left invisible). On a fallback the layout is untouched.
+// `hyphenate`: the soft hyphens in the text may be used (else ignored,
+// never broken at). Soft hyphens not broken at are removed from the text
+// (a soft hyphen inside a ligature would be extracted from the PDF). On a
+// fallback the layout is untouched.
 SetParagraph set_paragraph(PangoLayout* layout, double width, bool justify, bool hyphenate,
                            const LineBreakStyle& style);
 

@@ -4,6 +4,7 @@
 // typesetting rules on this structure rather than on the PDF.
 #include <pango/pango.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -36,6 +37,14 @@ struct PageGeometry {
     double margin_outer = 72;
     [[nodiscard]] Rect content() const {
         return {margin_inner, margin_top, width - margin_inner - margin_outer, height - margin_top - margin_bottom};
+    }
+    // Charts may be wider than the text area: this wide, centred on it
+    // (never narrower than the text area).
+    double figure_width = 0;
+    [[nodiscard]] Rect figure_area() const {
+        const Rect text = content();
+        const double wide = std::max(text.width, std::min(figure_width, width - 36));
+        return {text.x + (text.width - wide) / 2, text.y, wide, text.height};
     }
 };
 
@@ -101,6 +110,10 @@ struct TextBox {
     Color color;
     bool furniture = false;  // running header or footer, drawn in the margins
     BoxTag tag;
+    // Bytes of the layout's text, within this box's lines, where the line
+    // breaker added a U+2010 hyphen at the end of a line to divide a word:
+    // it is not part of the source text (the PDF's /ActualText drops it).
+    std::vector<int> inserted_hyphens;
 };
 
 // A chart at its place; the output draws it with charts::draw_chart.

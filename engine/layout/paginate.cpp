@@ -9,20 +9,16 @@
 
 #include "layout/hyphenation.h"
 #include "layout/layout_inputs.h"
+#include "layout/linebreak_pango.h"
 #include "support/diagnostic.h"
 
 namespace icc {
 
 namespace {
 
-constexpr Color ink{0.12, 0.13, 0.16};
-constexpr Color muted{0.36, 0.38, 0.43};
-constexpr Color accent{0.05, 0.27, 0.50};  // Council of Europe blue
-constexpr Color accent_light{0.90, 0.93, 0.97};
-constexpr Color callout_tint{0.94, 0.96, 0.985};
-constexpr Color emphasis_tint{0.97, 0.93, 0.80};
-constexpr Color rule{0.78, 0.80, 0.85};
 constexpr Color white{1, 1, 1};
+
+Color color_of(const StyleColor& c) { return {c.r, c.g, c.b}; }
 
 constexpr const char* en_space = "\u2002";
 
@@ -32,18 +28,10 @@ struct TextStyle {
     PangoWeight weight = PANGO_WEIGHT_NORMAL;
     bool justify = false;
     double line_spacing = 0;  // 0: the font's natural line height
+    // Broken as a whole by the total-fit line breaker (linebreak_pango.h),
+    // justified or ragged-right as `justify` says; else wrapped by Pango.
+    bool whole_paragraph = false;
 };
-
-constexpr TextStyle body_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true};
-constexpr TextStyle lead_style{FontRole::body, 12.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle note_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle list_style{FontRole::body, 10.5, PANGO_WEIGHT_NORMAL, true};
-constexpr TextStyle cell_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle header_cell_style{FontRole::heading, 8.5, PANGO_WEIGHT_BOLD, false};
-constexpr TextStyle caption_style{FontRole::heading, 8.5, PANGO_WEIGHT_NORMAL, false};
-constexpr TextStyle callout_title_style{FontRole::heading, 10, PANGO_WEIGHT_BOLD, false};
-constexpr TextStyle callout_body_style{FontRole::body, 10, PANGO_WEIGHT_NORMAL, true};
-constexpr TextStyle furniture_style{FontRole::heading, 7.5, PANGO_WEIGHT_NORMAL, false};
 
 struct HeadingStyle {
     TextStyle text;
@@ -51,28 +39,6 @@ struct HeadingStyle {
     double space_after;
     Color color;
 };
-
-HeadingStyle heading_style(int level) {
-    switch (level) {
-    case 1: return {{FontRole::heading, 19, PANGO_WEIGHT_BOLD, false, 1.0}, 26, 12, accent};
-    case 2: return {{FontRole::heading, 14, PANGO_WEIGHT_BOLD, false, 1.0}, 18, 7, accent};
-    case 3: return {{FontRole::heading, 11.5, PANGO_WEIGHT_BOLD, false, 1.0}, 13, 4, accent};
-    default: return {{FontRole::heading, 10.5, PANGO_WEIGHT_BOLD, false, 1.0}, 10, 3, ink};
-    }
-}
-
-constexpr double paragraph_gap = 7;
-constexpr double list_item_gap = 3;
-constexpr double list_indent = 18;
-constexpr double block_gap = 12;       // around tables, figures and call-outs
-constexpr double cell_padding_x = 5;
-constexpr double cell_padding_y = 4;
-constexpr double callout_rule = 3;
-constexpr double callout_padding = 12;
-constexpr double caption_gap = 6;
-constexpr double toc_number_column = 36;
-constexpr int min_lines = 2;           // widows and orphans
-constexpr double arabic_scale = 1.2;
 
 // A link inside a prepared text: byte range of the layout's text.
 struct LinkRange {
@@ -86,6 +52,7 @@ struct PreparedText {
     GObjectPtr<PangoLayout> layout;
     std::vector<std::pair<double, double>> lines;  // top, bottom from the layout's top
     std::vector<LinkRange> links;
+    std::vector<int> inserted_hyphens;  // bytes of the hyphens the line breaker added (TextBox::inserted_hyphens)
     double width = 0;
 
     [[nodiscard]] int line_count() const { return static_cast<int>(lines.size()); }
@@ -103,7 +70,7 @@ struct FlowItem {
     std::optional<PreparedText> marker;  // list bullet or number, in [0, offset)
     double marker_offset = 0;            // from the start edge
     double space_before = 0;
-    Color color = ink;
+    Color color;
     bool keep_with_next = false;
     BoxTag tag;         // of the text
     BoxTag marker_tag;  // of the marker
@@ -112,7 +79,9 @@ struct FlowItem {
 // A slice of a flow that must not be separated: used for keep-with-next.
 struct Flow {
     std::vector<FlowItem> items;
-    [[nodiscard]] double lead_height() const {
+    // The height that must stay together at the flow's start: `min_lines`
+    // lines of each item chained by keep_with_next.
+    [[nodiscard]] double lead_height(int min_lines) const {
         double height = 0;
         for (const FlowItem& item : items) {
             const int lines = item.text.line_count();
@@ -136,10 +105,49 @@ GObjectPtr<PangoLayout> share(PangoLayout* layout) {
 
 guint16 channel(double value) { return static_cast<guint16>(std::lround(value * 65535)); }
 
+// A face of the design as the paginator uses it.
+TextStyle text_style(FontRole role, const TypeStyle& type, PangoWeight weight = PANGO_WEIGHT_NORMAL, bool justify = false,
+                     bool whole_paragraph = false) {
+    return {role, type.size, weight, justify, type.line_spacing, whole_paragraph};
+}
+
+LineBreakStyle line_break_style(const BreakerStyle& b) {
+    LineBreakStyle style = default_line_break_style();
+    for (linebreak::Parameters* p : {&style.justified, &style.ragged}) {
+        p->line_penalty = b.line_penalty;
+        p->explicit_hyphen_penalty = b.explicit_hyphen_penalty;
+        p->double_hyphen_demerits = b.double_hyphen_demerits;
+        p->final_hyphen_demerits = b.final_hyphen_demerits;
+        p->max_consecutive_hyphens = b.max_consecutive_hyphens;
+        p->pretolerance = b.pretolerance;
+    }
+    style.justified.hyphen_penalty = b.hyphen_penalty;
+    style.justified.adjacent_demerits = b.adjacent_demerits;
+    style.justified.tolerance = b.tolerance;
+    style.justified.last_line_min_fraction = b.last_line_min_fraction;
+    style.ragged.hyphen_penalty = b.ragged_hyphen_penalty;
+    style.ragged.tolerance = b.ragged_tolerance;
+    style.space_stretch = b.space_stretch;
+    style.space_shrink = b.space_shrink;
+    style.ragged_line_end_stretch_em = b.ragged_line_end_stretch_em;
+    style.emergency_stretch_em = b.emergency_stretch_em;
+    style.min_hyphenated_word = b.min_hyphenated_word;
+    style.hyphenate_capitalised = b.hyphenate_capitalised;
+    style.optical_margins = b.optical_margins;
+    style.protrusion.hyphen = b.hyphen_protrusion;
+    style.protrusion.stop = b.stop_protrusion;
+    return style;
+}
+
+PageGeometry geometry_of(const PageStyle& s) {
+    return {s.page_width, s.page_height, s.margin_top, s.margin_bottom, s.margin_inner, s.margin_outer, s.figure_width};
+}
+
 class Paginator {
 public:
     Paginator(const Document& document, const FontSet& fonts)
         : document_(document), fonts_(fonts), context_(fonts.create_context()), rtl_(document.info.right_to_left) {
+        result_.geometry = geometry_of(style_);
         pango_context_set_language(context_.get(), pango_language_from_string(document.info.language.c_str()));
         pango_context_set_base_dir(context_.get(), rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
         for (auto role : {FontRole::body, FontRole::heading}) {
@@ -166,6 +174,12 @@ public:
 private:
     // ---- Text preparation -------------------------------------------------
 
+    [[nodiscard]] HeadingStyle heading_style(int level) const {
+        const HeadingTypeStyle& h = style_.headings[static_cast<std::size_t>(std::clamp(level, 1, 4) - 1)];
+        return {text_style(FontRole::heading, h.type, PANGO_WEIGHT_BOLD), h.space_before, h.space_after,
+                level <= 3 ? accent : ink};
+    }
+
     Hyphenator* hyphenator_for(const std::string& language) {
         auto found = hyphenators_.find(language);
         if (found == hyphenators_.end()) {
@@ -190,7 +204,7 @@ private:
     //   syllables as Unicode line breaking would allow;
     // - Arabic is set 20% larger, since Naskh letters are small for their
     //   body size next to Latin (the spaces between Arabic words too).
-    static void apply_script_rules(const std::string& text, PangoAttrList* attributes) {
+    void apply_script_rules(const std::string& text, PangoAttrList* attributes) {
         const char* const begin = text.c_str();
         const char* const end = begin + text.size();
         auto add = [&](PangoAttribute* attribute, const char* from, const char* to) {
@@ -280,6 +294,27 @@ private:
         // Plain text: whatever the data holds is shown literally, never parsed as markup.
         pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
         pango_layout_set_attributes(layout.get(), attributes.get());
+        if (style.whole_paragraph && width > 0) {
+            const SetParagraph set =
+                set_paragraph(layout.get(), width, style.justify, hyphenator != nullptr, line_break_style_);
+            if (set.fallback == Fallback::none) {
+                // The breaker rewrote the text (line separators, hyphens): links follow.
+                for (LinkRange& link : prepared.links) {
+                    link.start = set.remap(link.start);
+                    link.end = set.remap(link.end);
+                }
+                for (const SetLine& line : set.lines)
+                    if (line.inserted_hyphen >= 0) prepared.inserted_hyphens.push_back(line.inserted_hyphen);
+            } else if (hyphenator && text.find(soft_hyphen) != std::string::npos) {
+                // Pango breaks it (right-to-left or CJK text inside, a word
+                // wider than the measure): without soft hyphens, since Pango
+                // would divide any word, capitalised or not, any number of
+                // lines in a row, and leave U+00AD in the extracted text.
+                TextStyle wrapped = style;
+                wrapped.whole_paragraph = false;
+                return prepare(runs, wrapped, width, align, false, language);
+            }
+        }
 
         PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
         do {
@@ -379,8 +414,16 @@ private:
     void add_lines(const PreparedText& text, int first, int end, double x, double y, Color color, const BoxTag& box_tag) {
         const double top = text.lines[static_cast<std::size_t>(first)].first;
         const double layout_top = y - top;
-        page().texts.push_back(TextBox{{x, y, text.width, text.span(first, end)},
-                                       share(text.layout.get()), first, end, layout_top, color, false, box_tag});
+        TextBox box{{x, y, text.width, text.span(first, end)}, share(text.layout.get()), first, end, layout_top, color,
+                    false, box_tag};
+        if (!text.inserted_hyphens.empty()) {
+            const int from = pango_layout_get_line_readonly(text.layout.get(), first)->start_index;
+            const PangoLayoutLine* last = pango_layout_get_line_readonly(text.layout.get(), end - 1);
+            const int to = last->start_index + last->length;
+            for (int hyphen : text.inserted_hyphens)
+                if (hyphen >= from && hyphen < to) box.inserted_hyphens.push_back(hyphen);
+        }
+        page().texts.push_back(std::move(box));
         BoxTag link_tag = box_tag;
         link_tag.role = Role::link;
         for (const LinkRange& link : text.links) {
@@ -480,7 +523,7 @@ private:
         if (placed_in_segment) on_segment(segment_top, segment_bottom + column.inset_bottom, false);
     }
 
-    static double lead_of(const FlowItem& item) {
+    [[nodiscard]] double lead_of(const FlowItem& item) const {
         const int lines = item.text.line_count();
         return item.text.span(0, lines <= 2 * min_lines - 1 ? lines : min_lines);
     }
@@ -490,7 +533,8 @@ private:
                                  : paragraph.style == ParagraphStyle::note ? note_style
                                                                            : body_style;
         FlowItem item;
-        item.text = prepare(paragraph.text, style, width, Alignment::start, paragraph.style != ParagraphStyle::note,
+        // Lead paragraphs are ragged-right, and a ragged line needs no division.
+        item.text = prepare(paragraph.text, style, width, Alignment::start, paragraph.style == ParagraphStyle::body,
                             paragraph.language);
         item.color = paragraph.style == ParagraphStyle::note ? muted : ink;
         item.tag = tag(Role::paragraph);
@@ -513,6 +557,7 @@ private:
         std::vector<FlowItem> items;
         for (std::size_t i = 0; i < list.items.size(); ++i) {
             FlowItem item;
+            item.color = ink;
             item.text = prepare(list.items[i], style, width - indent, Alignment::start, true, list.language);
             // Numbers align to the end of the marker column, bullets to its start.
             item.marker_offset = list.numbered ? indent - 7 - markers[i].width : 0;
@@ -609,7 +654,7 @@ private:
                    lead_height(index + 1, depth + 1);
         }
         if (std::holds_alternative<ParagraphBlock>(block) || std::holds_alternative<ListBlock>(block))
-            return paragraph_gap + flow_for(index).lead_height();
+            return paragraph_gap + flow_for(index).lead_height(min_lines);
         if (const auto* table = std::get_if<TableBlock>(&block)) {
             const auto widths = column_widths(*table);
             return block_gap + table_start_height(*table, widths);
@@ -813,12 +858,18 @@ private:
         return prepare(caption, caption_style, width);
     }
 
+    [[nodiscard]] double caption_width(const FigureBlock& figure) const {
+        return std::min(figure_width(figure), content().width);
+    }
+
     [[nodiscard]] double figure_width(const FigureBlock& figure) const {
-        return content().width * std::clamp(figure.width_fraction, 0.05, 1.0);
+        // A chart may be wider than the text (style figure_width): centred on
+        // it, so that its labels keep room when the measure is narrow.
+        return result_.geometry.figure_area().width * std::clamp(figure.width_fraction, 0.05, 1.0);
     }
 
     double figure_height(const FigureBlock& figure) {
-        const PreparedText caption = figure_caption(figure, figures_ + 1, figure_width(figure));
+        const PreparedText caption = figure_caption(figure, figures_ + 1, caption_width(figure));
         return std::min(figure.height, content().height - caption.height() - caption_gap) + caption_gap +
                caption.height();
     }
@@ -826,7 +877,7 @@ private:
     void place(std::size_t, const FigureBlock& figure) {
         const int number = ++figures_;
         const double width = figure_width(figure);
-        PreparedText caption = figure_caption(figure, number, width);
+        PreparedText caption = figure_caption(figure, number, caption_width(figure));
         const double drawing_height = std::min(figure.height, content().height - caption.height() - caption_gap);
         const double total = drawing_height + caption_gap + caption.height();
         skip(block_gap);
@@ -835,7 +886,9 @@ private:
         const double x = content().x + (content().width - width) / 2;
         page().figures.push_back({{x, cursor_, width, drawing_height}, figure.chart, figure.alt_text, tag(Role::figure)});
         cursor_ += drawing_height + caption_gap;
-        add_lines(caption, 0, caption.line_count(), x, cursor_, muted, tag(Role::caption));
+        // The caption is text: it keeps to the text area, under the chart's start edge.
+        const double caption_x = rtl_ ? std::min(x + width, content().right()) - caption.width : std::max(x, content().x);
+        add_lines(caption, 0, caption.line_count(), caption_x, cursor_, muted, tag(Role::caption));
         cursor_ += caption.height();
         record(BlockKind::figure, top, cursor_);
         gap_after(block_gap);
@@ -861,12 +914,18 @@ private:
         int part = -1;
         for (const CalloutContent& content : callout.blocks) {
             ++part;
-            const double gap = flow.items.empty() ? 0 : 6;
+            const double gap = flow.items.empty() ? 0 : callout_gap;
             if (const auto* paragraph = std::get_if<ParagraphBlock>(&content)) {
-                FlowItem item = paragraph_item(*paragraph, width);
-                if (paragraph->style == ParagraphStyle::body)
+                FlowItem item;
+                if (paragraph->style == ParagraphStyle::body) {
+                    item.color = ink;
                     item.text = prepare(paragraph->text, callout_body_style, width, Alignment::start, true,
                                         paragraph->language);
+                    item.tag = tag(Role::paragraph);
+                    item.tag.language = paragraph->language.empty() ? document_.info.language : paragraph->language;
+                } else {
+                    item = paragraph_item(*paragraph, width);
+                }
                 item.space_before = gap;
                 item.tag.part = part;
                 flow.items.push_back(std::move(item));
@@ -1073,11 +1132,35 @@ private:
     }
 
     const Document& document_;
+    const PageStyle& style_ = document_.style;
+    // The design, from the document's style (templates/style/page.toml).
+    const Color ink = color_of(style_.ink), muted = color_of(style_.muted), accent = color_of(style_.accent);
+    const Color accent_light = color_of(style_.accent_light), callout_tint = color_of(style_.callout_tint);
+    const Color emphasis_tint = color_of(style_.emphasis_tint), rule = color_of(style_.rule);
+    const TextStyle body_style = text_style(FontRole::body, style_.body, PANGO_WEIGHT_NORMAL, true, true);
+    const TextStyle lead_style = text_style(FontRole::body, style_.lead, PANGO_WEIGHT_NORMAL, false, true);
+    const TextStyle note_style = text_style(FontRole::heading, style_.note);
+    const TextStyle list_style = text_style(FontRole::body, style_.list, PANGO_WEIGHT_NORMAL, true, true);
+    const TextStyle cell_style = text_style(FontRole::heading, style_.cell);
+    const TextStyle header_cell_style = text_style(FontRole::heading, style_.cell, PANGO_WEIGHT_BOLD);
+    const TextStyle caption_style = text_style(FontRole::heading, style_.caption);
+    const TextStyle callout_title_style = text_style(FontRole::heading, style_.callout_title, PANGO_WEIGHT_BOLD);
+    const TextStyle callout_body_style =
+        text_style(FontRole::body, style_.callout_body, PANGO_WEIGHT_NORMAL, true, true);
+    const TextStyle furniture_style = text_style(FontRole::heading, style_.furniture);
+    const double paragraph_gap = style_.paragraph_gap, list_item_gap = style_.list_item_gap;
+    const double list_indent = style_.list_indent, block_gap = style_.block_gap;
+    const double cell_padding_x = style_.cell_padding_x, cell_padding_y = style_.cell_padding_y;
+    const double callout_rule = style_.callout_rule, callout_padding = style_.callout_padding;
+    const double callout_gap = style_.callout_gap, caption_gap = style_.caption_gap;
+    const double toc_number_column = style_.toc_number_column, arabic_scale = style_.arabic_scale;
+    const int min_lines = style_.min_lines;
     const FontSet& fonts_;
     GObjectPtr<PangoContext> context_;
     bool rtl_ = false;
     FontDescriptionPtr families_[2];
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
+    const LineBreakStyle line_break_style_ = line_break_style(style_.breaker);
     std::map<std::size_t, NumberedHeading> numbers_;
     std::set<std::string> anchors_;
     std::map<std::size_t, Flow> flows_;

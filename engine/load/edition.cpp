@@ -42,7 +42,7 @@ public:
         std::optional<TableReader> answers = root.optional_table("answers");
         if (city) read_city(*city, edition);
         if (meta) read_meta(*meta, edition);
-        if (answers) read_answers(*answers, "", edition.answers);
+        if (answers) read_answers(*answers, "", edition.answers, &edition.area_where);
         const auto by_question = [](const Answer& a, const Answer& b) { return a.question < b.question; };
         std::stable_sort(edition.facts.begin(), edition.facts.end(), by_question);
         std::stable_sort(edition.answers.begin(), edition.answers.end(), by_question);
@@ -109,6 +109,11 @@ private:
         const TomlValue questionnaire = meta["questionnaire"];
         edition.questionnaire_where = questionnaire.where();
         edition.questionnaire = questionnaire.required<std::string>().value_or("");
+        edition.language =
+            meta.optional<std::string>("language", {.what = "a language tag such as \"pt\" or \"fr\" (the language "
+                                                            "of the comments)",
+                                                    .valid = looks_like_language_tag})
+                .value_or("");
     }
 
     std::optional<AnswerValue> read_value(const TomlValue& value, const std::string& name) {
@@ -166,9 +171,16 @@ private:
     // Answers are keyed by question id: either quoted ("commitment.statement" = ...)
     // or grouped by area ([answers.commitment] statement = ...). A table without
     // 'answer' or 'comment' is such a group.
-    void read_answers(TableReader& table, const std::string& prefix, std::vector<Answer>& out) {
+    void read_answers(TableReader& table, const std::string& prefix, std::vector<Answer>& out,
+                      std::vector<std::pair<std::string, SourceLocation>>* areas = nullptr) {
         for (const TomlValue& value : table.other_entries()) {
             const std::string question = prefix + value.key();
+            if (areas) {
+                // "commitment.statement" = ... groups nothing, but still says where the area's answers are.
+                const std::string area = question.substr(0, question.find('.'));
+                if (std::none_of(areas->begin(), areas->end(), [&](const auto& a) { return a.first == area; }))
+                    areas->emplace_back(area, value.where());
+            }
             const toml::table* sub = value.node()->as_table();
             if (sub && !sub->contains("answer") && !sub->contains("comment")) {
                 if (std::optional<TableReader> group = value.table()) read_answers(*group, question + ".", out);
@@ -192,6 +204,14 @@ const Answer* Edition::find(std::string_view question) const {
     auto it = std::lower_bound(list.begin(), list.end(), question,
                                [](const Answer& a, std::string_view id) { return a.question < id; });
     return it != list.end() && it->question == question ? &*it : nullptr;
+}
+
+SourceLocation Edition::place_of(const std::string& question) const {
+    const std::string area = question.substr(0, question.find('.'));
+    if (area == "city" && !city_where.file.empty()) return city_where;
+    for (const auto& [id, where] : area_where)
+        if (id == area) return where;
+    return SourceLocation{source_file};
 }
 
 std::string answer_text(const AnswerValue& value) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -50,6 +51,16 @@ struct Edition {
     SourceLocation date_where;           // edition.date
     SourceLocation questionnaire_where;  // edition.questionnaire
     std::vector<SourceLocation> languages_where;  // city.languages, one per language
+    // The language the comments and free-text answers are written in (BCP 47,
+    // `edition.language`); empty when the edition does not say.
+    std::string language;
+    // Where each area's answers are grouped ([answers.<area>], or the first
+    // "<area>.<name>" key): where an unanswered question's answer belongs.
+    std::vector<std::pair<std::string, SourceLocation>> area_where;
+
+    // Where the answer to `question` belongs when it is not given: its area's
+    // table ([city] for facts), else the file itself.
+    [[nodiscard]] SourceLocation place_of(const std::string& question) const;
 
     // The answer to a question or fact, or nullptr when the edition does not give it.
     [[nodiscard]] const Answer* find(std::string_view question) const;

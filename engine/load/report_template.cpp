@@ -51,6 +51,12 @@ ReportTemplate load_report_template(const std::filesystem::path& path, const std
             result.strengths = conclusions->optional<int>("strengths", {.min = 1, .max = 12}).value_or(3);
             result.priorities = conclusions->optional<int>("priorities", {.min = 1, .max = 12}).value_or(3);
         }
+        if (std::optional<TableReader> completeness = root.optional_table("completeness"))
+            result.minimum_answered_percent =
+                completeness
+                    ->optional<double>("minimum_answered_percent",
+                                       {.what = "a percentage of the scored questions, from 0 to 100", .min = 0, .max = 100})
+                    .value_or(0);
         if (std::optional<TableReader> figures = root.required_table("figures"))
             for (const std::string& name : known_figures)
                 if (auto height = figures->required<double>(name, {.what = "the figure's height in points, from 40 "

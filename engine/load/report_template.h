@@ -15,6 +15,10 @@ struct ReportTemplate {
     int strengths = 3;
     int priorities = 3;
     std::map<std::string, double> figure_heights;  // by figure name, in points
+    // The smallest share of the scored questions an edition must answer for
+    // its report to mean something ([completeness] minimum_answered_percent);
+    // below it the report is refused unless forced. 0: no threshold.
+    double minimum_answered_percent = 0;
 
     [[nodiscard]] bool has(const std::string& section) const;
     [[nodiscard]] double figure_height(const std::string& figure) const;  // throws std::out_of_range

@@ -58,7 +58,6 @@ std::string json_average(const Average& average) {
 
 std::string json_averages(const Averages& averages, const std::string& indent) {
     std::string out = "{\n";
-    out += indent + "  \"aggregate\": " + json_average(averages.aggregate) + ",\n";
     out += indent + "  \"core\": " + json_average(averages.core) + ",\n";
     out += indent + "  \"extended\": " + json_average(averages.extended) + ",\n";
     out += indent + "  \"areas\": {";
@@ -78,8 +77,11 @@ std::string json_city(const SampleCity& entry, const Questionnaire& questionnair
     out += "      \"foreign_born_percent\": " + plain_number(s.city.foreign_born_percent) + ",\n";
     out += "      \"edition\": " + json_string(s.date.iso()) + ",\n";
     out += "      \"questionnaire\": " + json_string(s.questionnaire) + ",\n";
-    out += "      \"rank\": " + (entry.rank ? std::to_string(*entry.rank) : std::string("null")) + ",\n";
+    const auto rank = [](const std::optional<int>& r) { return r ? std::to_string(*r) : std::string("null"); };
+    out += "      \"core_rank\": " + rank(entry.core_rank) + ",\n";
+    out += "      \"extended_rank\": " + rank(entry.extended_rank) + ",\n";
     out += "      \"aggregate\": " + json_figure(s.aggregate) + ",\n";
+    out += "      \"aggregate_index\": " + json_string(std::string(to_string(s.aggregate_kind()))) + ",\n";
     out += "      \"core\": " + json_figure(s.core) + ",\n";
     out += "      \"extended\": " + json_figure(s.extended) + ",\n";
     out += "      \"areas\": {";
@@ -206,7 +208,7 @@ std::string city_csv(const Sample& sample, const SampleCity& city, const Questio
     };
     const Progress* progress = city.progress ? &*city.progress : nullptr;
     row("aggregate", name_of(options.area_names, "aggregate"), "index", city.scores.aggregate,
-        [](const Averages& a) -> const Average& { return a.aggregate; },
+        [&](const Averages& a) -> const Average& { return a.index(city.scores.aggregate_kind()); },
         progress ? progress->aggregate : std::nullopt);
     row("core", name_of(options.area_names, "core"), "index", city.scores.core,
         [](const Averages& a) -> const Average& { return a.core; }, progress ? progress->core : std::nullopt);
@@ -226,7 +228,7 @@ std::string sample_csv(const Sample& sample, const Questionnaire& questionnaire,
         if (const SampleCity* city = sample.find(*options.city)) return city_csv(sample, *city, questionnaire, options);
     const bool named = !options.lang.empty();
     CsvRows csv(options);
-    for (const char* column : {"rank", "city", "name", "country", "population", "foreign_born_percent",
+    for (const char* column : {"core_rank", "extended_rank", "city", "name", "country", "population", "foreign_born_percent",
                                "population_group", "diversity_group"})
         csv.text(column);
     if (named) csv.text("population_group_name").text("diversity_group_name");
@@ -237,7 +239,8 @@ std::string sample_csv(const Sample& sample, const Questionnaire& questionnaire,
     csv.end_row();
     for (const SampleCity& entry : sample.cities) {
         const CityScores& s = entry.scores;
-        csv.number(entry.rank ? std::to_string(*entry.rank) : std::string());
+        csv.number(entry.core_rank ? std::to_string(*entry.core_rank) : std::string());
+        csv.number(entry.extended_rank ? std::to_string(*entry.extended_rank) : std::string());
         csv.text(s.city.id).text(s.city.name).text(s.city.country);
         csv.number(std::to_string(s.city.population)).number(plain_number(s.city.foreign_born_percent));
         csv.text(entry.population_group).text(entry.diversity_group);

@@ -57,7 +57,6 @@ Averages averages_of(const std::vector<const CityScores*>& cities, const Questio
     };
     for (const Area& area : questionnaire.areas())
         averages.areas.emplace_back(area.id, over([&](const CityScores& c) { return c.rate(area.id); }));
-    averages.aggregate = over([](const CityScores& c) { return c.aggregate; });
     averages.core = over([](const CityScores& c) { return c.core; });
     averages.extended = over([](const CityScores& c) { return c.extended; });
     return averages;
@@ -70,7 +69,6 @@ std::optional<Figure> change(const std::optional<Exact>& before, const std::opti
 }
 
 std::optional<Exact> figure_of(const CityScores& scores, std::string_view area) {
-    if (area == "aggregate") return scores.aggregate;
     if (area == "core") return scores.core;
     if (area == "extended") return scores.extended;
     return scores.rate(area);
@@ -140,8 +138,8 @@ Progress progress_between(const CityScores& previous, const CityScores& current)
     progress.previous_questionnaire = previous.questionnaire;
     for (const AreaScore& area : current.areas)
         progress.areas.emplace_back(area.area, change(previous.rate(area.area), area.rate));
-    // The aggregate of a core-only edition averages fewer indicators: not comparable.
-    if (previous.extended_version == current.extended_version)
+    // A core-only edition's aggregate is its core index, another's the extended one: not comparable.
+    if (previous.aggregate_kind() == current.aggregate_kind())
         progress.aggregate = change(previous.aggregate, current.aggregate);
     progress.core = change(previous.core, current.core);
     progress.extended = change(previous.extended, current.extended);
@@ -164,12 +162,17 @@ std::vector<const PeerGroup*> Sample::peer_groups_of(std::string_view city) cons
     return {peer_group(found->population_group), peer_group(found->diversity_group), peer_group(found->country_group)};
 }
 
-std::vector<RankedCity> Sample::ranking(std::string_view area) const { return rank_cities(cities, area); }
+std::vector<RankedCity> Sample::ranking(std::string_view area) const {
+    if (area == "aggregate")
+        throw std::invalid_argument("the aggregate index is the extended index of some cities and the core index of "
+                                    "others: rank on \"core\" or \"extended\"");
+    return rank_cities(cities, area);
+}
 
-std::optional<Figure> Sample::median_aggregate() const {
+std::optional<Figure> Sample::median(IndexKind kind) const {
     std::vector<Exact> values;
     for (const SampleCity& city : cities)
-        if (city.scores.aggregate) values.push_back(*city.scores.aggregate);
+        if (const auto& value = city.scores.index(kind)) values.push_back(*value);
     if (values.empty()) return std::nullopt;
     std::sort(values.begin(), values.end());
     const std::size_t middle = values.size() / 2;
@@ -209,13 +212,16 @@ Sample build_sample(const Network& network, const Questionnaire& questionnaire, 
         sample.cities.push_back(std::move(city));
     }
 
-    std::map<std::string, int> rank_of;
-    for (const RankedCity& entry : rank_cities(sample.cities, "aggregate")) rank_of[entry.city] = entry.rank;
-    for (SampleCity& city : sample.cities)
-        if (auto it = rank_of.find(city.scores.city.id); it != rank_of.end()) city.rank = it->second;
+    for (const IndexKind kind : {IndexKind::core, IndexKind::extended}) {
+        std::map<std::string, int> rank_of;
+        for (const RankedCity& entry : rank_cities(sample.cities, to_string(kind))) rank_of[entry.city] = entry.rank;
+        for (SampleCity& city : sample.cities)
+            if (auto it = rank_of.find(city.scores.city.id); it != rank_of.end())
+                (kind == IndexKind::core ? city.core_rank : city.extended_rank) = it->second;
+    }
     std::stable_sort(sample.cities.begin(), sample.cities.end(), [](const SampleCity& a, const SampleCity& b) {
-        if (a.rank.has_value() != b.rank.has_value()) return a.rank.has_value();
-        if (a.rank != b.rank) return *a.rank < *b.rank;
+        if (a.core_rank.has_value() != b.core_rank.has_value()) return a.core_rank.has_value();
+        if (a.core_rank != b.core_rank) return *a.core_rank < *b.core_rank;
         return a.scores.city.id < b.scores.city.id;
     });
 

@@ -20,13 +20,16 @@ struct Average {
     int count = 0;
 };
 
+// There is no average of the aggregate index: it is the extended index of
+// some cities and the core index of others, and a mean of the two compares
+// unlike with like. A city's aggregate is compared with index(its kind).
 struct Averages {
     std::vector<std::pair<std::string, Average>> areas;  // one per area, questionnaire order
-    Average aggregate;
-    Average core;
-    Average extended;
+    Average core;      // every city (every version asks the core indicators)
+    Average extended;  // the cities whose edition asks all twelve indicators
 
     [[nodiscard]] const Average& area(std::string_view id) const;  // throws std::out_of_range if unknown
+    [[nodiscard]] const Average& index(IndexKind kind) const { return kind == IndexKind::extended ? extended : core; }
 };
 
 enum class PeerGroupKind { population, diversity, country };
@@ -57,7 +60,7 @@ struct Progress {
     Date previous_date;
     std::string previous_questionnaire;
     std::vector<std::pair<std::string, std::optional<Figure>>> areas;  // questionnaire order
-    std::optional<Figure> aggregate;  // only when both editions cover the same indicators
+    std::optional<Figure> aggregate;  // only when both aggregates are the same index (core or extended)
     std::optional<Figure> core;
     std::optional<Figure> extended;
 
@@ -69,11 +72,21 @@ Progress progress_between(const CityScores& previous, const CityScores& current)
 
 struct SampleCity {
     CityScores scores;
-    std::optional<int> rank;            // by published aggregate; ties share a rank
+    // Competition ranks on published figures (ties share a rank): on the core
+    // index among every city of the sample; on the extended index among the
+    // cities that have one (none for a city without it).
+    std::optional<int> core_rank;
+    std::optional<int> extended_rank;
     std::string population_group;       // peer group ids
     std::string diversity_group;
     std::string country_group;
     std::optional<Progress> progress;   // against the city's previous edition, if any
+
+    [[nodiscard]] const std::optional<int>& rank(IndexKind kind) const {
+        return kind == IndexKind::extended ? extended_rank : core_rank;
+    }
+    // The rank of the city's aggregate: on the index its aggregate is.
+    [[nodiscard]] const std::optional<int>& aggregate_rank() const { return rank(scores.aggregate_kind()); }
 };
 
 struct RankedCity {
@@ -92,7 +105,7 @@ struct SampleOptions {
 class Sample {
 public:
     std::optional<Date> as_of;
-    std::vector<SampleCity> cities;      // best published aggregate first, ties by city id
+    std::vector<SampleCity> cities;      // by core rank (the index every city has), ties by city id
     Averages averages;
     std::vector<PeerGroup> peer_groups;  // the 4 population groups, the 4 diversity groups, then countries by code
 
@@ -101,12 +114,15 @@ public:
     [[nodiscard]] const PeerGroup* peer_group(std::string_view id) const;
     // A city's population, diversity and country groups, in that order.
     [[nodiscard]] std::vector<const PeerGroup*> peer_groups_of(std::string_view city) const;
-    // Cities with a rate in an area (or "aggregate", "core", "extended"), best
-    // first, with competition ranks (1, 2, 2, 4) on published figures.
+    // Cities with a rate in an area (or "core", "extended"), best first, with
+    // competition ranks (1, 2, 2, 4) on published figures. "aggregate" is
+    // refused (std::invalid_argument): it would rank unlike with like.
     [[nodiscard]] std::vector<RankedCity> ranking(std::string_view area) const;
-    // The median of the cities' exact aggregate indices (the mean of the two
-    // middle ones for an even count), published once; none for an empty sample.
-    [[nodiscard]] std::optional<Figure> median_aggregate() const;
+    // How many cities are ranked on an index (those that have it).
+    [[nodiscard]] int ranked_on(IndexKind kind) const { return averages.index(kind).count; }
+    // The median of the cities' exact indices of this kind (the mean of the
+    // two middle ones for an even count), published once; none when no city has it.
+    [[nodiscard]] std::optional<Figure> median(IndexKind kind) const;
 };
 
 // Throws std::invalid_argument if the focus edition is not in the network or

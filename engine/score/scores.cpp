@@ -149,6 +149,8 @@ const QuestionScore* CityScores::question(std::string_view id) const {
     return it == questions.end() ? nullptr : &*it;
 }
 
+std::string_view to_string(IndexKind kind) { return kind == IndexKind::extended ? "extended" : "core"; }
+
 CityScores score_edition(const Edition& edition, const Questionnaire& questionnaire) {
     CityScores scores;
     scores.city = edition.city;

@@ -42,6 +42,13 @@ struct AreaScore {
     Exact possible = 0;
 };
 
+// The two indices a city can be compared on: the core index (the ten core
+// indicators, asked by every questionnaire version) and the extended index
+// (all twelve, only for editions of a version that asks them). Ranks and
+// averages are always over one of them, never over a mix (docs/scoring.md).
+enum class IndexKind { core, extended };
+std::string_view to_string(IndexKind kind);
+
 struct CityScores {
     City city;                    // as given by this edition
     Date date;
@@ -49,9 +56,17 @@ struct CityScores {
     bool extended_version = false;
     std::vector<AreaScore> areas;           // one per area, in questionnaire order
     std::vector<QuestionScore> questions;   // one per question, in questionnaire order
-    std::optional<Exact> aggregate;         // weighted mean of every indicator with a rate
+    // The city's headline ("aggregate") index: its extended index for an
+    // edition of a version that asks all twelve indicators, else its core index.
+    std::optional<Exact> aggregate;
     std::optional<Exact> core;              // weighted mean of the core indicators
     std::optional<Exact> extended;          // all twelve; only for versions with the extended areas
+
+    // Which index `aggregate` is, hence which cities it is ranked and averaged with.
+    [[nodiscard]] IndexKind aggregate_kind() const { return extended_version ? IndexKind::extended : IndexKind::core; }
+    [[nodiscard]] const std::optional<Exact>& index(IndexKind kind) const {
+        return kind == IndexKind::extended ? extended : core;
+    }
 
     [[nodiscard]] const AreaScore* area(std::string_view id) const;
     [[nodiscard]] std::optional<Exact> rate(std::string_view id) const;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <set>
 
+#include "support/atomic_file.h"
 #include "support/toml_reader.h"
 #include "support/wording.h"
 
@@ -34,6 +35,29 @@ std::string normalized_tag(std::string_view tag) {
     std::string out;
     for (char c : tag) out += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+// The opening of a locale file up to the first table after [meta]: all the
+// registry reads. Parsing only that is what lets every command know every
+// language without parsing 15 catalogues of a thousand messages each. Empty
+// when the file does not open with [meta] (then the whole file is parsed, and
+// its problems reported, as before).
+std::string meta_opening(const std::string& text) {
+    bool in_meta = false;
+    std::size_t line_start = 0;
+    while (line_start < text.size()) {
+        std::size_t line_end = text.find('\n', line_start);
+        if (line_end == std::string::npos) line_end = text.size();
+        std::size_t first = text.find_first_not_of(" \t", line_start);
+        if (first < line_end && text[first] == '[') {
+            const std::string_view header(text.data() + first, line_end - first);
+            const bool meta = header.starts_with("[meta]") || header.starts_with("[meta.");
+            if (!meta) return in_meta ? text.substr(0, line_start) : std::string();
+            in_meta = true;
+        }
+        line_start = line_end + 1;
+    }
+    return std::string();
 }
 
 }  // namespace
@@ -65,6 +89,13 @@ std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
     else complete = false;
     if (const auto review = meta->required("review", review_statuses)) language.review = *review;
     else complete = false;
+    text("no_break_space_before", language.no_break_space_before,
+         {.what = "the characters that take a no-break space before them, such as \";:!?»\""}, false);
+    text("no_break_space_after", language.no_break_space_after,
+         {.what = "the characters that take a no-break space after them, such as \"«\""}, false);
+    for (const TomlValue& item : meta->optional_array("same_as_source"))
+        if (const auto key = item.required<std::string>({.what = "a message key such as \"report.intro.heading\""}))
+            language.same_as_source.emplace(*key, item.where());
     if (!language.fallback.empty() && language.fallback == language.tag) {
         (*meta)["fallback"].error("a language cannot fall back to itself");
         language.fallback.clear();
@@ -83,7 +114,22 @@ LanguageRegistry LanguageRegistry::load(const DataRoot& data) {
         sink.error({data.locales().string()}, "no locale files (<tag>.toml): the engine speaks no language");
     std::vector<Language> languages;
     for (const fs::path& file : files) {
-        if (const auto document = TomlDocument::read(file, sink)) {
+        std::optional<TomlDocument> document;
+        std::string text;
+        try {
+            text = read_file(file);
+        } catch (const std::exception&) {
+            // Unreadable: TomlDocument::read reports it.
+        }
+        const std::string opening = meta_opening(text);
+        if (!opening.empty()) {
+            DiagnosticSink opening_sink;
+            document = TomlDocument::parse(opening, file.string(), opening_sink);
+        }
+        // A [meta] that does not parse alone is read with its whole file, so
+        // that its problems are reported as the catalogue reports them.
+        if (!document) document = TomlDocument::read(file, sink);
+        if (document) {
             TableReader root = document->root(sink);
             if (auto language = read_language_meta(root, file.stem().string())) languages.push_back(std::move(*language));
             root.accept_other_keys();  // the messages are the catalog's to read

@@ -8,6 +8,7 @@
 // messages are written and every other locale is checked against, is the
 // one language without a fallback; the official languages are those `build`
 // makes by default. See docs/localization.md.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,15 @@ struct Language {
     std::string fallback;      // the language a reader falls back to; "" for the source language
     bool official = false;     // an official language of the Council of Europe: built by default
     ReviewStatus review = ReviewStatus::draft;
+    // Keys whose message is rightly the same as the source language's
+    // ("Introduction" in French): `check` does not count them as untranslated.
+    // Each with where the list names it.
+    std::map<std::string, SourceLocation, std::less<>> same_as_source;
+    // Typography: characters that take a no-break space before them (French
+    // ";:!?»") or after them ("«"); `translate import` refuses an ordinary
+    // space there.
+    std::string no_break_space_before;
+    std::string no_break_space_after;
     SourceLocation where;      // the [meta] table
 };
 

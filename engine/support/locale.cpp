@@ -15,7 +15,9 @@
 
 #include <cstdio>
 
+#include "support/atomic_file.h"
 #include "support/toml_reader.h"
+#include "support/toml_text.h"
 
 namespace icc {
 
@@ -35,6 +37,9 @@ struct Catalog::Formatters {
     std::map<int, icu::number::LocalizedNumberFormatter> percents;  // by fraction digits
     std::optional<icu::number::LocalizedNumberFormatter> integers;
     std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
+    std::unique_ptr<icu::DateFormat> long_dates;
+    std::unique_ptr<icu::ListFormatter> lists;
+    bool lists_tried = false;  // ICU may have no list patterns for the locale
 };
 
 Catalog::Catalog() = default;
@@ -102,15 +107,22 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     catalog.formatters_->locale = icu::Locale(catalog.language_.icu_locale.c_str());
 
     // Every pattern must compile, so a translator's typo is found by `check`,
-    // not halfway through a batch.
+    // not halfway through a batch; the compiled patterns are kept for format().
     for (const auto& [key, entry] : catalog.entries_) {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error{};
-        icu::MessageFormat pattern(icu::UnicodeString::fromUTF8(entry.text), catalog.formatters_->locale, parse_error,
-                                   status);
-        if (U_FAILURE(status))
-            sink.error(entry.where, "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) +
-                                        " at offset " + std::to_string(parse_error.offset) + ")");
+        auto pattern = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(entry.text),
+                                                            catalog.formatters_->locale, parse_error, status);
+        if (U_FAILURE(status)) {
+            // At the character where ICU stopped, past escapes (support/toml_text.h).
+            const icu::UnicodeString pattern_text = icu::UnicodeString::fromUTF8(entry.text);
+            const auto text = TomlStringText::locate(read_file(file), entry.where);
+            sink.error(text ? text->at(pattern_text.countChar32(0, parse_error.offset)) : entry.where,
+                       "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) + ")",
+                       {{NoteKind::help, "braces must pair, and a literal { or ' is written '{' or ''", {}}});
+        } else {
+            catalog.formatters_->messages.emplace(key, std::move(pattern));
+        }
     }
     sink.throw_if_errors();
     return catalog;
@@ -172,6 +184,10 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
 }
 
 }  // namespace
+
+std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
+    return format_with(pattern, pattern_text, args);
+}
 
 std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {
     UErrorCode status = U_ZERO_ERROR;
@@ -243,18 +259,25 @@ std::string Catalog::percent(const Figure& figure) const {
 
 std::string Catalog::date(const Date& date) const {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::DateFormat> formatter(
-        icu::DateFormat::createDateInstance(icu::DateFormat::kLong, formatters_->locale));
-    formatter->setTimeZone(*icu::TimeZone::getGMT());
+    if (!formatters_->long_dates) {
+        formatters_->long_dates.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, formatters_->locale));
+        formatters_->long_dates->setTimeZone(*icu::TimeZone::getGMT());
+    }
     icu::UnicodeString result;
-    formatter->format(to_udate(date, status), result);
+    formatters_->long_dates->format(to_udate(date, status), result);
     return to_utf8(result);
 }
 
 std::string Catalog::list(const std::vector<std::string>& items) const {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::ListFormatter> formatter(icu::ListFormatter::createInstance(formatters_->locale, status));
-    if (U_FAILURE(status) || !formatter) {
+    if (!formatters_->lists_tried) {
+        formatters_->lists_tried = true;
+        formatters_->lists.reset(icu::ListFormatter::createInstance(formatters_->locale, status));
+        if (U_FAILURE(status)) formatters_->lists.reset();
+        status = U_ZERO_ERROR;
+    }
+    const icu::ListFormatter* formatter = formatters_->lists.get();
+    if (!formatter) {
         std::string joined;
         for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
         return joined;

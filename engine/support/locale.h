@@ -14,9 +14,15 @@
 #include <variant>
 #include <vector>
 
+#include <unicode/uversion.h>
+
 #include "support/data_root.h"
 #include "support/diagnostic.h"
 #include "support/language.h"
+
+U_NAMESPACE_BEGIN
+class MessageFormat;
+U_NAMESPACE_END
 
 namespace icc {
 
@@ -36,6 +42,8 @@ using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 // Formats an ICU MessageFormat pattern with named arguments in a locale.
 // Throws DiagnosticError if the pattern is invalid.
 std::string format_message(std::string_view pattern, std::string_view icu_locale, const MessageArgs& args);
+// The same with the pattern compiled already (`pattern_text` names it in errors).
+std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args);
 
 class Figure;  // support/figure.h
 

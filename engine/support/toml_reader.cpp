@@ -429,4 +429,13 @@ std::optional<TomlDocument> TomlDocument::read(const std::filesystem::path& path
     }
 }
 
+std::optional<TomlDocument> TomlDocument::parse(const std::string& text, const std::string& file, DiagnosticSink& sink) {
+    try {
+        return TomlDocument(toml::parse(text, file), file);
+    } catch (const toml::parse_error& e) {
+        sink.error(location_of(e.source(), file), "invalid TOML: " + std::string(e.description()));
+        return std::nullopt;
+    }
+}
+
 }  // namespace icc

@@ -246,6 +246,8 @@ public:
     // Reads and parses a file. A file that cannot be read or a syntax error is
     // recorded in `sink` (at the place toml++ stopped) and gives nullopt.
     static std::optional<TomlDocument> read(const std::filesystem::path& path, DiagnosticSink& sink);
+    // The same for text already read from `file` (positions are the text's).
+    static std::optional<TomlDocument> parse(const std::string& text, const std::string& file, DiagnosticSink& sink);
 
     // The top-level table, reporting to `sink`.
     [[nodiscard]] TableReader root(DiagnosticSink& sink) const { return TableReader(table_, file_, sink); }
