@@ -63,7 +63,8 @@ std::string libraries_digest(const std::vector<LinkedLibrary>& libraries) {
 // is what it was when the report was built. The others in a manifest entry
 // (edition, locale, practices, templates) only explain a rebuild: whatever
 // they change that a reader sees is in the document, hence in `content`.
-constexpr std::array<const char*, 5> key_inputs{"content", "engine", "fonts", "hyphenation", "libraries"};
+// `render` says whether the PDF is tagged (--no-tags).
+constexpr std::array<const char*, 6> key_inputs{"content", "engine", "fonts", "hyphenation", "libraries", "render"};
 
 std::string cache_key(const std::map<std::string, std::string>& inputs) {
     Sha256 sha;
@@ -164,6 +165,7 @@ struct RenderContext {
     std::optional<Date> as_of;
     const std::vector<ReportJob>& jobs;
     fs::path output;
+    RenderOptions render;
 };
 
 struct RenderResult {
@@ -216,7 +218,7 @@ void write_all(int fd, const std::string& text) {
                     notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
                           : compose_city_report(context.resources, *city, catalogs.at(report.lang));
                 if (notes) city.reset();  // its sample is the visit's, not the shared one
-                line["pages"] = render_document(document, context.fonts, hyphenation, context.output / report.entry.output);
+                line["pages"] = render_document(document, context.fonts, hyphenation, context.output / report.entry.output, context.render);
             } catch (const std::exception& e) {
                 line["error"] = dynamic_cast<const DiagnosticError*>(&e) ? std::string(e.what())
                                                                          : "error: " + std::string(e.what());
@@ -498,6 +500,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                 {"libraries", libraries_key},
                                 {"locale", locale_digests.at(lang)},
                                 {"practices", practices_digest},
+                                {"render", options.tagged ? "tagged PDF/UA-1" : "untagged"},
                                 {"templates", templates_digest}};
                 entry.key = cache_key(entry.inputs);
                 auto old = previous.entries.find(entry.output);
@@ -560,7 +563,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output};
+        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
+                                    RenderOptions{options.tagged}};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
                 report.entry.pages = result.pages;

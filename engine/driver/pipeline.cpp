@@ -153,15 +153,16 @@ Document compose_city_report(const EngineResources& resources, const PreparedCit
 }
 
 int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
-                    const fs::path& output) {
+                    const fs::path& output, const RenderOptions& options) {
     const LaidOutDocument pages = paginate(document, fonts, hyphenation);
-    render_pdf(pages, fonts, output);
+    render_pdf(pages, fonts, output, options);
     return static_cast<int>(pages.pages.size());
 }
 
-int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
+int render_document(const Document& document, const FontSet& fonts, const fs::path& output,
+                    const RenderOptions& options) {
     const HyphenationDictionaries hyphenation(fonts.hyphenation_folder());
-    return render_document(document, fonts, hyphenation, output);
+    return render_document(document, fonts, hyphenation, output, options);
 }
 
 }  // namespace icc

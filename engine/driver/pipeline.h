@@ -20,6 +20,7 @@
 #include "score/sample.h"
 #include "select/selection.h"
 #include "support/data_root.h"
+#include "render/pdf.h"
 #include "support/fonts.h"
 #include "support/locale.h"
 
@@ -122,8 +123,9 @@ void refuse_if_too_few_answers(const EngineResources& resources, const Edition& 
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
 // `hyphenation`: the process's loaded patterns, reused by every document it renders.
 int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
-                    const std::filesystem::path& output);
+                    const std::filesystem::path& output, const RenderOptions& options = {});
 // One document alone (its patterns loaded for it).
-int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
+int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output,
+                    const RenderOptions& options = {});
 
 }  // namespace icc
