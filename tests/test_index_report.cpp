@@ -33,7 +33,7 @@ std::string normalized_pdf_text(const fs::path& pdf) {
     // then fold white space.
     text = std::regex_replace(text, std::regex("(\u00AD|\u2010)\n"), "");
     text = std::regex_replace(text, std::regex("[\\s\u00A0\u202F]+"), " ");
-    return text;
+    return testing::fold_ligatures(text);
 }
 
 }  // namespace

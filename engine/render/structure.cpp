@@ -14,6 +14,8 @@ namespace icc::structure {
 namespace {
 
 const std::string soft_hyphen = "\u00AD";
+const std::string inserted_hyphen = "\u2010";
+const std::string line_separator = "\u2028";  // the line breaker ends its lines with it
 
 bool right_to_left(const std::string& text) {
     for (const char* p = text.c_str(); *p; p = g_utf8_next_char(p)) {
@@ -23,7 +25,8 @@ bool right_to_left(const std::string& text) {
     return false;
 }
 
-// The lines of a text box in logical order, soft hyphens left out; and
+// The lines of a text box in logical order, soft hyphens and the line
+// breaker's inserted hyphens left out; and
 // whether one of them breaks at a hyphen the typesetter added.
 std::pair<std::string, bool> logical_text(const TextBox& box) {
     PangoLayout* layout = box.layout.get();
@@ -40,6 +43,15 @@ std::pair<std::string, bool> logical_text(const TextBox& box) {
         for (std::size_t at = 0; at < raw.size();) {
             if (raw.compare(at, soft_hyphen.size(), soft_hyphen) == 0) {
                 at += soft_hyphen.size();
+                continue;
+            }
+            // The line breaker's U+2010 that divides a word is not in the source text.
+            const int byte = line->start_index + static_cast<int>(at);
+            if (std::find(box.inserted_hyphens.begin(), box.inserted_hyphens.end(), byte) != box.inserted_hyphens.end()) {
+                at += inserted_hyphen.size();
+                // and neither is the line separator that ends its line: the word goes on.
+                if (raw.compare(at, line_separator.size(), line_separator) == 0) at += line_separator.size();
+                hyphenated = true;
                 continue;
             }
             text += raw[at++];
