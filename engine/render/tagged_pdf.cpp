@@ -9,6 +9,7 @@
 #include <set>
 
 #include "support/diagnostic.h"
+#include "support/xml_text.h"
 
 namespace icc {
 
@@ -399,20 +400,6 @@ std::set<int> mark_page_artifacts(QPDFPageObjectHelper page) {
 }
 
 // ---- XMP --------------------------------------------------------------------
-
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string xmp_date(const Date& date) {
     char buffer[32];
