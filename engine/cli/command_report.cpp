@@ -31,7 +31,7 @@ int run_report(const ReportOptions& options, const DataRoot& data) {
     const Edition& edition = *session.loaded.network.find(session.subject().city, session.subject().date);
     std::cerr << format_diagnostics(unanswered_diagnostics(edition, session.questionnaire), {.excerpts = false});
     refuse_if_too_few_answers(session.resources, edition, options.force);
-    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
+    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.report_as_of());
     for (const std::string& lang : languages) {
         const Catalog catalog = Catalog::load(data, lang);
         const fs::path output = output_file(options.output, index_report_file_name(session.subject().city, lang),

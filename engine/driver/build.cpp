@@ -121,6 +121,9 @@ struct ReportJob {
     std::vector<fs::path> edition_files;  // every edition of the city up to the report's
     fs::path visit_notes;                 // profiles: the notes
     std::vector<std::string> languages;   // the build's, then the city's own
+    // An issued edition's report compares it with the sample as it stood on
+    // this date (report_as_of), not with the build's shared sample.
+    std::optional<Date> pinned;
 
     [[nodiscard]] bool profile() const { return !visit_notes.empty(); }
     [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
@@ -212,7 +215,11 @@ void write_all(int fd, const std::string& text) {
                                                        context.network, context.as_of));
                     city.emplace(context.resources, context.network, visit_subject(*notes), context.as_of);
                 } else if (!city || city->edition().city.id != job.city || city->edition().date != job.date) {
-                    city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, context.sample);
+                    if (job.pinned)
+                        city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, job.pinned);
+                    else
+                        city.emplace(context.resources, context.network, ReportSubject{job.city, job.date},
+                                     context.sample);
                 }
                 const Document document =
                     notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
@@ -401,9 +408,11 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     };
     std::vector<ReportJob> jobs;
     for (const SampleCity& city : sample->cities) {
-        ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city)};
+        ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city), {}};
         for (const Edition* edition : network.editions_of(job.city))
             if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
+        if (const Edition* edition = network.find(job.city, job.date); edition && edition->issued)
+            job.pinned = report_as_of(*edition, options.as_of);
         jobs.push_back(std::move(job));
     }
     // Profiles of the cities that have visit notes.
@@ -414,7 +423,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         auto it = visits.find(jobs[i].city);
         if (it == visits.end()) continue;
         for (const fs::path& notes : it->second) {
-            ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages};
+            ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages, {}};
             for (const Edition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
             job.edition_files.push_back(notes);
             jobs.push_back(std::move(job));
@@ -468,8 +477,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 std::lock_guard lock(output_mutex);
                 for (const Diagnostic& warning : notes->warnings) log << warning.to_string() << '\n';
             }
-            const PreparedCity city = notes ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
-                                            : PreparedCity(resources, network, {job.city, job.date}, sample);
+            const PreparedCity city = notes       ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
+                                      : job.pinned ? PreparedCity(resources, network, {job.city, job.date}, job.pinned)
+                                                   : PreparedCity(resources, network, {job.city, job.date}, sample);
             if (!notes) {
                 // Unanswered questions earn nothing: one line per city, each question with its place.
                 if (auto unanswered = unanswered_summary(city.edition(), questionnaire)) {

@@ -129,6 +129,10 @@ CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const
       loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
       resources(EngineResources::load(data)) {}
 
+std::optional<Date> CitySession::report_as_of() const {
+    return icc::report_as_of(*loaded.network.find(subject().city, subject().date), as_of);
+}
+
 void refuse_if_too_few_answers(const EngineResources& resources, const Edition& edition, bool force) {
     const double minimum = resources.index_template.minimum_answered_percent;
     const Completeness completeness = completeness_of(edition, resources.questionnaire);

@@ -110,6 +110,9 @@ public:
     const LoadedNetwork loaded;
     const EngineResources resources;
     [[nodiscard]] const ReportSubject& subject() const { return *loaded.subject; }
+    // The cut-off of the subject's report: its issue date when it has one
+    // (the sample as it stood then), else --as-of (report_as_of).
+    [[nodiscard]] std::optional<Date> report_as_of() const;
 };
 
 // A report of an edition that answers fewer of the scored questions than the

@@ -86,8 +86,8 @@ ReportWatcher::Rendered ReportWatcher::render() {
         LoadedNetwork loaded = load_network_for(s.data, s.resources->questionnaire, s.network_folder, s.edition, as_of);
         // The sample with this edition as its focus, kept while no edition changes.
         SampleOptions sample_options;
-        sample_options.as_of = as_of;
         sample_options.focus = std::make_pair(loaded.subject->city, loaded.subject->date);
+        sample_options.as_of = report_as_of(*loaded.network.find(loaded.subject->city, loaded.subject->date), as_of);
         s.sample = std::make_shared<const Sample>(build_sample(loaded.network, s.resources->questionnaire, sample_options));
         s.network.emplace(std::move(loaded));
     }
