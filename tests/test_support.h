@@ -94,6 +94,20 @@ private:
     std::filesystem::path path_;
 };
 
+// A data root sharing the shipped fonts, templates and samples (links), with
+// its own copies of the en and fr locales to edit.
+struct LocaleDataCopy {
+    TempDir dir;
+    LocaleDataCopy() {
+        for (const char* folder : {"fonts", "templates", "samples"})
+            std::filesystem::create_directory_symlink(source_root() / folder, dir / folder);
+        std::filesystem::create_directories(dir / "locales");
+        for (const char* lang : {"en", "fr"})
+            std::filesystem::copy_file(source_root() / "locales" / (std::string(lang) + ".toml"),
+                                       dir / "locales" / (std::string(lang) + ".toml"));
+    }
+};
+
 // The PDF's document catalog as qpdf prints it, e.g. "<< /Lang (en) /Pages 2 0 R ... >>".
 inline std::string pdf_catalog(const std::filesystem::path& pdf) {
     const std::string trailer = run("qpdf --show-object=trailer '" + pdf.string() + "'").out;
