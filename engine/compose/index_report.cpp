@@ -125,6 +125,12 @@ private:
         return answer_text_of(*question, *answer);
     }
 
+    // The language a city wrote a comment in: the answer's own, else the edition's; empty when it is the reader's.
+    std::string comment_language(const Answer& answer) const {
+        const std::string& language = answer.language.empty() ? data_.edition.language : answer.language;
+        return language == catalog_.lang() ? std::string() : language;
+    }
+
     void city_in_figures() {
         heading(1, format("report.figures.heading", city_args()), "city-in-figures");
         paragraph(format("report.figures.intro", city_args()));
@@ -149,8 +155,7 @@ private:
                 value += " " + mark;
                 notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(answer->comment)},
                                                ParagraphStyle::note,
-                                               data_.edition.language == catalog_.lang() ? std::string()
-                                                                                         : data_.edition.language});
+                                               comment_language(*answer)});
             }
             row(text(question.text_key()), std::move(value));
         }

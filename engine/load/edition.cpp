@@ -167,6 +167,11 @@ private:
         detailed->rename(name);
         const TomlValue given = (*detailed)["answer"];
         answer.comment = detailed->optional<std::string>("comment").value_or("");
+        answer.language = detailed
+                              ->optional<std::string>("language", {.what = "a language tag such as \"fr\" (the "
+                                                                           "comment's language)",
+                                                                   .valid = looks_like_language_tag})
+                              .value_or("");
         if (!given) {
             given.missing("the answer next to its comment (answer = ...)");
             return std::nullopt;

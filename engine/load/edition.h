@@ -27,6 +27,7 @@ struct Answer {
     AnswerValue value;
     std::string comment;    // optional explanation or example, quoted by reports
     SourceLocation where;   // where the answer is written, for diagnostics
+    std::string language;   // the comment's language when it is not the edition's (BCP 47); usually empty
 };
 
 struct City {
