@@ -124,6 +124,57 @@ BOOST_AUTO_TEST_CASE(import_export_import_is_byte_identical_and_keeps_every_answ
     }
 }
 
+BOOST_AUTO_TEST_CASE(each_comment_keeps_its_language_through_the_workbook) {
+    // Bab Nouara writes in Arabic, one comment in French: the Arabic form leaves the Arabic comments' language
+    // cells blank and says "fr" beside the French one; importing gives the edition's languages back.
+    testing::TempDir dir;
+    const std::string bab_nouara = (testing::source_root() / "samples/network/bab-nouara/2024-06-12.toml").string();
+    const fs::path form = filled(dir, "ar", bab_nouara);
+    const Imported first = import(dir, form);
+    BOOST_TEST_REQUIRE(first.result.exit_code == 0, first.result.err);
+    const std::string toml = testing::slurp(first.out);
+    BOOST_TEST(toml.find("\nlanguage = \"ar\"\n") != std::string::npos, toml);
+    BOOST_TEST(toml.find("language = \"fr\" }") != std::string::npos, toml);
+
+    const Edition original = load_edition(bab_nouara, questionnaire());
+    const Edition imported = load_edition(first.out, questionnaire());
+    BOOST_TEST(imported.language == original.language);
+    const auto effective = [](const Edition& edition, const Answer& answer) {
+        return answer.language.empty() ? edition.language : answer.language;
+    };
+    for (const auto* answers : {&original.facts, &original.answers})
+        for (const Answer& answer : *answers) {
+            const Answer* back = imported.find(answer.question);
+            BOOST_TEST_REQUIRE(back != nullptr, answer.question);
+            BOOST_TEST(back->comment == answer.comment);
+            if (!answer.comment.empty())
+                BOOST_TEST(effective(imported, *back) == effective(original, answer), answer.question);
+        }
+
+    // Through an English form the same languages come back in the same bytes: every comment's language is
+    // then written beside it, and the edition says the language most comments are in.
+    const fs::path english = dir / "again.en.xlsx";
+    BOOST_TEST_REQUIRE(
+        run(iccreport("questionnaire --lang en --city " + first.out.string() + " --out " + english.string())).exit_code == 0);
+    const fs::path second = dir / "second.toml";
+    const auto result = run(iccreport("import " + english.string() + " --out " + second.string()));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(testing::slurp(second) == toml);
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_language_is_checked_at_its_cell) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir, "en");
+    set_cell(file, commitment_sheet, "F3", "français");  // statement has a comment: the tag is malformed
+    set_cell(file, commitment_sheet, "E4", "");           // strategy: its comment removed...
+    set_cell(file, commitment_sheet, "F4", "pt");         // ...but a language left beside it
+    const Imported imported = import(dir, file);
+    expect_refused(imported, "answers.en.xlsx:Commitment!F3: error: commitment.statement: expected a language tag "
+                             "such as \"fr\" or \"pt-BR\" (the comment's language), found \"français\"");
+    expect_refused(imported, "answers.en.xlsx:Commitment!F4: error: commitment.strategy: a comment language without "
+                             "a comment");
+}
+
 BOOST_AUTO_TEST_CASE(answers_in_any_language_and_decimal_commas_are_understood) {
     testing::TempDir dir;
     const fs::path file = filled(dir, "es");
@@ -243,6 +294,29 @@ BOOST_AUTO_TEST_CASE(csv_with_the_documented_layout_is_imported) {
     BOOST_TEST(toml.find("statement = { answer = \"yes\", comment = \"Adoptée le 3 mars, à l'unanimité.\" }") !=
                std::string::npos);
     BOOST_TEST(toml.find("communication = [\"website\", \"social_media\"]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(csv_may_give_each_comment_its_language) {
+    testing::TempDir dir;
+    const fs::path csv = dir.write("answers.csv",
+                                   "question,answer,comment,language\n"
+                                   "questionnaire,2019,,\n"
+                                   "language,fr,,\n"
+                                   "city.id,lunel-sur-arve,,\n"
+                                   "city.name,Lunel-sur-Arve,,\n"
+                                   "city.country,FR,,\n"
+                                   "edition.date,2026-09-30,,\n"
+                                   "city.population,41200,Recensement 2025,\n"
+                                   "city.foreign_born_percent,12,,\n"
+                                   "commitment.statement,Oui,Adopted unanimously on 3 March.,en\n"
+                                   "commitment.strategy,Non,Prévue pour 2027.,\n");
+    const Imported imported = import(dir, csv);
+    BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
+    const std::string toml = testing::slurp(imported.out);
+    BOOST_TEST(toml.find("\nlanguage = \"fr\"\n") != std::string::npos, toml);
+    BOOST_TEST(toml.find("statement = { answer = \"yes\", comment = \"Adopted unanimously on 3 March.\", language = "
+                         "\"en\" }") != std::string::npos, toml);
+    BOOST_TEST(toml.find("strategy = { answer = \"no\", comment = \"Prévue pour 2027.\" }") != std::string::npos, toml);
 }
 
 BOOST_AUTO_TEST_CASE(csv_errors_name_line_and_column) {

@@ -47,7 +47,7 @@ public:
         form.instructions_sheet = catalog_.text("intake.sheet_instructions");
         form.columns = {catalog_.text("intake.column_id"), catalog_.text("intake.column_question"),
                         catalog_.text("intake.column_help"), catalog_.text("intake.column_answer"),
-                        catalog_.text("intake.column_comment")};
+                        catalog_.text("intake.column_comment"), catalog_.text("intake.column_comment_language")};
         std::set<std::string> taken{form.instructions_sheet, form_sheet_name};
 
         FormSheet facts{"city", sheet_name(catalog_.text("intake.sheet_city"), taken), catalog_.text("intake.sheet_city"), {}};
@@ -74,9 +74,11 @@ public:
         const MessageArgs names{{"city", form.sheets.front().name},
                                 {"answer", form.columns[3]},
                                 {"comment", form.columns[4]},
+                                {"comment_language", form.columns[5]},
                                 {"unknown", catalog_.text("index.answers.unknown")}};
         for (const char* key : {"intake.instructions.p1", "intake.instructions.p2", "intake.instructions.p3",
-                                "intake.instructions.p4", "intake.instructions.p5", "intake.instructions.p6"})
+                                "intake.instructions.p4", "intake.instructions.p4_language",
+                                "intake.instructions.p5", "intake.instructions.p6"})
             form.instructions.push_back(catalog_.format(key, names));
         return form;
     }
@@ -143,6 +145,12 @@ private:
 
     void prefill(FormRow& row, const Question& question, const Answer& answer) {
         row.comment = answer.comment;
+        // The comment's language as the edition gives it (its own, else the edition's), shown only where
+        // it is not the form's: a blank cell means "written in the form's language".
+        if (!answer.comment.empty()) {
+            const std::string& language = answer.language.empty() ? previous_->language : answer.language;
+            if (language != catalog_.lang()) row.comment_language = language;
+        }
         if (const auto* text = std::get_if<std::string>(&answer.value)) {
             const FormOption* chosen = option(row, *text);
             row.answer = chosen ? chosen->label : *text;

@@ -18,7 +18,9 @@ namespace icc::intake {
 
 // The layout of a filled questionnaire that import accepts; raised when the
 // sheets or their columns change, so an old file is refused rather than misread.
-inline constexpr int form_layout_version = 1;
+inline constexpr int form_layout_version = 2;
+// Layout 1 had no column for the comment's language; its files read the same otherwise.
+inline constexpr int oldest_form_layout_version = 1;
 
 // Name of the hidden sheet that records what the form is (version, language,
 // sheets) and holds the drop-down lists.
@@ -42,6 +44,7 @@ struct FormRow {
     std::string answer;    // label, list of labels joined by "; ", or number/text
     std::optional<double> answer_number;  // numbers are written as numbers
     std::string comment;
+    std::string comment_language;  // the comment's language when it is not the form's (BCP 47), else empty
 };
 
 struct FormSheet {
@@ -58,7 +61,7 @@ struct QuestionnaireForm {
     std::string title;
     std::vector<std::string> instructions;  // paragraphs of the instructions sheet
     std::string instructions_sheet;         // its name
-    // Column headings: id, question, how to answer, answer, comment.
+    // Column headings: id, question, how to answer, answer, comment, the comment's language.
     std::vector<std::string> columns;
     std::vector<FormSheet> sheets;  // facts first, then the areas in report order
     std::string none_label;  // the answer "none of these" to a multiple-choice question

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "intake/csv.h"
@@ -85,7 +86,8 @@ struct AnswerLine {
     std::string answer;
     bool answer_is_number = false;
     std::string comment;
-    SourceLocation id_where, answer_where, comment_where;
+    std::string comment_language;  // BCP 47, empty when the comment is in the edition's language
+    SourceLocation id_where, answer_where, comment_where, comment_language_where;
 };
 
 // A question's answers as any language writes them: folded label -> option id.
@@ -187,9 +189,10 @@ private:
             if (!key) continue;
             const std::string text = value ? value->text : "";
             const std::string place = cell_place(name_, form_sheet_name, row, 1);
-            if (key->text == "layout" && text != std::to_string(form_layout_version))
+            if (key->text == "layout" && !readable_layout(text))
                 sink_.error({place}, "questionnaire layout " + in_quotes(text) + "; expected " +
-                                         std::to_string(form_layout_version) + ", the layout this iccreport reads");
+                                         std::to_string(oldest_form_layout_version) + " to " +
+                                         std::to_string(form_layout_version) + ", the layouts this iccreport reads");
             else if (key->text == "questionnaire") {
                 version_ = text;
                 version_place_ = place;
@@ -231,6 +234,7 @@ private:
             const Cell* id = sheet.find(row, id_column);
             const Cell* answer = sheet.find(row, answer_column);
             const Cell* comment = sheet.find(row, comment_column);
+            const Cell* comment_language = sheet.find(row, comment_language_column);
             const std::string id_text = id ? trimmed(id->text) : "";
             const std::string id_place = cell_place(name_, sheet.name, row, id_column);
             if (index >= form_sheet.rows.size()) {
@@ -258,11 +262,13 @@ private:
             line.id_where = {id_place};
             line.answer_where = {cell_place(name_, sheet.name, row, answer_column)};
             line.comment_where = {cell_place(name_, sheet.name, row, comment_column)};
+            line.comment_language_where = {cell_place(name_, sheet.name, row, comment_language_column)};
             if (answer) {
                 line.answer = answer->number ? answer->text : trimmed(answer->text);
                 line.answer_is_number = answer->number;
             }
             if (comment) line.comment = trimmed(comment->text);
+            if (comment_language) line.comment_language = trimmed(comment_language->text);
             lines.push_back(std::move(line));
         }
     }
@@ -278,7 +284,8 @@ private:
         }
         if (records.empty() || records.front().fields.size() < 2 || folded(records.front().fields[0].text) != "question" ||
             folded(records.front().fields[1].text) != "answer") {
-            sink_.error({name_, 1, 1}, "not a questionnaire CSV: expected the header line \"question,answer,comment\"");
+            sink_.error({name_, 1, 1}, "not a questionnaire CSV: expected the header line \"question,answer,comment\" "
+                                       "(or \"question,answer,comment,language\")");
             return {};
         }
         lang_ = "en";
@@ -292,9 +299,10 @@ private:
                 return SourceLocation{name_, record.line, column};
             };
             const std::string id = field(0);
-            if (id.empty() && field(1).empty() && field(2).empty()) continue;
-            if (record.fields.size() > 3)
-                sink_.error(where(3), "a fourth column; expected three: question, answer, comment");
+            if (id.empty() && field(1).empty() && field(2).empty() && field(3).empty()) continue;
+            if (record.fields.size() > 4)
+                sink_.error(where(4), "a fifth column; expected at most four: question, answer, comment, language "
+                                      "(the comment's)");
             if (id == "questionnaire") {
                 version_ = field(1);
                 version_place_ = "";
@@ -320,7 +328,7 @@ private:
                                                                                                in_quotes(closest) + "?"}});
                 continue;
             }
-            lines.push_back({id, field(1), false, field(2), where(0), where(1), where(2)});
+            lines.push_back({id, field(1), false, field(2), field(3), where(0), where(1), where(2), where(3)});
         }
         if (!version_given)
             sink_.error({name_, 1, 1}, "the line giving the questionnaire version is missing; expected a line "
@@ -371,7 +379,7 @@ private:
             const Question* question = questionnaire_.find_question(line.id);
             if (!question) continue;  // reported where the line was read
             if (auto value = value_of(line, *question, labels)) {
-                Answer answer{line.id, std::move(*value), line.comment, line.answer_where};
+                Answer answer{line.id, std::move(*value), line.comment, line.answer_where, comment_language(line)};
                 (question->area.empty() ? edition.facts : edition.answers).push_back(std::move(answer));
                 given.insert(line.id);
             }
@@ -388,6 +396,7 @@ private:
                 sink_.error(first_where.count(question.id) ? answer_place(lines, question.id) : SourceLocation{name_},
                             question.id + ": missing required fact; expected an answer");
             }
+        settle_languages(edition);
         const auto by_id = [](const Answer& a, const Answer& b) { return a.question < b.question; };
         std::sort(edition.facts.begin(), edition.facts.end(), by_id);
         std::sort(edition.answers.begin(), edition.answers.end(), by_id);
@@ -404,6 +413,54 @@ private:
             if (!(required_reported_ && diagnostic.message.find("missing required fact") != std::string::npos))
                 sink_.report(diagnostic);
         return edition;
+    }
+
+    // Each comment's language is its cell's, else the form's. The edition states the language most of its
+    // comments are in (the form's when none has one, or on a tie it is part of), and an answer only the
+    // language that differs from it: one way of writing the same languages, so a round trip through a form in
+    // another language gives the same file.
+    void settle_languages(Edition& edition) const {
+        std::map<std::string, int> count;
+        const auto each_comment = [&](auto&& visit) {
+            for (auto* answers : {&edition.facts, &edition.answers})
+                for (Answer& answer : *answers)
+                    if (!answer.comment.empty()) visit(answer);
+        };
+        each_comment([&](Answer& answer) {
+            if (answer.language.empty()) answer.language = lang_;
+            ++count[answer.language];
+        });
+        std::string language = lang_;
+        int most = count.count(lang_) ? count.at(lang_) : 0;
+        for (const auto& [tag, n] : count)  // in tag order: a tie goes to the form's language, else the first tag
+            if (n > most) most = n, language = tag;
+        edition.language = language;
+        each_comment([&](Answer& answer) {
+            if (answer.language == language) answer.language.clear();
+        });
+    }
+
+    static bool readable_layout(const std::string& text) {
+        for (int layout = oldest_form_layout_version; layout <= form_layout_version; ++layout)
+            if (text == std::to_string(layout)) return true;
+        return false;
+    }
+
+    // The comment's language as written beside it: a BCP 47 tag, and only with a comment.
+    std::string comment_language(const AnswerLine& line) {
+        if (line.comment_language.empty()) return {};
+        if (line.comment.empty()) {
+            sink_.error(line.comment_language_where, line.id + ": a comment language without a comment; expected "
+                                                               "the language beside the comment it names");
+            return {};
+        }
+        if (!looks_like_language_tag(line.comment_language)) {
+            sink_.error(line.comment_language_where,
+                        line.id + ": expected a language tag such as \"fr\" or \"pt-BR\" (the comment's language), "
+                                  "found " + in_quotes(line.comment_language));
+            return {};
+        }
+        return line.comment_language;
     }
 
     static SourceLocation answer_place(const std::vector<AnswerLine>& lines, const std::string& id) {
@@ -582,7 +639,9 @@ std::string toml_value(const AnswerValue& value) {
 
 std::string entry(const std::string& key, const Answer& answer) {
     if (answer.comment.empty()) return key + " = " + toml_value(answer.value) + "\n";
-    return key + " = { answer = " + toml_value(answer.value) + ", comment = " + toml_basic_string(answer.comment) + " }\n";
+    std::string out = key + " = { answer = " + toml_value(answer.value) + ", comment = " + toml_basic_string(answer.comment);
+    if (!answer.language.empty()) out += ", language = " + toml_basic_string(answer.language);
+    return out + " }\n";
 }
 
 }  // namespace
@@ -602,6 +661,7 @@ std::string edition_toml(const Edition& edition, const Questionnaire& questionna
         if (question.area.empty())
             if (const Answer* fact = edition.find(question.id)) out += entry(question.city_key(), *fact);
     out += "\n[edition]\ndate = " + edition.date.iso() + "\nquestionnaire = " + toml_basic_string(edition.questionnaire) + "\n";
+    if (!edition.language.empty()) out += "language = " + toml_basic_string(edition.language) + "\n";
     const auto write_area = [&](const Area& area) {
         std::string group;
         for (const Question* question : questionnaire.questions_of(area.id))

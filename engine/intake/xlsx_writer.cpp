@@ -201,8 +201,9 @@ private:
         worksheet_set_column(sheet, help_column, help_column, 40, locked_);
         worksheet_set_column(sheet, answer_column, answer_column, 30, nullptr);
         worksheet_set_column(sheet, comment_column, comment_column, 60, nullptr);
+        worksheet_set_column(sheet, comment_language_column, comment_language_column, 16, nullptr);
         worksheet_write_string(sheet, 0, 0, form_sheet.title.c_str(), title_);
-        for (int column = 0; column < 5; ++column)
+        for (int column = 0; column <= comment_language_column; ++column)
             worksheet_write_string(sheet, 1, static_cast<lxw_col_t>(column), form_.columns[column].c_str(), heading_);
         worksheet_freeze_panes(sheet, first_question_row, 0);
         int row = first_question_row;
@@ -221,6 +222,10 @@ private:
                 worksheet_write_string(sheet, r, comment_column, form_row.comment.c_str(), open_);
             else
                 worksheet_write_blank(sheet, r, comment_column, open_);
+            if (!form_row.comment_language.empty())
+                worksheet_write_string(sheet, r, comment_language_column, form_row.comment_language.c_str(), open_text_);
+            else
+                worksheet_write_blank(sheet, r, comment_language_column, open_text_);
             validate(sheet, row, form_row);
             // Spreadsheets do not grow a row to its wrapped text when they open a file: give it the lines it needs.
             const double lines = std::max({wrapped_lines(form_row.wording, 60), wrapped_lines(form_row.help, 40),

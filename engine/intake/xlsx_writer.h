@@ -17,6 +17,7 @@ void write_form_xlsx(const QuestionnaireForm& form, const std::filesystem::path&
 
 // Layout of the area and facts sheets, shared with the importer.
 inline constexpr int first_question_row = 2;  // 0-based: title, column headings, then questions
-inline constexpr int id_column = 0, question_column = 1, help_column = 2, answer_column = 3, comment_column = 4;
+inline constexpr int id_column = 0, question_column = 1, help_column = 2, answer_column = 3, comment_column = 4,
+                     comment_language_column = 5;
 
 }  // namespace icc::intake

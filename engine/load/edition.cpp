@@ -8,6 +8,14 @@
 
 namespace icc {
 
+// The shape of a language tag (BCP 47: "it", "pt-BR", "sr-Latn"): letters,
+// digits and '-', starting with a letter. Whether a locale exists for it is
+// checked against the questionnaire's languages (validate_edition).
+bool looks_like_language_tag(const std::string& tag) {
+    if (tag.empty() || !std::isalpha(static_cast<unsigned char>(tag.front())) || tag.back() == '-') return false;
+    return std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
 namespace {
 
 bool is_city_id(const std::string& id) {
@@ -18,14 +26,6 @@ bool is_city_id(const std::string& id) {
 
 bool is_country_code(const std::string& code) {
     return code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-// The shape of a language tag (BCP 47: "it", "pt-BR", "sr-Latn"): letters,
-// digits and '-', starting with a letter. Whether a locale exists for it is
-// checked against the questionnaire's languages (validate_edition).
-bool looks_like_language_tag(const std::string& tag) {
-    if (tag.empty() || !std::isalpha(static_cast<unsigned char>(tag.front())) || tag.back() == '-') return false;
-    return std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
 }
 
 // Reads the file's structure and types; what the answers mean is the

@@ -93,6 +93,10 @@ Edition load_edition(const std::filesystem::path& path, const Questionnaire& que
 Edition read_edition(const std::filesystem::path& path, const Questionnaire& questionnaire, DiagnosticSink& sink);
 
 // Checks a loaded edition against the questionnaire, recording each problem in `sink`.
+// The shape of a language tag (BCP 47: "it", "pt-BR", "sr-Latn"): letters, digits and '-',
+// starting with a letter. Which languages have a locale is the questionnaire's business.
+bool looks_like_language_tag(const std::string& tag);
+
 void validate_edition(const Edition& edition, const Questionnaire& questionnaire, DiagnosticSink& sink);
 
 }  // namespace icc
