@@ -9,17 +9,8 @@
 using namespace icc;
 
 namespace {
-// A data root sharing the shipped fonts, templates and samples, with its own locales.
-struct DataCopy {
-    testing::TempDir dir;
-    DataCopy() {
-        for (const char* folder : {"fonts", "templates", "samples"})
-            std::filesystem::create_directory_symlink(testing::source_root() / folder, dir / folder);
-        std::filesystem::create_directories(dir / "locales");
-        for (const char* lang : {"en", "fr"})
-            std::filesystem::copy_file(testing::source_root() / "locales" / (std::string(lang) + ".toml"),
-                                       dir / "locales" / (std::string(lang) + ".toml"));
-    }
+// The shared locale copy, with what these tests do to it.
+struct DataCopy : testing::LocaleDataCopy {
     void edit_locale(const std::string& lang, const std::string& pattern, const std::string& replacement) {
         const auto file = dir / "locales" / (lang + ".toml");
         const std::string text = std::regex_replace(testing::slurp(file), std::regex(pattern), replacement);

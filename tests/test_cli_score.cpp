@@ -12,6 +12,7 @@
 using namespace icc;
 using testing::run;
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
 const std::string network = (testing::source_root() / "samples/network").string();
@@ -308,4 +309,47 @@ BOOST_AUTO_TEST_CASE(two_runs_give_identical_output) {
         const std::string command = score("'" + network + "' --format " + format);
         BOOST_TEST(run(command).out == run(command).out);
     }
+}
+
+// Issue 11, item 5: an issued report keeps the figures it was published with.
+// A city edition added to the network after the issue date moves the live
+// reports' sample but not the issued one's; `edition.issued` before the
+// edition's own date is refused at its place.
+BOOST_AUTO_TEST_CASE(an_issued_edition_keeps_the_sample_it_was_issued_against) {
+    testing::TempDir dir;
+    const fs::path net = dir / "net";
+    fs::copy(network, net, fs::copy_options::recursive);
+    const fs::path issued = net / "valmora/2026-03-15.toml";
+    const fs::path live = net / "quellmark/2024-10-07.toml";
+    std::string text = testing::slurp(issued);
+    text = std::regex_replace(text, std::regex("\ndate = 2026-03-15\n"), "\ndate = 2026-03-15\nissued = 2026-04-01\n");
+    std::ofstream(issued, std::ios::binary) << text;
+
+    auto json_of = [&](const fs::path& edition) {
+        const auto result = run(score("'" + edition.string() + "' --network '" + net.string() + "' --format json"));
+        BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+        return json::parse(result.out);
+    };
+    const json issued_before = json_of(issued), live_before = json_of(live);
+
+    // A new member city answers after Valmora's report was issued.
+    fs::create_directories(net / "newtown");
+    std::string newcomer = testing::slurp(live);
+    newcomer = std::regex_replace(newcomer, std::regex("\nid = \"quellmark\"\nname = \"Quellmark\"\n"),
+                                  "\nid = \"newtown\"\nname = \"Newtown\"\n");
+    newcomer = std::regex_replace(newcomer, std::regex("\ndate = 2024-10-07\n"), "\ndate = 2026-09-01\n");
+    std::ofstream(net / "newtown/2026-09-01.toml", std::ios::binary) << newcomer;
+
+    const json issued_after = json_of(issued), live_after = json_of(live);
+    BOOST_TEST(live_after["sample_size"].get<int>() == live_before["sample_size"].get<int>() + 1);
+    BOOST_TEST(issued_after.dump() == issued_before.dump());
+    BOOST_TEST(issued_after["sample_size"].get<int>() == live_before["sample_size"].get<int>());
+
+    // Issued before the edition is dated: refused, at the key.
+    text = std::regex_replace(text, std::regex("\nissued = 2026-04-01\n"), "\nissued = 2026-03-01\n");
+    std::ofstream(issued, std::ios::binary) << text;
+    const auto result = run(score("'" + issued.string() + "' --network '" + net.string() + "' --format json"));
+    BOOST_TEST(result.exit_code == 1);
+    BOOST_TEST(result.err.find("2026-03-15.toml:18:") != std::string::npos, result.err);
+    BOOST_TEST(result.err.find("before the edition's date 2026-03-15") != std::string::npos, result.err);
 }

@@ -11,7 +11,7 @@
 #include "driver/check.h"
 #include "driver/pipeline.h"
 #include "load/completeness.h"
-#include "test_support.h"
+#include "sample_engine.h"
 
 using namespace icc;
 using testing::run;
@@ -21,15 +21,8 @@ namespace {
 
 std::string iccreport(const std::string& arguments) { return testing::iccreport() + " " + arguments; }
 
-const DataRoot& data() {
-    static const DataRoot root{testing::source_root()};
-    return root;
-}
-
-const Questionnaire& questionnaire() {
-    static const Questionnaire q = Questionnaire::bundled(data());
-    return q;
-}
+const DataRoot& data() { return testing::source_data(); }
+const Questionnaire& questionnaire() { return testing::bundled_questionnaire(); }
 
 // A new city's edition: its required facts, and `answers` after them.
 std::string edition_text(const std::string& answers, const std::string& version = "2019",

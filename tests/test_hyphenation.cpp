@@ -63,3 +63,26 @@ BOOST_AUTO_TEST_CASE(numbers_urls_acronyms_and_short_words_stay_whole) {
     // Punctuation and spacing are kept exactly.
     BOOST_TEST(visible(english->hyphenate("  (documentation), ok.")) == "  (doc=u=men=ta=tion), ok.");
 }
+
+// A process loads each pattern file once: every later hyphenator of the same
+// language (every later document) shares the loaded patterns, and hyphenates
+// exactly as one loaded on its own.
+BOOST_AUTO_TEST_CASE(dictionaries_load_each_pattern_file_once_and_share_it) {
+    const HyphenationDictionaries dictionaries;
+    BOOST_TEST(dictionaries.loaded() == 0u);  // nothing until a language is asked for
+    auto first = dictionaries.hyphenator("en_GB");
+    auto second = dictionaries.hyphenator("en_GB");
+    BOOST_TEST_REQUIRE(first.has_value());
+    BOOST_TEST_REQUIRE(second.has_value());
+    BOOST_TEST(&first->patterns() == &second->patterns());
+    BOOST_TEST(dictionaries.loaded() == 1u);
+    auto alone = Hyphenator::for_language("en_GB");
+    BOOST_TEST_REQUIRE(alone.has_value());
+    BOOST_TEST(alone->file() == first->file());
+    BOOST_TEST(second->hyphenate("intercultural hyphenation") == alone->hyphenate("intercultural hyphenation"));
+    BOOST_TEST(!dictionaries.hyphenator("tlh").has_value());  // no patterns: remembered as none
+    BOOST_TEST(dictionaries.loaded() == 1u);
+    auto french = dictionaries.hyphenator("fr");
+    BOOST_TEST_REQUIRE(french.has_value());
+    BOOST_TEST(dictionaries.loaded() == 2u);
+}

@@ -5,9 +5,7 @@
 #include <regex>
 #include <set>
 
-#include "driver/pipeline.h"
-#include "layout/paginate.h"
-#include "test_support.h"
+#include "sample_engine.h"
 
 using namespace icc;
 namespace fs = std::filesystem;
@@ -17,27 +15,15 @@ namespace {
 const std::vector<std::string> showcases{"valmora/2026-03-15.toml", "marvege/2025-05-20.toml",
                                          "quellmark/2024-10-07.toml"};
 
-struct Engine {
-    DataRoot data{testing::source_root()};
-    FontSet fonts = FontSet::load(data);
-    Questionnaire questionnaire = Questionnaire::bundled(data);
-    LoadedNetwork network = load_network_for(data, questionnaire, {}, {}, std::nullopt);
-    EngineResources resources = EngineResources::load(data);
+const testing::SampleEngine& engine() { return testing::sample_engine(); }
 
-    Document compose(const std::string& edition, const Catalog& catalog) const {
-        const auto slash = edition.find('/');
-        const std::string city = edition.substr(0, slash);
-        const std::string date = edition.substr(slash + 1, 10);
-        const Date when{std::stoi(date.substr(0, 4)), static_cast<unsigned>(std::stoi(date.substr(5, 2))),
-                        static_cast<unsigned>(std::stoi(date.substr(8, 2)))};
-        const PreparedCity prepared(resources, network.network, {city, when}, std::nullopt);
-        return compose_city_report(resources, prepared, catalog);
-    }
-};
-
-const Engine& engine() {
-    static const Engine instance;
-    return instance;
+// The report of a showcase edition named "city/YYYY-MM-DD.toml".
+Document compose_edition(const std::string& edition, const Catalog& catalog) {
+    const auto slash = edition.find('/');
+    const std::string date = edition.substr(slash + 1, 10);
+    const Date when{std::stoi(date.substr(0, 4)), static_cast<unsigned>(std::stoi(date.substr(5, 2))),
+                    static_cast<unsigned>(std::stoi(date.substr(8, 2)))};
+    return engine().compose(edition.substr(0, slash), when, catalog);
 }
 
 std::string normalized_pdf_text(const fs::path& pdf) {
@@ -47,7 +33,7 @@ std::string normalized_pdf_text(const fs::path& pdf) {
     // then fold white space.
     text = std::regex_replace(text, std::regex("(\u00AD|\u2010)\n"), "");
     text = std::regex_replace(text, std::regex("[\\s\u00A0\u202F]+"), " ");
-    return text;
+    return testing::fold_ligatures(text);
 }
 
 }  // namespace
@@ -57,7 +43,7 @@ BOOST_AUTO_TEST_CASE(showcase_reports_keep_every_layout_invariant) {
         const Catalog catalog = Catalog::load(engine().data, lang);
         for (const std::string& edition : showcases) {
             BOOST_TEST_CONTEXT(edition << " " << lang) {
-                const Document document = engine().compose(edition, catalog);
+                const Document document = compose_edition(edition, catalog);
                 const LaidOutDocument laid = paginate(document, engine().fonts);
                 const Rect content = laid.geometry.content();
                 constexpr double slack = 0.5;
@@ -102,7 +88,7 @@ BOOST_AUTO_TEST_CASE(showcase_reports_keep_every_layout_invariant) {
 
 BOOST_AUTO_TEST_CASE(each_area_shows_at_most_three_practices_never_the_citys_own) {
     const Catalog catalog = Catalog::load(engine().data, "en");
-    const Document document = engine().compose("valmora/2026-03-15.toml", catalog);
+    const Document document = compose_edition("valmora/2026-03-15.toml", catalog);
     int practices_in_area = 0, total = 0;
     std::set<std::string> titles;
     for (const Block& block : document.blocks) {

@@ -7,7 +7,7 @@
 #include "compose/printed_questionnaire.h"
 #include "intake/form.h"
 #include "load/network.h"
-#include "test_support.h"
+#include "sample_engine.h"
 
 using namespace icc;
 using testing::run;
@@ -15,15 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const DataRoot& data() {
-    static const DataRoot root{testing::source_root()};
-    return root;
-}
-
-const Questionnaire& questionnaire() {
-    static const Questionnaire q = Questionnaire::bundled(data());
-    return q;
-}
+const DataRoot& data() { return testing::source_data(); }
+const Questionnaire& questionnaire() { return testing::bundled_questionnaire(); }
 
 // The paragraph that follows the one starting with `id` in bold, `offset` paragraphs on.
 const ParagraphBlock* after_question(const Document& document, const std::string& id, int offset) {

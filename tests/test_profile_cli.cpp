@@ -31,7 +31,7 @@ std::string text_of(const std::filesystem::path& pdf, const std::string& options
     // The line breaker's hyphen at a divided word is U+2010, never in the source text.
     for (auto at = text.find("\u2010\n"); at != std::string::npos; at = text.find("\u2010\n")) text.erase(at, 4);
     std::replace(text.begin(), text.end(), '\n', ' ');
-    return text;
+    return testing::fold_ligatures(text);
 }
 
 std::string expanded(const testing::TempDir& dir, const std::filesystem::path& pdf) {

@@ -7,10 +7,8 @@
 
 #include <sstream>
 
-#include "driver/pipeline.h"
-#include "layout/paginate.h"
 #include "render/pdf.h"
-#include "test_support.h"
+#include "sample_engine.h"
 
 using namespace icc;
 namespace fs = std::filesystem;
@@ -29,18 +27,7 @@ const std::vector<Showcase> showcases{
     {"neve-eshkar", Date{2025, 1, 27}, {"he"}},
 };
 
-struct Engine {
-    DataRoot data{testing::source_root()};
-    FontSet fonts = FontSet::load(data);
-    Questionnaire questionnaire = Questionnaire::bundled(data);
-    LoadedNetwork network = load_network_for(data, questionnaire, {}, {}, std::nullopt);
-    EngineResources resources = EngineResources::load(data);
-};
-
-const Engine& engine() {
-    static const Engine instance;
-    return instance;
-}
+const testing::SampleEngine& engine() { return testing::sample_engine(); }
 
 // Glyphs Pango found no face for, over every text of every page.
 int missing_glyphs(const LaidOutDocument& laid_out, int& glyphs) {

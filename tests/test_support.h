@@ -26,6 +26,20 @@ inline std::string locale_meta(const std::string& icu_locale, const std::string&
            "\"\nofficial = false\nreview = \"draft\"\n";
 }
 
+// Page text (pdftotext) with the Latin ligature characters U+FB00..U+FB04
+// spelt out. In a tagged PDF the words of a ligature come back through
+// their element's /ActualText, which structure-aware readers use; poppler's
+// page text shows the ligature glyph's own character (docs/accessibility.md,
+// "Ligatures in page text").
+inline std::string fold_ligatures(std::string text) {
+    static const std::pair<const char*, const char*> ligatures[] = {
+        {"\uFB00", "ff"}, {"\uFB01", "fi"}, {"\uFB02", "fl"}, {"\uFB03", "ffi"}, {"\uFB04", "ffl"}};
+    for (const auto& [ligature, letters] : ligatures)
+        for (auto at = text.find(ligature); at != std::string::npos; at = text.find(ligature, at))
+            text.replace(at, 3, letters);
+    return text;
+}
+
 inline std::string slurp(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buffer;
@@ -78,6 +92,20 @@ public:
 
 private:
     std::filesystem::path path_;
+};
+
+// A data root sharing the shipped fonts, templates and samples (links), with
+// its own copies of the en and fr locales to edit.
+struct LocaleDataCopy {
+    TempDir dir;
+    LocaleDataCopy() {
+        for (const char* folder : {"fonts", "templates", "samples"})
+            std::filesystem::create_directory_symlink(source_root() / folder, dir / folder);
+        std::filesystem::create_directories(dir / "locales");
+        for (const char* lang : {"en", "fr"})
+            std::filesystem::copy_file(source_root() / "locales" / (std::string(lang) + ".toml"),
+                                       dir / "locales" / (std::string(lang) + ".toml"));
+    }
 };
 
 // The PDF's document catalog as qpdf prints it, e.g. "<< /Lang (en) /Pages 2 0 R ... >>".

@@ -11,17 +11,8 @@ using namespace icc;
 
 namespace {
 
-// A data root sharing the shipped fonts, templates and samples, with its own en and fr locales.
-struct DataCopy {
-    testing::TempDir dir;
-    DataCopy() {
-        for (const char* folder : {"fonts", "templates", "samples"})
-            std::filesystem::create_directory_symlink(testing::source_root() / folder, dir / folder);
-        std::filesystem::create_directories(dir / "locales");
-        for (const char* lang : {"en", "fr"})
-            std::filesystem::copy_file(testing::source_root() / "locales" / (std::string(lang) + ".toml"),
-                                       dir / "locales" / (std::string(lang) + ".toml"));
-    }
+// The shared locale copy, with what these tests do to it.
+struct DataCopy : testing::LocaleDataCopy {
     [[nodiscard]] std::string iccreport(const std::string& arguments) const {
         return testing::iccreport() + " --data '" + dir.path().string() + "' " + arguments;
     }

@@ -8,32 +8,18 @@
 #include <map>
 #include <string>
 
-#include "driver/pipeline.h"
-#include "layout/paginate.h"
-#include "test_support.h"
+#include "sample_engine.h"
 
 using namespace icc;
 
 namespace {
 
-struct Engine {
-    DataRoot data{testing::source_root()};
-    FontSet fonts = FontSet::load(data);
-    Questionnaire questionnaire = Questionnaire::bundled(data);
-    LoadedNetwork network = load_network_for(data, questionnaire, {}, {}, std::nullopt);
-    EngineResources resources = EngineResources::load(data);
+const testing::SampleEngine& engine() { return testing::sample_engine(); }
 
-    LaidOutDocument lay_out(const std::string& city, Date date, const std::string& lang, Document& document) const {
-        const Catalog catalog = Catalog::load(data, lang);
-        const PreparedCity prepared(resources, network.network, {city, date}, std::nullopt);
-        document = compose_city_report(resources, prepared, catalog);
-        return paginate(document, fonts);
-    }
-};
-
-const Engine& engine() {
-    static const Engine instance;
-    return instance;
+LaidOutDocument lay_out(const std::string& city, Date date, const std::string& lang, Document& document) {
+    const Catalog catalog = Catalog::load(engine().data, lang);
+    document = engine().compose(city, date, catalog);
+    return paginate(document, engine().fonts);
 }
 
 struct SampleReport {
@@ -66,7 +52,7 @@ BOOST_AUTO_TEST_CASE(sample_reports_keep_the_typographic_invariants) {
     for (const SampleReport& sample : samples) {
         BOOST_TEST_CONTEXT(sample.city << " " << sample.lang) {
             Document document;
-            const LaidOutDocument laid = engine().lay_out(sample.city, sample.date, sample.lang, document);
+            const LaidOutDocument laid = lay_out(sample.city, sample.date, sample.lang, document);
             BOOST_TEST(laid.pages.size() > 20u);
             std::map<PangoLayout*, bool> seen;
             int divided = 0;

@@ -12,6 +12,7 @@
 #include "support/atomic_file.h"
 #include "support/diagnostic.h"
 #include "support/fonts.h"
+#include "support/xml_text.h"
 
 namespace icc::charts {
 
@@ -76,19 +77,6 @@ std::string renumber_svg_ids(const std::string& svg) {
     return out;
 }
 
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string with_description(std::string svg, const ChartDescription& description) {
     const std::size_t open = svg.find("<svg ");
@@ -96,11 +84,11 @@ std::string with_description(std::string svg, const ChartDescription& descriptio
     const std::size_t close = svg.find('>', open);
     if (close == std::string::npos) return svg;
     std::string inserted;
-    if (!description.title.empty()) inserted += "\n<title>" + xml_escape(description.title) + "</title>";
-    if (!description.description.empty()) inserted += "\n<desc>" + xml_escape(description.description) + "</desc>";
+    if (!description.title.empty()) inserted += "\n<title>" + xml_escaped(description.title) + "</title>";
+    if (!description.description.empty()) inserted += "\n<desc>" + xml_escaped(description.description) + "</desc>";
     svg.insert(close + 1, inserted);
     std::string attributes = " role=\"img\"";
-    if (!description.lang.empty()) attributes += " xml:lang=\"" + xml_escape(description.lang) + "\"";
+    if (!description.lang.empty()) attributes += " xml:lang=\"" + xml_escaped(description.lang) + "\"";
     svg.insert(open + 4, attributes);
     return svg;
 }
@@ -144,7 +132,7 @@ std::string css_font_stack(const std::string& pango_families) {
         if (first != std::string::npos) {
             family = family.substr(first, last - first + 1);
             if (!stack.empty()) stack += ", ";
-            stack += "'" + xml_escape(family) + "'";
+            stack += "'" + xml_escaped(family) + "'";
         }
         start = end + 1;
     }
@@ -170,7 +158,7 @@ std::string svg_text_elements(const std::vector<PlacedTextLine>& lines, const st
         out += " textLength=\"" + svg_number(line.width) + "\" lengthAdjust=\"spacingAndGlyphs\">" +
                // A right-to-left line is embedded as such (RLE ... PDF) rather than
                // given direction="rtl", which some renderers also apply to the anchor.
-               (line.right_to_left ? "\u202B" + xml_escape(line.text) + "\u202C" : xml_escape(line.text)) +
+               (line.right_to_left ? "\u202B" + xml_escaped(line.text) + "\u202C" : xml_escaped(line.text)) +
                "</text>\n";
     }
     return out + "</g>\n";

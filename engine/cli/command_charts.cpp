@@ -33,7 +33,7 @@ int run_charts(const ChartsOptions& options, const DataRoot& data) {
                                          "expected svg or png, found \"" + options.format + "\""});
     const std::vector<std::string> languages = languages_of(options.langs, data);
     const CitySession session(data, options.edition, options.network, languages.front(), options.as_of);
-    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
+    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.report_as_of());
     const CityReportData report = city.report_data();
     const charts::ChartFonts fonts(session.fonts);
     make_folder(options.output, "--out");

@@ -42,6 +42,8 @@ int run_explain(const ExplainOptions& options, const DataRoot& data) {
     const Network& network = loaded.network;
     const std::string city = loaded.subject->city;
     sample_options.focus = std::make_pair(city, loaded.subject->date);
+    // An issued report's sample is the network as it stood when it was issued.
+    sample_options.as_of = report_as_of(*network.find(city, loaded.subject->date), sample_options.as_of);
     const Sample sample = build_sample(network, questionnaire, sample_options);
 
     // Rules and overrides must hold in the official languages and in the one asked for.

@@ -19,6 +19,7 @@ struct ProfileOptions {
     fs::path output;
     fs::path network;
     std::string as_of;
+    bool no_tags = false;
 };
 
 int run_profile(const ProfileOptions& options, const DataRoot& data) {
@@ -35,7 +36,7 @@ int run_profile(const ProfileOptions& options, const DataRoot& data) {
         const fs::path output = output_file(options.output, profile_file_name(notes.city, options.visit, lang),
                                             ".pdf", languages.size());
         const Document document = compose_city_profile(session.resources, city, notes, catalog);
-        const int pages = render_document(document, session.fonts, output);
+        const int pages = render_document(document, session.fonts, session.hyphenation, output, RenderOptions{!options.no_tags});
         std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     }
     return 0;
@@ -57,6 +58,7 @@ Command add_profile_command(CLI::App& app, const GlobalOptions& globals) {
         ->type_name("PATH");
     add_network_option(*command, options->network);
     add_as_of_option(*command, options->as_of);
+    add_no_tags_option(*command, options->no_tags);
     return {command, [options, &globals] { return run_profile(*options, globals.locate()); }};
 }
 

@@ -20,6 +20,7 @@ struct ReportOptions {
     fs::path output;
     fs::path network;
     std::string as_of;
+    bool no_tags = false;
     bool force = false;
 };
 
@@ -30,13 +31,13 @@ int run_report(const ReportOptions& options, const DataRoot& data) {
     const Edition& edition = *session.loaded.network.find(session.subject().city, session.subject().date);
     std::cerr << format_diagnostics(unanswered_diagnostics(edition, session.questionnaire), {.excerpts = false});
     refuse_if_too_few_answers(session.resources, edition, options.force);
-    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.as_of);
+    const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.report_as_of());
     for (const std::string& lang : languages) {
         const Catalog catalog = Catalog::load(data, lang);
         const fs::path output = output_file(options.output, index_report_file_name(session.subject().city, lang),
                                             ".pdf", languages.size());
         const Document document = compose_city_report(session.resources, city, catalog);
-        const int pages = render_document(document, session.fonts, output);
+        const int pages = render_document(document, session.fonts, session.hyphenation, output, RenderOptions{!options.no_tags});
         std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     }
     return 0;
@@ -55,6 +56,7 @@ Command add_report_command(CLI::App& app, const GlobalOptions& globals) {
         ->type_name("PATH");
     add_network_option(*command, options->network);
     add_as_of_option(*command, options->as_of);
+    add_no_tags_option(*command, options->no_tags);
     command->add_flag("--force", options->force,
                       "Make the report even when the edition answers fewer questions than the report template "
                       "asks for ([completeness] in templates/report/index-report.toml)");

@@ -84,6 +84,9 @@ int run_score(const ScoreOptions& options, const DataRoot& data) {
     } else {
         LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.input, sample_options.as_of);
         sample_options.focus = std::make_pair(loaded.subject->city, loaded.subject->date);
+        // The figures of the edition's report: an issued one's against the sample as it stood then.
+        sample_options.as_of =
+            report_as_of(*loaded.network.find(loaded.subject->city, loaded.subject->date), sample_options.as_of);
         focus = loaded.subject->city;
         network = std::move(loaded.network);
     }

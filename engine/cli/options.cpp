@@ -36,6 +36,12 @@ CLI::Option* add_as_of_option(CLI::App& command, std::string& date) {
         ->type_name("YYYY-MM-DD");
 }
 
+CLI::Option* add_no_tags_option(CLI::App& command, bool& no_tags) {
+    return command.add_flag("--no-tags", no_tags,
+                            "Write untagged PDF: no structure tree, artifacts nor PDF/UA metadata (the default is "
+                            "tagged PDF/UA-1, docs/accessibility.md)");
+}
+
 std::vector<std::string> languages_of(const std::string& text, const DataRoot& data, bool all_by_default) {
     std::vector<std::string> asked;
     std::size_t start = 0;

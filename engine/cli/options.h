@@ -20,6 +20,8 @@ namespace icc::cli {
 CLI::Option* add_lang_option(CLI::App& command, std::string& text, const std::string& what);
 CLI::Option* add_network_option(CLI::App& command, std::filesystem::path& folder);
 CLI::Option* add_as_of_option(CLI::App& command, std::string& date);
+// --no-tags: untagged PDF (report, profile, build).
+CLI::Option* add_no_tags_option(CLI::App& command, bool& no_tags);
 
 // The languages of --lang: trimmed, resolved through the language registry
 // (fr-CA is fr), without repeats; empty text gives the data folder's first

@@ -63,7 +63,8 @@ std::string libraries_digest(const std::vector<LinkedLibrary>& libraries) {
 // is what it was when the report was built. The others in a manifest entry
 // (edition, locale, practices, templates) only explain a rebuild: whatever
 // they change that a reader sees is in the document, hence in `content`.
-constexpr std::array<const char*, 5> key_inputs{"content", "engine", "fonts", "hyphenation", "libraries"};
+// `render` says whether the PDF is tagged (--no-tags).
+constexpr std::array<const char*, 6> key_inputs{"content", "engine", "fonts", "hyphenation", "libraries", "render"};
 
 std::string cache_key(const std::map<std::string, std::string>& inputs) {
     Sha256 sha;
@@ -110,7 +111,6 @@ private:
 };
 
 struct Worker {
-    FontSet fonts;
     std::map<std::string, Catalog> catalogs;
 };
 
@@ -121,6 +121,9 @@ struct ReportJob {
     std::vector<fs::path> edition_files;  // every edition of the city up to the report's
     fs::path visit_notes;                 // profiles: the notes
     std::vector<std::string> languages;   // the build's, then the city's own
+    // An issued edition's report compares it with the sample as it stood on
+    // this date (report_as_of), not with the build's shared sample.
+    std::optional<Date> pinned;
 
     [[nodiscard]] bool profile() const { return !visit_notes.empty(); }
     [[nodiscard]] std::string kind() const { return profile() ? "profile" : "index-report"; }
@@ -156,6 +159,8 @@ struct PendingReport {
 
 struct RenderContext {
     const DataRoot& data;
+    const FontSet& fonts;  // loaded once by the build, before the worker processes fork
+
     const EngineResources& resources;
     const ReportTemplate& profile_template;
     const Network& network;
@@ -163,6 +168,7 @@ struct RenderContext {
     std::optional<Date> as_of;
     const std::vector<ReportJob>& jobs;
     fs::path output;
+    RenderOptions render;
 };
 
 struct RenderResult {
@@ -192,7 +198,9 @@ void write_all(int fd, const std::string& text) {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
     try {
-        const FontSet fonts = FontSet::load(context.data);
+        // The build's font set, inherited from the parent: registered once
+        // per build, not once per worker. Patterns load once per worker, on first use.
+        const HyphenationDictionaries hyphenation(context.fonts.hyphenation_folder());
         std::map<std::string, Catalog> catalogs;
         std::optional<PreparedCity> city;
         for (std::size_t i = first; i < pending.size(); i += step) {
@@ -207,13 +215,17 @@ void write_all(int fd, const std::string& text) {
                                                        context.network, context.as_of));
                     city.emplace(context.resources, context.network, visit_subject(*notes), context.as_of);
                 } else if (!city || city->edition().city.id != job.city || city->edition().date != job.date) {
-                    city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, context.sample);
+                    if (job.pinned)
+                        city.emplace(context.resources, context.network, ReportSubject{job.city, job.date}, job.pinned);
+                    else
+                        city.emplace(context.resources, context.network, ReportSubject{job.city, job.date},
+                                     context.sample);
                 }
                 const Document document =
                     notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
                           : compose_city_report(context.resources, *city, catalogs.at(report.lang));
                 if (notes) city.reset();  // its sample is the visit's, not the shared one
-                line["pages"] = render_document(document, fonts, context.output / report.entry.output);
+                line["pages"] = render_document(document, context.fonts, hyphenation, context.output / report.entry.output, context.render);
             } catch (const std::exception& e) {
                 line["error"] = dynamic_cast<const DiagnosticError*>(&e) ? std::string(e.what())
                                                                          : "error: " + std::string(e.what());
@@ -361,14 +373,12 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
-    fs::path hyphenation_folder;
-    {
-        const FontSet fonts = FontSet::load(data);
-        for (const std::string& file : fonts.files()) font_files.emplace_back(file);
-        hyphenation_folder = fonts.hyphenation_folder();
-    }
+    // The font set of the whole build: loaded here once, used by every render
+    // worker (forked below, while no thread of Pango's runs: nothing has been shaped yet).
+    const FontSet fonts = FontSet::load(data);
+    for (const std::string& file : fonts.files()) font_files.emplace_back(file);
     const std::string fonts_digest = digest_files(font_files);
-    HyphenationDigests hyphenation_digests(hyphenation_folder);
+    HyphenationDigests hyphenation_digests(fonts.hyphenation_folder());
     const std::string engine = engine_digest();
     const std::vector<LinkedLibrary> libraries = linked_libraries();
     const std::string libraries_key = libraries_digest(libraries);
@@ -398,9 +408,11 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     };
     std::vector<ReportJob> jobs;
     for (const SampleCity& city : sample->cities) {
-        ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city)};
+        ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city), {}};
         for (const Edition* edition : network.editions_of(job.city))
             if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
+        if (const Edition* edition = network.find(job.city, job.date); edition && edition->issued)
+            job.pinned = report_as_of(*edition, options.as_of);
         jobs.push_back(std::move(job));
     }
     // Profiles of the cities that have visit notes.
@@ -411,7 +423,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         auto it = visits.find(jobs[i].city);
         if (it == visits.end()) continue;
         for (const fs::path& notes : it->second) {
-            ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages};
+            ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages, {}};
             for (const Edition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
             job.edition_files.push_back(notes);
             jobs.push_back(std::move(job));
@@ -456,7 +468,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         const ReportJob& job = jobs[job_index];
         std::optional<Worker>& worker = workers[worker_index];
         try {
-            if (!worker) worker.emplace(Worker{FontSet::load(data), {}});
+            if (!worker) worker.emplace();
             for (const std::string& lang : job.languages)
                 if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
@@ -465,8 +477,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 std::lock_guard lock(output_mutex);
                 for (const Diagnostic& warning : notes->warnings) log << warning.to_string() << '\n';
             }
-            const PreparedCity city = notes ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
-                                            : PreparedCity(resources, network, {job.city, job.date}, sample);
+            const PreparedCity city = notes       ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
+                                      : job.pinned ? PreparedCity(resources, network, {job.city, job.date}, job.pinned)
+                                                   : PreparedCity(resources, network, {job.city, job.date}, sample);
             if (!notes) {
                 // Unanswered questions earn nothing: one line per city, each question with its place.
                 if (auto unanswered = unanswered_summary(city.edition(), questionnaire)) {
@@ -497,6 +510,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                 {"libraries", libraries_key},
                                 {"locale", locale_digests.at(lang)},
                                 {"practices", practices_digest},
+                                {"render", options.tagged ? "tagged PDF/UA-1" : "untagged"},
                                 {"templates", templates_digest}};
                 entry.key = cache_key(entry.inputs);
                 auto old = previous.entries.find(entry.output);
@@ -559,7 +573,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, resources, profile_template, network, sample, options.as_of, jobs, options.output};
+        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
+                                    RenderOptions{options.tagged}};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
                 report.entry.pages = result.pages;

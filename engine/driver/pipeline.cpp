@@ -124,9 +124,14 @@ CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const
       as_of(as_of_text.empty() ? std::nullopt : std::optional<Date>(parse_date_option(as_of_text, "--as-of"))),
       catalog(Catalog::load(data, lang)),
       fonts(FontSet::load(data)),
+      hyphenation(fonts.hyphenation_folder()),
       questionnaire(Questionnaire::bundled(data)),
       loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
       resources(EngineResources::load(data)) {}
+
+std::optional<Date> CitySession::report_as_of() const {
+    return icc::report_as_of(*loaded.network.find(subject().city, subject().date), as_of);
+}
 
 void refuse_if_too_few_answers(const EngineResources& resources, const Edition& edition, bool force) {
     const double minimum = resources.index_template.minimum_answered_percent;
@@ -151,10 +156,17 @@ Document compose_city_report(const EngineResources& resources, const PreparedCit
     return document;
 }
 
-int render_document(const Document& document, const FontSet& fonts, const fs::path& output) {
-    const LaidOutDocument pages = paginate(document, fonts);
-    render_pdf(pages, fonts, output);
+int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+                    const fs::path& output, const RenderOptions& options) {
+    const LaidOutDocument pages = paginate(document, fonts, hyphenation);
+    render_pdf(pages, fonts, output, options);
     return static_cast<int>(pages.pages.size());
+}
+
+int render_document(const Document& document, const FontSet& fonts, const fs::path& output,
+                    const RenderOptions& options) {
+    const HyphenationDictionaries hyphenation(fonts.hyphenation_folder());
+    return render_document(document, fonts, hyphenation, output, options);
 }
 
 }  // namespace icc

@@ -10,6 +10,7 @@
 
 #include "compose/document.h"
 #include "compose/report_data.h"
+#include "layout/hyphenation.h"
 #include "load/network.h"
 #include "load/page_style.h"
 #include "load/practices.h"
@@ -19,6 +20,7 @@
 #include "score/sample.h"
 #include "select/selection.h"
 #include "support/data_root.h"
+#include "render/pdf.h"
 #include "support/fonts.h"
 #include "support/locale.h"
 
@@ -103,10 +105,14 @@ public:
     const std::optional<Date> as_of;
     const Catalog catalog;
     const FontSet fonts;
+    const HyphenationDictionaries hyphenation;  // of fonts' folder, each loaded on first use
     const Questionnaire questionnaire;
     const LoadedNetwork loaded;
     const EngineResources resources;
     [[nodiscard]] const ReportSubject& subject() const { return *loaded.subject; }
+    // The cut-off of the subject's report: its issue date when it has one
+    // (the sample as it stood then), else --as-of (report_as_of).
+    [[nodiscard]] std::optional<Date> report_as_of() const;
 };
 
 // A report of an edition that answers fewer of the scored questions than the
@@ -118,6 +124,11 @@ void refuse_if_too_few_answers(const EngineResources& resources, const Edition& 
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
-int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output);
+// `hyphenation`: the process's loaded patterns, reused by every document it renders.
+int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+                    const std::filesystem::path& output, const RenderOptions& options = {});
+// One document alone (its patterns loaded for it).
+int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output,
+                    const RenderOptions& options = {});
 
 }  // namespace icc

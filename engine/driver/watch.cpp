@@ -39,6 +39,7 @@ struct ReportWatcher::State {
     fs::path network_folder;
 
     std::optional<FontSet> fonts;
+    std::optional<HyphenationDictionaries> hyphenation;  // patterns of fonts' folder, loaded on first use
     std::optional<Catalog> catalog;
     std::optional<EngineResources> resources;  // questionnaire, template, practices, rules
     std::optional<LoadedNetwork> network;
@@ -75,22 +76,25 @@ ReportWatcher::Rendered ReportWatcher::render() {
     const auto start = Clock::now();
     const std::optional<Date> as_of =
         s.options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(s.options.as_of, "--as-of"));
-    if (!s.fonts) s.fonts.emplace(FontSet::load(s.data));
+    if (!s.fonts) {
+        s.fonts.emplace(FontSet::load(s.data));
+        s.hyphenation.emplace(s.fonts->hyphenation_folder());
+    }
     if (!s.catalog) s.catalog.emplace(Catalog::load(s.data, s.options.lang));
     if (!s.resources) s.resources.emplace(EngineResources::load(s.data));
     if (!s.network) {
         LoadedNetwork loaded = load_network_for(s.data, s.resources->questionnaire, s.network_folder, s.edition, as_of);
         // The sample with this edition as its focus, kept while no edition changes.
         SampleOptions sample_options;
-        sample_options.as_of = as_of;
         sample_options.focus = std::make_pair(loaded.subject->city, loaded.subject->date);
+        sample_options.as_of = report_as_of(*loaded.network.find(loaded.subject->city, loaded.subject->date), as_of);
         s.sample = std::make_shared<const Sample>(build_sample(loaded.network, s.resources->questionnaire, sample_options));
         s.network.emplace(std::move(loaded));
     }
     if (!s.city) s.city.emplace(*s.resources, s.network->network, *s.network->subject, s.sample);
     const Document document = compose_city_report(*s.resources, *s.city, *s.catalog);
     Rendered rendered;
-    rendered.pages = render_document(document, *s.fonts, s.options.output);
+    rendered.pages = render_document(document, *s.fonts, *s.hyphenation, s.options.output);
     rendered.time = Clock::now() - start;
     return rendered;
 }

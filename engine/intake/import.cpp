@@ -11,6 +11,7 @@
 #include "intake/workbook.h"
 #include "intake/xlsx_writer.h"
 #include "support/atomic_file.h"
+#include "support/toml_text.h"
 #include "support/wording.h"
 
 namespace icc::intake {
@@ -564,38 +565,15 @@ private:
     bool required_reported_ = false;
 };
 
-// A TOML basic string.
-std::string toml_string(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    char escape[8];
-                    std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                    out += escape;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
-}
-
 std::string toml_value(const AnswerValue& value) {
     struct Visitor {
-        std::string operator()(const std::string& s) const { return toml_string(s); }
+        std::string operator()(const std::string& s) const { return toml_basic_string(s); }
         std::string operator()(std::int64_t i) const { return std::to_string(i); }
         std::string operator()(double d) const { return number_text(d); }
         std::string operator()(bool b) const { return b ? "true" : "false"; }
         std::string operator()(const std::vector<std::string>& items) const {
             std::string out = "[";
-            for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_string(items[i]);
+            for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_basic_string(items[i]);
             return out + "]";
         }
     };
@@ -604,7 +582,7 @@ std::string toml_value(const AnswerValue& value) {
 
 std::string entry(const std::string& key, const Answer& answer) {
     if (answer.comment.empty()) return key + " = " + toml_value(answer.value) + "\n";
-    return key + " = { answer = " + toml_value(answer.value) + ", comment = " + toml_string(answer.comment) + " }\n";
+    return key + " = { answer = " + toml_value(answer.value) + ", comment = " + toml_basic_string(answer.comment) + " }\n";
 }
 
 }  // namespace
@@ -618,12 +596,12 @@ std::string edition_toml(const Edition& edition, const Questionnaire& questionna
     std::string out = "# " + edition.city.name + ": answers to the " + edition.questionnaire +
                       " questionnaire of the ICC Index, edition of " + edition.date.iso() +
                       ".\n# Written by `iccreport import` (format: docs/response-format.md).\n";
-    out += "[city]\nid = " + toml_string(edition.city.id) + "\nname = " + toml_string(edition.city.name) +
-           "\ncountry = " + toml_string(edition.city.country) + "\n";
+    out += "[city]\nid = " + toml_basic_string(edition.city.id) + "\nname = " + toml_basic_string(edition.city.name) +
+           "\ncountry = " + toml_basic_string(edition.city.country) + "\n";
     for (const Question& question : questionnaire.questions())
         if (question.area.empty())
             if (const Answer* fact = edition.find(question.id)) out += entry(question.city_key(), *fact);
-    out += "\n[edition]\ndate = " + edition.date.iso() + "\nquestionnaire = " + toml_string(edition.questionnaire) + "\n";
+    out += "\n[edition]\ndate = " + edition.date.iso() + "\nquestionnaire = " + toml_basic_string(edition.questionnaire) + "\n";
     const auto write_area = [&](const Area& area) {
         std::string group;
         for (const Question* question : questionnaire.questions_of(area.id))

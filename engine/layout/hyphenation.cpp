@@ -46,23 +46,64 @@ std::vector<fs::path> Hyphenator::candidate_files(std::string_view language, con
     return candidates;
 }
 
+std::shared_ptr<const HyphenationPatterns> HyphenationPatterns::load(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return nullptr;
+    auto patterns = std::make_shared<HyphenationPatterns>();
+    patterns->dictionary_.reset(hnj_hyphen_load(file.c_str()));
+    if (!patterns->dictionary_) return nullptr;
+    patterns->file_ = file;
+    return patterns;
+}
+
+std::optional<Hyphenator> Hyphenator::on(std::shared_ptr<const HyphenationPatterns> patterns) {
+    if (!patterns) return std::nullopt;
+    Hyphenator hyphenator;
+    if (!patterns->utf8()) {
+        GIConv converter = g_iconv_open(patterns->charset(), "UTF-8");
+        if (converter == reinterpret_cast<GIConv>(-1)) return std::nullopt;
+        hyphenator.to_dictionary_charset_.reset(converter);
+    }
+    hyphenator.patterns_ = std::move(patterns);
+    return hyphenator;
+}
+
 std::optional<Hyphenator> Hyphenator::for_language(std::string_view language, const fs::path& folder) {
     if (language.empty()) return std::nullopt;
-    for (const fs::path& file : candidate_files(language, folder)) {
-        std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) continue;
-        Hyphenator hyphenator;
-        hyphenator.dictionary_.reset(hnj_hyphen_load(file.c_str()));
-        if (!hyphenator.dictionary_) continue;
-        hyphenator.file_ = file;
-        if (!hyphenator.dictionary_->utf8) {
-            GIConv converter = g_iconv_open(hyphenator.dictionary_->cset, "UTF-8");
-            if (converter == reinterpret_cast<GIConv>(-1)) continue;
-            hyphenator.to_dictionary_charset_.reset(converter);
-        }
-        return hyphenator;
-    }
+    for (const fs::path& file : candidate_files(language, folder))
+        if (auto hyphenator = on(HyphenationPatterns::load(file))) return hyphenator;
     return std::nullopt;
+}
+
+std::optional<Hyphenator> HyphenationDictionaries::hyphenator(std::string_view language) const {
+    if (language.empty()) return std::nullopt;
+    std::shared_ptr<const HyphenationPatterns> patterns;
+    {
+        std::lock_guard lock(mutex_);
+        auto known = by_language_.find(language);
+        if (known == by_language_.end()) {
+            // The same choice as Hyphenator::for_language: the first candidate
+            // that loads and whose charset converts.
+            std::shared_ptr<const HyphenationPatterns> chosen;
+            for (const fs::path& file : Hyphenator::candidate_files(language, folder_)) {
+                auto loaded = by_file_.find(file);
+                if (loaded == by_file_.end()) loaded = by_file_.emplace(file, HyphenationPatterns::load(file)).first;
+                if (loaded->second && Hyphenator::on(loaded->second)) {
+                    chosen = loaded->second;
+                    break;
+                }
+            }
+            known = by_language_.emplace(std::string(language), std::move(chosen)).first;
+        }
+        patterns = known->second;
+    }
+    return Hyphenator::on(std::move(patterns));
+}
+
+std::size_t HyphenationDictionaries::loaded() const {
+    std::lock_guard lock(mutex_);
+    return static_cast<std::size_t>(
+        std::count_if(by_file_.begin(), by_file_.end(), [](const auto& entry) { return entry.second != nullptr; }));
 }
 
 std::string Hyphenator::hyphenate_word(std::string_view word) {
@@ -92,7 +133,7 @@ std::string Hyphenator::hyphenate_word(std::string_view word) {
     char** replacements = nullptr;
     int* positions = nullptr;
     int* cuts = nullptr;
-    const int failed = hnj_hyphen_hyphenate3(dictionary_.get(), pattern_input.data(),
+    const int failed = hnj_hyphen_hyphenate3(patterns_->dictionary(), pattern_input.data(),
                                              static_cast<int>(pattern_input.size()), hyphens.data(), nullptr,
                                              &replacements, &positions, &cuts, min_left, min_right, min_left,
                                              min_right);

@@ -7,7 +7,9 @@
 #include <hyphen.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +19,56 @@
 namespace icc {
 
 inline constexpr std::string_view soft_hyphen = "\u00AD";
+
+// One pattern file as libhyphen loaded it. libhyphen only reads a loaded
+// dictionary while it hyphenates, so one copy serves every hyphenator of a
+// process, on any thread.
+class HyphenationPatterns {
+public:
+    // nullptr when the file cannot be read as patterns (or their charset is unknown to iconv).
+    static std::shared_ptr<const HyphenationPatterns> load(const std::filesystem::path& file);
+
+    [[nodiscard]] const std::filesystem::path& file() const { return file_; }
+    [[nodiscard]] HyphenDict* dictionary() const { return dictionary_.get(); }
+    [[nodiscard]] bool utf8() const { return dictionary_->utf8 != 0; }
+    [[nodiscard]] const char* charset() const { return dictionary_->cset; }
+
+private:
+    struct DictionaryFree {
+        void operator()(HyphenDict* dict) const { if (dict) hnj_hyphen_free(dict); }
+    };
+    std::filesystem::path file_;
+    std::unique_ptr<HyphenDict, DictionaryFree> dictionary_;
+};
+
+class Hyphenator;
+
+// The hyphenation patterns of one folder, each file loaded the first time a
+// document needs its language and kept, read-only, for every later document
+// of the process (a build's worker, watch). Owned by whoever lays documents
+// out (CitySession, a build's render worker, watch) and passed to layout; not
+// global state. Safe to share between threads.
+class HyphenationDictionaries {
+public:
+    explicit HyphenationDictionaries(std::filesystem::path folder = "/usr/share/hyphen")
+        : folder_(std::move(folder)) {}
+    HyphenationDictionaries(const HyphenationDictionaries&) = delete;
+    HyphenationDictionaries& operator=(const HyphenationDictionaries&) = delete;
+
+    // A hyphenator on the patterns Hyphenator::for_language would load for
+    // `language`, loaded on the first call only; nullopt when none is installed.
+    [[nodiscard]] std::optional<Hyphenator> hyphenator(std::string_view language) const;
+    [[nodiscard]] const std::filesystem::path& folder() const { return folder_; }
+    // How many pattern files have been loaded so far (each at most once).
+    [[nodiscard]] std::size_t loaded() const;
+
+private:
+    std::filesystem::path folder_;
+    mutable std::mutex mutex_;
+    // By language as asked; nullptr: no patterns for it.
+    mutable std::map<std::string, std::shared_ptr<const HyphenationPatterns>, std::less<>> by_language_;
+    mutable std::map<std::filesystem::path, std::shared_ptr<const HyphenationPatterns>> by_file_;
+};
 
 class Hyphenator {
 public:
@@ -36,12 +88,14 @@ public:
 
     [[nodiscard]] std::string hyphenate(std::string_view text);
 
-    [[nodiscard]] const std::filesystem::path& file() const { return file_; }
+    [[nodiscard]] const std::filesystem::path& file() const { return patterns_->file(); }
+    // The patterns this hyphenator reads (shared with every hyphenator made from them).
+    [[nodiscard]] const HyphenationPatterns& patterns() const { return *patterns_; }
+
+    // A hyphenator on patterns already loaded; nullopt when their charset cannot be converted to.
+    static std::optional<Hyphenator> on(std::shared_ptr<const HyphenationPatterns> patterns);
 
 private:
-    struct DictionaryFree {
-        void operator()(HyphenDict* dict) const { if (dict) hnj_hyphen_free(dict); }
-    };
     struct IconvClose {
         void operator()(GIConv converter) const { if (converter) g_iconv_close(converter); }
     };
@@ -51,8 +105,7 @@ private:
     // The word (lowercase letters only, UTF-8) with soft hyphens inserted.
     std::string hyphenate_word(std::string_view word);
 
-    std::filesystem::path file_;
-    std::unique_ptr<HyphenDict, DictionaryFree> dictionary_;
+    std::shared_ptr<const HyphenationPatterns> patterns_;
     ConverterPtr to_dictionary_charset_;  // null when the patterns are UTF-8
     std::unordered_map<std::string, std::string> memo_;
 };

@@ -12,41 +12,11 @@
 #include <vector>
 
 #include "charts/chart_spec.h"
+#include "support/geometry.h"
 #include "support/handles.h"
 #include "support/locale.h"  // Date
 
 namespace icc {
-
-struct Rect {
-    double x = 0, y = 0, width = 0, height = 0;
-    [[nodiscard]] double right() const { return x + width; }
-    [[nodiscard]] double bottom() const { return y + height; }
-};
-
-struct Color {
-    double r = 0, g = 0, b = 0;
-};
-
-// A4 in PostScript points, with the margins of the report design.
-struct PageGeometry {
-    double width = 595.276;
-    double height = 841.890;
-    double margin_top = 76;
-    double margin_bottom = 80;
-    double margin_inner = 72;
-    double margin_outer = 72;
-    [[nodiscard]] Rect content() const {
-        return {margin_inner, margin_top, width - margin_inner - margin_outer, height - margin_top - margin_bottom};
-    }
-    // Charts may be wider than the text area: this wide, centred on it
-    // (never narrower than the text area).
-    double figure_width = 0;
-    [[nodiscard]] Rect figure_area() const {
-        const Rect text = content();
-        const double wide = std::max(text.width, std::min(figure_width, width - 36));
-        return {text.x + (text.width - wide) / 2, text.y, wide, text.height};
-    }
-};
 
 // What a placed box is in the document's structure: the tagged PDF's
 // element types come from here, and artifacts (what a reader does not read:

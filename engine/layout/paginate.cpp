@@ -18,7 +18,6 @@ namespace {
 
 constexpr Color white{1, 1, 1};
 
-Color color_of(const StyleColor& c) { return {c.r, c.g, c.b}; }
 
 constexpr const char* en_space = "\u2002";
 
@@ -139,15 +138,11 @@ LineBreakStyle line_break_style(const BreakerStyle& b) {
     return style;
 }
 
-PageGeometry geometry_of(const PageStyle& s) {
-    return {s.page_width, s.page_height, s.margin_top, s.margin_bottom, s.margin_inner, s.margin_outer, s.figure_width};
-}
-
 class Paginator {
 public:
-    Paginator(const Document& document, const FontSet& fonts)
-        : document_(document), fonts_(fonts), context_(fonts.create_context()), rtl_(document.info.right_to_left) {
-        result_.geometry = geometry_of(style_);
+    Paginator(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation)
+        : document_(document), fonts_(fonts), hyphenation_(hyphenation), context_(fonts.create_context()), rtl_(document.info.right_to_left) {
+        result_.geometry = style_.page;
         pango_context_set_language(context_.get(), pango_language_from_string(document.info.language.c_str()));
         pango_context_set_base_dir(context_.get(), rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
         for (auto role : {FontRole::body, FontRole::heading}) {
@@ -185,7 +180,7 @@ private:
         if (found == hyphenators_.end()) {
             // The document's region ("en_GB") picks regional patterns for its own language.
             const std::string tag = hyphenation_tag(language, document_.info);
-            found = hyphenators_.emplace(language, Hyphenator::for_language(tag, fonts_.hyphenation_folder())).first;
+            found = hyphenators_.emplace(language, hyphenation_.hyphenator(tag)).first;
         }
         return found->second ? &*found->second : nullptr;
     }
@@ -1134,9 +1129,9 @@ private:
     const Document& document_;
     const PageStyle& style_ = document_.style;
     // The design, from the document's style (templates/style/page.toml).
-    const Color ink = color_of(style_.ink), muted = color_of(style_.muted), accent = color_of(style_.accent);
-    const Color accent_light = color_of(style_.accent_light), callout_tint = color_of(style_.callout_tint);
-    const Color emphasis_tint = color_of(style_.emphasis_tint), rule = color_of(style_.rule);
+    const Color ink = style_.ink, muted = style_.muted, accent = style_.accent;
+    const Color accent_light = style_.accent_light, callout_tint = style_.callout_tint;
+    const Color emphasis_tint = style_.emphasis_tint, rule = style_.rule;
     const TextStyle body_style = text_style(FontRole::body, style_.body, PANGO_WEIGHT_NORMAL, true, true);
     const TextStyle lead_style = text_style(FontRole::body, style_.lead, PANGO_WEIGHT_NORMAL, false, true);
     const TextStyle note_style = text_style(FontRole::heading, style_.note);
@@ -1156,6 +1151,7 @@ private:
     const double toc_number_column = style_.toc_number_column, arabic_scale = style_.arabic_scale;
     const int min_lines = style_.min_lines;
     const FontSet& fonts_;
+    const HyphenationDictionaries& hyphenation_;  // the process's, shared by every document it lays out
     GObjectPtr<PangoContext> context_;
     bool rtl_ = false;
     FontDescriptionPtr families_[2];
@@ -1175,8 +1171,13 @@ private:
 
 }  // namespace
 
+LaidOutDocument paginate(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation) {
+    return Paginator(document, fonts, hyphenation).run();
+}
+
 LaidOutDocument paginate(const Document& document, const FontSet& fonts) {
-    return Paginator(document, fonts).run();
+    const HyphenationDictionaries hyphenation(fonts.hyphenation_folder());
+    return paginate(document, fonts, hyphenation);
 }
 
 }  // namespace icc

@@ -7,11 +7,16 @@
 // of contents with the pages the headings landed on, and adds the running
 // header, the footer and the page labels.
 #include "compose/document.h"
+#include "layout/hyphenation.h"
 #include "layout/page.h"
 #include "support/fonts.h"
 
 namespace icc {
 
+// `hyphenation` is the process's set of loaded patterns (of
+// fonts.hyphenation_folder()): what a document loads stays loaded for the next.
+LaidOutDocument paginate(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation);
+// One document alone: its patterns are loaded for it and dropped after.
 LaidOutDocument paginate(const Document& document, const FontSet& fonts);
 
 }  // namespace icc

@@ -105,7 +105,8 @@ private:
     void read_meta(TableReader& meta, Edition& edition) {
         const TomlValue date = meta["date"];
         edition.date_where = date.where();
-        if (auto value = date.required<Date>()) edition.date = *value;
+        const std::optional<Date> dated = date.required<Date>();
+        if (dated) edition.date = *dated;
         const TomlValue questionnaire = meta["questionnaire"];
         edition.questionnaire_where = questionnaire.where();
         edition.questionnaire = questionnaire.required<std::string>().value_or("");
@@ -114,6 +115,15 @@ private:
                                                             "of the comments)",
                                                     .valid = looks_like_language_tag})
                 .value_or("");
+        const TomlValue issued = meta["issued"];
+        if (issued) {
+            edition.issued_where = issued.where();
+            edition.issued = issued.required<Date>();
+            if (edition.issued && dated && *edition.issued < *dated)
+                issued.error("edition.issued: the report is dated " + edition.issued->iso() +
+                             ", before the edition's date " + edition.date.iso() +
+                             "; expected the date the report was issued, on or after the edition's date");
+        }
     }
 
     std::optional<AnswerValue> read_value(const TomlValue& value, const std::string& name) {

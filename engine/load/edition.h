@@ -5,6 +5,7 @@
 // every answer against the questionnaire and reports every problem at once.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,6 +55,13 @@ struct Edition {
     // The language the comments and free-text answers are written in (BCP 47,
     // `edition.language`); empty when the edition does not say.
     std::string language;
+    // The date the edition's report was issued (`edition.issued`), if it has
+    // been: the report then compares the city with the sample as it stood on
+    // that date (every city's latest edition dated on or before it), so that
+    // re-issuing it (a translation fix) reproduces the published figures.
+    // Not set: the report follows the live network.
+    std::optional<Date> issued;
+    SourceLocation issued_where;
     // Where each area's answers are grouped ([answers.<area>], or the first
     // "<area>.<name>" key): where an unanswered question's answer belongs.
     std::vector<std::pair<std::string, SourceLocation>> area_where;

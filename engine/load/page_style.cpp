@@ -1,7 +1,10 @@
 #include "load/page_style.h"
 
 #include <cstdio>
+#include <deque>
+#include <map>
 #include <optional>
+#include <vector>
 
 #include "support/diagnostic.h"
 #include "support/toml_reader.h"
@@ -17,15 +20,9 @@ bool is_hex_colour(const std::string& text) {
     return true;
 }
 
-StyleColor parse_colour(const std::string& text) {
+Color parse_colour(const std::string& text) {
     auto channel = [&](std::size_t at) { return std::stoi(text.substr(at, 2), nullptr, 16) / 255.0; };
     return {channel(1), channel(3), channel(5)};
-}
-
-// Reads `key` into `target` when present and valid; the reader reports the rest.
-template <typename T>
-void read(TableReader& table, std::string_view key, T& target, const Expect<T>& expect) {
-    if (auto value = table.required<T>(key, expect)) target = *value;
 }
 
 const Expect<double> length{.what = "a length in points from 0 to 1000", .min = 0, .max = 1000};
@@ -35,121 +32,158 @@ const Expect<double> penalty{.what = "a number from 0 to 10000", .min = 0, .max 
 const Expect<double> demerits{.what = "a number from 0 to 1000000", .min = 0, .max = 1000000};
 const Expect<double> fraction{.what = "a fraction from 0 to 1", .min = 0, .max = 1};
 const Expect<double> ems{.what = "a length in ems from 0 to 10", .min = 0, .max = 10};
+const Expect<double> badness{.what = "a badness from 0 to 10000", .min = 0, .max = 10000};
 const Expect<std::string> colour{.what = "a colour \"#RRGGBB\"", .valid = is_hex_colour};
 
-void read_type(TableReader& type, std::string_view key, TypeStyle& target) {
-    if (std::optional<TableReader> table = type.required_table(key)) {
-        read(*table, "size", target.size, size);
-        read(*table, "line_spacing", target.line_spacing, line_spacing);
+// Every key of the design file, once, in the file's order. Reading the file
+// and the style's canonical text both walk this list, so a new key cannot be
+// read but left out of the cache key (or the reverse).
+template <typename Style, typename Visitor>
+void walk_fields(Style& s, Visitor& v) {
+    v.table("page");
+    v.field("width", s.page.width, {.what = "a width in points from 100 to 2000", .min = 100, .max = 2000});
+    v.field("height", s.page.height, {.what = "a height in points from 100 to 2000", .min = 100, .max = 2000});
+    v.field("margin_top", s.page.margin_top, length);
+    v.field("margin_bottom", s.page.margin_bottom, length);
+    v.field("margin_inner", s.page.margin_inner, length);
+    v.field("margin_outer", s.page.margin_outer, length);
+    v.field("figure_width", s.page.figure_width, length);
+    if (s.page.margin_inner + s.page.margin_outer > s.page.width - 100 ||
+        s.page.margin_top + s.page.margin_bottom > s.page.height - 100)
+        v.error("the margins leave less than 100 points of text area");
+
+    v.table("type");
+    for (auto [key, type] : {std::pair{"body", &s.body}, {"lead", &s.lead}, {"note", &s.note}, {"list", &s.list},
+                             {"cell", &s.cell}, {"caption", &s.caption}, {"callout_title", &s.callout_title},
+                             {"callout_body", &s.callout_body}, {"furniture", &s.furniture}}) {
+        v.subtable(key);
+        v.field("size", type->size, size);
+        v.field("line_spacing", type->line_spacing, line_spacing);
     }
+    v.table("type");
+    v.field("arabic_scale", s.arabic_scale, {.what = "a factor from 0.5 to 2", .min = 0.5, .max = 2});
+    for (std::size_t level = 0; v.heading(level, s.headings.size()); ++level) {
+        auto& heading = s.headings[level];
+        v.field("size", heading.type.size, size);
+        v.field("line_spacing", heading.type.line_spacing, line_spacing);
+        v.field("space_before", heading.space_before, length);
+        v.field("space_after", heading.space_after, length);
+    }
+
+    v.table("spacing");
+    v.field("paragraph_gap", s.paragraph_gap, length);
+    v.field("list_item_gap", s.list_item_gap, length);
+    v.field("list_indent", s.list_indent, length);
+    v.field("block_gap", s.block_gap, length);
+    v.field("cell_padding_x", s.cell_padding_x, length);
+    v.field("cell_padding_y", s.cell_padding_y, length);
+    v.field("callout_rule", s.callout_rule, length);
+    v.field("callout_padding", s.callout_padding, length);
+    v.field("callout_gap", s.callout_gap, length);
+    v.field("caption_gap", s.caption_gap, length);
+    v.field("toc_number_column", s.toc_number_column, length);
+    v.field("min_lines", s.min_lines, {.what = "a number of lines from 1 to 5", .min = 1, .max = 5});
+
+    v.table("colours");
+    for (auto [key, target] : {std::pair{"ink", &s.ink}, {"muted", &s.muted}, {"accent", &s.accent},
+                               {"accent_light", &s.accent_light}, {"callout_tint", &s.callout_tint},
+                               {"emphasis_tint", &s.emphasis_tint}, {"rule", &s.rule}})
+        v.colour(key, *target);
+
+    v.table("breaker");
+    auto& b = s.breaker;
+    v.field("line_penalty", b.line_penalty, penalty);
+    v.field("hyphen_penalty", b.hyphen_penalty, penalty);
+    v.field("explicit_hyphen_penalty", b.explicit_hyphen_penalty, penalty);
+    v.field("double_hyphen_demerits", b.double_hyphen_demerits, demerits);
+    v.field("final_hyphen_demerits", b.final_hyphen_demerits, demerits);
+    v.field("adjacent_demerits", b.adjacent_demerits, demerits);
+    v.field("max_consecutive_hyphens", b.max_consecutive_hyphens, {.what = "a number of lines from 1 to 10", .min = 1, .max = 10});
+    v.field("pretolerance", b.pretolerance, {.what = "a badness from -1 (no first pass) to 10000", .min = -1, .max = 10000});
+    v.field("tolerance", b.tolerance, badness);
+    v.field("emergency_stretch_em", b.emergency_stretch_em, ems);
+    v.field("last_line_min_fraction", b.last_line_min_fraction, fraction);
+    v.field("space_stretch", b.space_stretch, fraction);
+    v.field("space_shrink", b.space_shrink, fraction);
+    v.field("min_hyphenated_word", b.min_hyphenated_word, {.what = "a number of letters from 2 to 20", .min = 2, .max = 20});
+    v.field("hyphenate_capitalised", b.hyphenate_capitalised, {});
+    v.field("ragged_line_end_stretch_em", b.ragged_line_end_stretch_em, ems);
+    v.field("ragged_hyphen_penalty", b.ragged_hyphen_penalty, penalty);
+    v.field("ragged_tolerance", b.ragged_tolerance, badness);
+    v.field("optical_margins", b.optical_margins, {});
+    v.field("hyphen_protrusion", b.hyphen_protrusion, fraction);
+    v.field("stop_protrusion", b.stop_protrusion, fraction);
 }
 
-void read_colour(TableReader& colours, std::string_view key, StyleColor& target) {
-    if (auto value = colours.required<std::string>(key, colour)) target = parse_colour(*value);
-}
-
-PageStyle read_style(TableReader root) {
-    PageStyle style;
-    style.source_file = root.file();
-    if (std::optional<TableReader> page = root.required_table("page")) {
-        read(*page, "width", style.page_width, {.what = "a width in points from 100 to 2000", .min = 100, .max = 2000});
-        read(*page, "height", style.page_height, {.what = "a height in points from 100 to 2000", .min = 100, .max = 2000});
-        read(*page, "margin_top", style.margin_top, length);
-        read(*page, "margin_bottom", style.margin_bottom, length);
-        read(*page, "margin_inner", style.margin_inner, length);
-        read(*page, "margin_outer", style.margin_outer, length);
-        read(*page, "figure_width", style.figure_width, length);
-        if (style.margin_inner + style.margin_outer > style.page_width - 100 ||
-            style.margin_top + style.margin_bottom > style.page_height - 100)
-            page->error("the margins leave less than 100 points of text area");
-    }
-    if (std::optional<TableReader> type = root.required_table("type")) {
-        read_type(*type, "body", style.body);
-        read_type(*type, "lead", style.lead);
-        read_type(*type, "note", style.note);
-        read_type(*type, "list", style.list);
-        read_type(*type, "cell", style.cell);
-        read_type(*type, "caption", style.caption);
-        read_type(*type, "callout_title", style.callout_title);
-        read_type(*type, "callout_body", style.callout_body);
-        read_type(*type, "furniture", style.furniture);
-        read(*type, "arabic_scale", style.arabic_scale, {.what = "a factor from 0.5 to 2", .min = 0.5, .max = 2});
-        std::vector<TableReader> headings = type->required_tables("heading", "heading { size = ..., line_spacing = ..., space_before = ..., space_after = ... }");
-        if (!headings.empty() && headings.size() != style.headings.size())
-            type->error("heading: expected " + std::to_string(style.headings.size()) +
-                        " [[type.heading]] tables (levels 1 to 4), found " + std::to_string(headings.size()));
-        for (std::size_t level = 0; level < headings.size() && level < style.headings.size(); ++level) {
-            HeadingTypeStyle& target = style.headings[level];
-            read(headings[level], "size", target.type.size, size);
-            read(headings[level], "line_spacing", target.type.line_spacing, line_spacing);
-            read(headings[level], "space_before", target.space_before, length);
-            read(headings[level], "space_after", target.space_after, length);
-        }
-    }
-    if (std::optional<TableReader> spacing = root.required_table("spacing")) {
-        read(*spacing, "paragraph_gap", style.paragraph_gap, length);
-        read(*spacing, "list_item_gap", style.list_item_gap, length);
-        read(*spacing, "list_indent", style.list_indent, length);
-        read(*spacing, "block_gap", style.block_gap, length);
-        read(*spacing, "cell_padding_x", style.cell_padding_x, length);
-        read(*spacing, "cell_padding_y", style.cell_padding_y, length);
-        read(*spacing, "callout_rule", style.callout_rule, length);
-        read(*spacing, "callout_padding", style.callout_padding, length);
-        read(*spacing, "callout_gap", style.callout_gap, length);
-        read(*spacing, "caption_gap", style.caption_gap, length);
-        read(*spacing, "toc_number_column", style.toc_number_column, length);
-        read(*spacing, "min_lines", style.min_lines, {.what = "a number of lines from 1 to 5", .min = 1, .max = 5});
-    }
-    if (std::optional<TableReader> colours = root.required_table("colours")) {
-        read_colour(*colours, "ink", style.ink);
-        read_colour(*colours, "muted", style.muted);
-        read_colour(*colours, "accent", style.accent);
-        read_colour(*colours, "accent_light", style.accent_light);
-        read_colour(*colours, "callout_tint", style.callout_tint);
-        read_colour(*colours, "emphasis_tint", style.emphasis_tint);
-        read_colour(*colours, "rule", style.rule);
-    }
-    if (std::optional<TableReader> breaker = root.required_table("breaker")) {
-        BreakerStyle& b = style.breaker;
-        read(*breaker, "line_penalty", b.line_penalty, penalty);
-        read(*breaker, "hyphen_penalty", b.hyphen_penalty, penalty);
-        read(*breaker, "explicit_hyphen_penalty", b.explicit_hyphen_penalty, penalty);
-        read(*breaker, "double_hyphen_demerits", b.double_hyphen_demerits, demerits);
-        read(*breaker, "final_hyphen_demerits", b.final_hyphen_demerits, demerits);
-        read(*breaker, "adjacent_demerits", b.adjacent_demerits, demerits);
-        read(*breaker, "max_consecutive_hyphens", b.max_consecutive_hyphens,
-             {.what = "a number of lines from 1 to 10", .min = 1, .max = 10});
-        read(*breaker, "pretolerance", b.pretolerance,
-             {.what = "a badness from -1 (no first pass) to 10000", .min = -1, .max = 10000});
-        read(*breaker, "tolerance", b.tolerance, {.what = "a badness from 0 to 10000", .min = 0, .max = 10000});
-        read(*breaker, "emergency_stretch_em", b.emergency_stretch_em, ems);
-        read(*breaker, "last_line_min_fraction", b.last_line_min_fraction, fraction);
-        read(*breaker, "space_stretch", b.space_stretch, fraction);
-        read(*breaker, "space_shrink", b.space_shrink, fraction);
-        read(*breaker, "min_hyphenated_word", b.min_hyphenated_word,
-             {.what = "a number of letters from 2 to 20", .min = 2, .max = 20});
-        read(*breaker, "hyphenate_capitalised", b.hyphenate_capitalised, {});
-        read(*breaker, "ragged_line_end_stretch_em", b.ragged_line_end_stretch_em, ems);
-        read(*breaker, "ragged_hyphen_penalty", b.ragged_hyphen_penalty, penalty);
-        read(*breaker, "ragged_tolerance", b.ragged_tolerance, {.what = "a badness from 0 to 10000", .min = 0, .max = 10000});
-        read(*breaker, "optical_margins", b.optical_margins, {});
-        read(*breaker, "hyphen_protrusion", b.hyphen_protrusion, fraction);
-        read(*breaker, "stop_protrusion", b.stop_protrusion, fraction);
-    }
-    return style;
-}
-
-class Canonical {
+// Reads the fields from the file; a missing table or key is reported by the
+// typed reader (every key is required: the file is the whole design).
+class FieldReader {
 public:
-    Canonical& number(double value) {
+    explicit FieldReader(TableReader root) : root_(std::move(root)) {}
+
+    void table(const char* key) {
+        auto found = tables_.find(key);
+        if (found == tables_.end()) found = tables_.emplace(key, root_.required_table(key)).first;
+        current_ = &found->second;
+        parent_ = current_;
+    }
+    void subtable(const char* key) {
+        subtables_.push_back(parent_ && *parent_ ? (*parent_)->required_table(key) : std::nullopt);
+        current_ = &subtables_.back();
+    }
+    // Level `level` of the [[type.heading]] tables; false past the last.
+    bool heading(std::size_t level, std::size_t levels) {
+        if (level == 0) {
+            if (parent_ && *parent_) headings_ = (*parent_)->required_tables("heading", "heading { size = ..., line_spacing = ..., space_before = ..., space_after = ... }");
+            if (!headings_.empty() && headings_.size() != levels)
+                (*parent_)->error("heading: expected " + std::to_string(levels) +
+                                  " [[type.heading]] tables (levels 1 to 4), found " + std::to_string(headings_.size()));
+        }
+        if (level >= std::min(levels, headings_.size())) return false;
+        subtables_.emplace_back(std::move(headings_[level]));
+        current_ = &subtables_.back();
+        return true;
+    }
+    template <typename T>
+    void field(const char* key, T& target, const Expect<T>& expect) {
+        if (current_ && *current_)
+            if (auto value = (*current_)->required<T>(key, expect)) target = *value;
+    }
+    void colour(const char* key, Color& target) {
+        if (current_ && *current_)
+            if (auto value = (*current_)->required<std::string>(key, icc::colour)) target = parse_colour(*value);
+    }
+    void error(const std::string& message) {
+        if (current_ && *current_) (*current_)->error(message);
+    }
+
+private:
+    TableReader root_;
+    std::map<std::string, std::optional<TableReader>> tables_;
+    std::deque<std::optional<TableReader>> subtables_;  // stable addresses
+    std::vector<TableReader> headings_;
+    std::optional<TableReader>* current_ = nullptr;
+    std::optional<TableReader>* parent_ = nullptr;
+};
+
+// Writes every value, canonically, in the walk's order.
+class FieldText {
+public:
+    void table(const char*) {}
+    void subtable(const char*) {}
+    bool heading(std::size_t level, std::size_t levels) { return level < levels; }
+    template <typename T>
+    void field(const char*, const T& value, const Expect<T>&) { number(static_cast<double>(value)); }
+    void colour(const char*, const Color& c) { number(c.r), number(c.g), number(c.b); }
+    void error(const std::string&) {}
+    std::string text;
+
+private:
+    void number(double value) {
         char buffer[40];
         std::snprintf(buffer, sizeof buffer, "%.17g;", value);
-        out_ += buffer;
-        return *this;
+        text += buffer;
     }
-    Canonical& type(const TypeStyle& t) { return number(t.size).number(t.line_spacing); }
-    Canonical& colour(const StyleColor& c) { return number(c.r).number(c.g).number(c.b); }
-    std::string out_;
 };
 
 }  // namespace
@@ -157,36 +191,21 @@ public:
 PageStyle load_page_style(const std::filesystem::path& file) {
     DiagnosticSink sink;
     PageStyle style;
-    if (const auto document = TomlDocument::read(file, sink)) style = read_style(document->root(sink));
+    if (const auto document = TomlDocument::read(file, sink)) {
+        TableReader root = document->root(sink);
+        style.source_file = root.file();
+        FieldReader reader(std::move(root));
+        walk_fields(style, reader);
+    }
     sink.throw_if_errors();
     return style;
 }
 
-std::string canonical_text(const PageStyle& s) {
+std::string canonical_text(const PageStyle& style) {
     // source_file is left out: the same design read from another folder sets the same pages.
-    Canonical c;
-    c.number(s.page_width).number(s.page_height).number(s.margin_top).number(s.margin_bottom);
-    c.number(s.margin_inner).number(s.margin_outer).number(s.figure_width);
-    for (const TypeStyle* t : {&s.body, &s.lead, &s.note, &s.list, &s.cell, &s.caption, &s.callout_title,
-                               &s.callout_body, &s.furniture})
-        c.type(*t);
-    for (const HeadingTypeStyle& h : s.headings) c.type(h.type).number(h.space_before).number(h.space_after);
-    c.number(s.arabic_scale).number(s.paragraph_gap).number(s.list_item_gap).number(s.list_indent);
-    c.number(s.block_gap).number(s.cell_padding_x).number(s.cell_padding_y).number(s.callout_rule);
-    c.number(s.callout_padding).number(s.callout_gap).number(s.caption_gap).number(s.toc_number_column);
-    c.number(s.min_lines);
-    for (const StyleColor* colour : {&s.ink, &s.muted, &s.accent, &s.accent_light, &s.callout_tint,
-                                     &s.emphasis_tint, &s.rule})
-        c.colour(*colour);
-    const BreakerStyle& b = s.breaker;
-    c.number(b.line_penalty).number(b.hyphen_penalty).number(b.explicit_hyphen_penalty);
-    c.number(b.double_hyphen_demerits).number(b.final_hyphen_demerits).number(b.adjacent_demerits);
-    c.number(b.max_consecutive_hyphens).number(b.pretolerance).number(b.tolerance).number(b.emergency_stretch_em);
-    c.number(b.last_line_min_fraction).number(b.space_stretch).number(b.space_shrink);
-    c.number(b.min_hyphenated_word).number(b.hyphenate_capitalised).number(b.ragged_line_end_stretch_em);
-    c.number(b.ragged_hyphen_penalty).number(b.ragged_tolerance).number(b.optical_margins);
-    c.number(b.hyphen_protrusion).number(b.stop_protrusion);
-    return std::move(c.out_);
+    FieldText text;
+    walk_fields(style, text);
+    return std::move(text.text);
 }
 
 }  // namespace icc

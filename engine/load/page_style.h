@@ -10,15 +10,9 @@
 #include <filesystem>
 #include <string>
 
+#include "support/geometry.h"
+
 namespace icc {
-
-struct StyleColor {
-    double r = 0, g = 0, b = 0;
-};
-
-constexpr StyleColor hex(unsigned rgb) {
-    return {((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
-}
 
 // A text face of the design: size, and the line spacing as a factor of the
 // font's natural line height (0: the font's own).
@@ -61,10 +55,9 @@ struct BreakerStyle {
 struct PageStyle {
     std::string source_file;  // empty: the built-in defaults
 
-    // [page] A4 and the margins around the text area.
-    double page_width = 595.276, page_height = 841.890;
-    double margin_top = 76, margin_bottom = 80, margin_inner = 104, margin_outer = 104;
-    double figure_width = 451;  // charts may be wider than the text area, centred on it
+    // [page] A4 and the margins around the text area; charts may be wider
+    // than the text area (figure_width), centred on it.
+    PageGeometry page;
 
     // [type]
     TypeStyle body{11}, lead{12.5}, note{8.5}, list{11}, cell{8.5}, caption{8.5};
@@ -81,9 +74,9 @@ struct PageStyle {
     int min_lines = 2;  // widows and orphans
 
     // [colours]
-    StyleColor ink = hex(0x1F2129), muted = hex(0x5C616E), accent = hex(0x0D4580);  // accent: Council of Europe blue
-    StyleColor accent_light = hex(0xE6EDF7), callout_tint = hex(0xF0F5FB), emphasis_tint = hex(0xF7EDCC);
-    StyleColor rule = hex(0xC7CCD9);
+    Color ink = hex(0x1F2129), muted = hex(0x5C616E), accent = hex(0x0D4580);  // accent: Council of Europe blue
+    Color accent_light = hex(0xE6EDF7), callout_tint = hex(0xF0F5FB), emphasis_tint = hex(0xF7EDCC);
+    Color rule = hex(0xC7CCD9);
 
     // [breaker]
     BreakerStyle breaker;

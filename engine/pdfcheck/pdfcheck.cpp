@@ -1178,6 +1178,12 @@ std::vector<StructureText> text_in_structure_order(const std::filesystem::path& 
     };
     visit = [&](int index) {
         const Element& e = tree.elements[index];
+        // An element's /ActualText stands for everything inside it (ISO 32000-1 14.9.4), as a reader reads it.
+        QPDFObjectHandle actual = e.object.getKey("/ActualText");
+        if (actual.isString()) {
+            if (!actual.getUTF8Value().empty()) lines.push_back({e.written_type, actual.getUTF8Value()});
+            return;
+        }
         QPDFObjectHandle pg = e.object.getKey("/Pg");
         QPDFObjGen page = pg.isDictionary() ? pg.getObjGen() : QPDFObjGen();
         if (!pg.isDictionary())

@@ -11,6 +11,8 @@
 #include <string>
 
 #include "charts/draw_chart.h"
+#include "render/structure.h"
+#include "render/tagged_pdf.h"
 #include "support/atomic_file.h"
 #include "support/diagnostic.h"
 
@@ -67,17 +69,77 @@ void draw_text(cairo_t* cr, const TextBox& text) {
     pango_layout_iter_free(iter);
 }
 
-void draw_figure(cairo_t* cr, const FigureBox& figure, const charts::ChartFonts& fonts) {
+// `tag_figure`: untagged documents still give each figure a structure
+// element of its own, so qpdf can attach the /Alt text to it.
+void draw_figure(cairo_t* cr, const FigureBox& figure, const charts::ChartFonts& fonts, bool tag_figure) {
     cairo_save(cr);
     cairo_translate(cr, figure.box.x, figure.box.y);
     cairo_rectangle(cr, 0, 0, figure.box.width, figure.box.height);
     cairo_clip(cr);
     cairo_new_path(cr);
-    // A structure element of its own, so qpdf can attach the /Alt text to it.
-    cairo_tag_begin(cr, "Figure", "");
+    if (tag_figure) cairo_tag_begin(cr, "Figure", "");
     charts::draw_chart(cr, figure.chart, fonts, figure.box.width, figure.box.height);
-    cairo_tag_end(cr, "Figure");
+    if (tag_figure) cairo_tag_end(cr, "Figure");
     cairo_restore(cr);
+}
+
+std::string link_attributes(const Rect& r, const std::string& url, const std::string& destination) {
+    std::string attributes = "rect=[" + number(r.x) + " " + number(r.y) + " " + number(r.width) + " " +
+                             number(r.height) + "] ";
+    return attributes + (url.empty() ? "dest=" + quoted(destination) : "uri=" + quoted(url));
+}
+
+void draw_destinations(cairo_t* cr, const LaidOutPage& page) {
+    for (const Destination& destination : page.destinations) {
+        const std::string attributes = "name=" + quoted(destination.name) + " x=" + number(destination.x) +
+                                       " y=" + number(destination.y);
+        cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+        cairo_tag_end(cr, CAIRO_TAG_DEST);
+    }
+}
+
+// A page of an untagged document: figures and links tagged, nothing else.
+void draw_untagged_page(cairo_t* cr, const LaidOutPage& page, const charts::ChartFonts& chart_fonts) {
+    for (const FillBox& fill : page.fills) {
+        set_fill(cr, fill.color);
+        cairo_rectangle(cr, fill.box.x, fill.box.y, fill.box.width, fill.box.height);
+        cairo_fill(cr);
+    }
+    for (const FigureBox& figure : page.figures) draw_figure(cr, figure, chart_fonts, true);
+    for (const TextBox& text : page.texts) draw_text(cr, text);
+    draw_destinations(cr, page);
+    for (const LinkBox& link : page.links) {
+        const std::string attributes = link_attributes(link.box, link.url, link.destination);
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+    }
+}
+
+// A page of a tagged document. What is drawn outside every structure tag
+// (backgrounds, rules, running heads, folios, repeated table headers)
+// becomes an /Artifact afterwards (tagged_pdf.h); the content is drawn leaf
+// by leaf in reading order, each leaf inside its own tag.
+void draw_tagged_page(cairo_t* cr, const LaidOutPage& page, const charts::ChartFonts& chart_fonts,
+                      const std::vector<structure::Leaf>& leaves, std::size_t& next_leaf, std::size_t page_index) {
+    for (const FillBox& fill : page.fills) {
+        set_fill(cr, fill.color);
+        cairo_rectangle(cr, fill.box.x, fill.box.y, fill.box.width, fill.box.height);
+        cairo_fill(cr);
+    }
+    for (const TextBox& text : page.texts)
+        if (is_artifact(text.tag.role)) draw_text(cr, text);
+    draw_destinations(cr, page);
+    for (; next_leaf < leaves.size() && leaves[next_leaf].page == page_index; ++next_leaf) {
+        const structure::Leaf& leaf = leaves[next_leaf];
+        const std::string attributes =
+            leaf.type == "Link" ? link_attributes(leaf.link_rect, leaf.url, leaf.destination) : std::string();
+        cairo_tag_begin(cr, leaf.type.c_str(), attributes.c_str());
+        for (const structure::Drawn& drawn : leaf.drawn) {
+            if (drawn.kind == structure::Drawn::Kind::figure) draw_figure(cr, page.figures[drawn.index], chart_fonts, false);
+            else draw_text(cr, page.texts[drawn.index]);
+        }
+        cairo_tag_end(cr, leaf.type.c_str());
+    }
 }
 
 void add_outline(cairo_surface_t* surface, const LaidOutDocument& document) {
@@ -95,7 +157,8 @@ void add_outline(cairo_surface_t* surface, const LaidOutDocument& document) {
     }
 }
 
-std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& fonts) {
+std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& fonts,
+                            const std::vector<structure::Leaf>* leaves) {
     const DocumentMetadata& info = document.metadata;
     const charts::ChartFonts chart_fonts(fonts);
     std::string bytes;
@@ -113,29 +176,12 @@ std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& font
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
 
     CairoPtr cr(cairo_create(surface.get()));
-    for (const LaidOutPage& page : document.pages) {
+    std::size_t next_leaf = 0;
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        const LaidOutPage& page = document.pages[p];
         if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
-        for (const FillBox& fill : page.fills) {
-            set_fill(cr.get(), fill.color);
-            cairo_rectangle(cr.get(), fill.box.x, fill.box.y, fill.box.width, fill.box.height);
-            cairo_fill(cr.get());
-        }
-        for (const FigureBox& figure : page.figures) draw_figure(cr.get(), figure, chart_fonts);
-        for (const TextBox& text : page.texts) draw_text(cr.get(), text);
-        for (const Destination& destination : page.destinations) {
-            const std::string attributes = "name=" + quoted(destination.name) + " x=" + number(destination.x) +
-                                           " y=" + number(destination.y);
-            cairo_tag_begin(cr.get(), CAIRO_TAG_DEST, attributes.c_str());
-            cairo_tag_end(cr.get(), CAIRO_TAG_DEST);
-        }
-        for (const LinkBox& link : page.links) {
-            const Rect& r = link.box;
-            std::string attributes = "rect=[" + number(r.x) + " " + number(r.y) + " " + number(r.width) + " " +
-                                     number(r.height) + "] ";
-            attributes += link.url.empty() ? "dest=" + quoted(link.destination) : "uri=" + quoted(link.url);
-            cairo_tag_begin(cr.get(), CAIRO_TAG_LINK, attributes.c_str());
-            cairo_tag_end(cr.get(), CAIRO_TAG_LINK);
-        }
+        if (leaves) draw_tagged_page(cr.get(), page, chart_fonts, *leaves, next_leaf, p);
+        else draw_untagged_page(cr.get(), page, chart_fonts);
         cairo_show_page(cr.get());
     }
     add_outline(surface.get(), document);
@@ -177,9 +223,12 @@ void attach_alt_texts(QPDF& pdf, const LaidOutDocument& document) {
 
 }  // namespace
 
-void render_pdf(const LaidOutDocument& document, const FontSet& fonts, const std::filesystem::path& output) {
+void render_pdf(const LaidOutDocument& document, const FontSet& fonts, const std::filesystem::path& output,
+                const RenderOptions& options) {
     const DocumentMetadata& info = document.metadata;
-    const std::string bytes = draw_with_cairo(document, fonts);
+    std::vector<structure::Leaf> leaves;
+    if (options.tagged) leaves = structure::plan(document);
+    const std::string bytes = draw_with_cairo(document, fonts, options.tagged ? &leaves : nullptr);
 
     AtomicFile file(output);
     try {
@@ -191,7 +240,8 @@ void render_pdf(const LaidOutDocument& document, const FontSet& fonts, const std
         preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
         if (info.right_to_left) preferences.replaceKey("/Direction", QPDFObjectHandle::newName("/R2L"));
         root.replaceKey("/ViewerPreferences", preferences);
-        attach_alt_texts(pdf, document);
+        if (options.tagged) finish_tagged_pdf(pdf, document, leaves);
+        else attach_alt_texts(pdf, document);
 
         QPDFWriter writer(pdf, file.temp_path().c_str());
         writer.setDeterministicID(true);

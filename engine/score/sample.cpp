@@ -179,6 +179,12 @@ std::optional<Figure> Sample::median(IndexKind kind) const {
     return published(values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2);
 }
 
+std::optional<Date> report_as_of(const Edition& edition, const std::optional<Date>& as_of) {
+    if (!edition.issued) return as_of;
+    if (!as_of) return edition.issued;
+    return std::min(*edition.issued, *as_of);
+}
+
 Sample build_sample(const Network& network, const Questionnaire& questionnaire, const SampleOptions& options) {
     Sample sample;
     sample.as_of = options.as_of;

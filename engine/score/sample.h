@@ -125,6 +125,12 @@ public:
     [[nodiscard]] std::optional<Figure> median(IndexKind kind) const;
 };
 
+// The as-of date of the sample an edition's report compares it with: the
+// date its report was issued (edition.issued: the sample as it stood then,
+// so that a re-issued report reproduces its figures) or the cut-off asked for
+// (--as-of), whichever is earlier; none: the live network.
+std::optional<Date> report_as_of(const Edition& edition, const std::optional<Date>& as_of);
+
 // Throws std::invalid_argument if the focus edition is not in the network or
 // is dated after as_of.
 Sample build_sample(const Network& network, const Questionnaire& questionnaire, const SampleOptions& options = {});

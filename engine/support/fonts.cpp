@@ -82,6 +82,9 @@ FontSet FontSet::load(const DataRoot& data) {
     }
     sink.throw_if_errors();
     FcConfigBuildFonts(set.config_.get());
+    // Registered once: the set is fixed for the life of the process (watch
+    // included), so fontconfig never stats the files again to rescan them.
+    FcConfigSetRescanInterval(set.config_.get(), 0);
 
     set.font_map_.reset(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
     // The font map takes its own reference to the configuration.
