@@ -142,20 +142,8 @@ AreasChartGeometry layout(const ChartText& text, const AreasChartData& data, dou
     return g;
 }
 
-}  // namespace
-
-ChartTraits<AreasChart>::Geometry ChartTraits<AreasChart>::layout(const ChartContext& chart, const AreasChart& spec, double width,
-                                                   double height) {
-    const AreasChartData& data = spec.data;
-    return charts::layout(ChartText(chart), data, width, height);
-}
-
-void ChartTraits<AreasChart>::draw(cairo_t* cr, const ChartContext& chart, const AreasChart& spec, double width, double height) {
-    const AreasChartData& data = spec.data;
-    FigureGuard guard(cr);
-    const ChartText text(chart, cr);
-    const AreasChartGeometry g = charts::layout(text, data, width, height);
-    const ChartStyle& style = chart.style();
+void paint(cairo_t* cr, const ChartText& text, const AreasChart&, const AreasChartGeometry& g) {
+    const ChartStyle& style = text.style();
     draw_grid(cr, style, g.axis);
     for (const auto& row : g.rows) {
         if (row.city_bar) draw_bar(cr, style, Mark::city_bar, *row.city_bar);
@@ -170,7 +158,7 @@ void ChartTraits<AreasChart>::draw(cairo_t* cr, const ChartContext& chart, const
     }
 }
 
-std::string ChartTraits<AreasChart>::describe(const Catalog& catalog, const AreasChart& spec, int fraction_digits) {
+std::string describe(const Catalog& catalog, const AreasChart& spec, int fraction_digits) {
     const AreasChartData& data = spec.data;
     validate(data);
     check_sample_size(data.sample_size, chart_name);
@@ -197,18 +185,25 @@ std::string ChartTraits<AreasChart>::describe(const Catalog& catalog, const Area
     return join_sentences(catalog, sentences);
 }
 
-std::string ChartTraits<AreasChart>::title(const Catalog& catalog, const AreasChart& spec) {
+std::string title(const Catalog& catalog, const AreasChart& spec) {
     const AreasChartData& data = spec.data;
     return catalog.format("charts.areas.title", {{"city", data.city_name}});
 }
 
-const std::vector<std::string>& ChartTraits<AreasChart>::words() {
-    // meta.name: the language's own name, which sets the line height of labels.
-    static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.axis.achievement_rate",
-                                                 "charts.legend.sample_average",
-                                                 "charts.no_answers"};
-    return keys;
+}  // namespace
+
+const ChartType<AreasChart, AreasChartGeometry>& chart_type(std::type_identity<AreasChart>) {
+    static const ChartType<AreasChart, AreasChartGeometry> type{
+        "areas",
+        {"meta.name", "charts.axis.achievement_rate", "charts.legend.sample_average", "charts.no_answers"},
+        [](const ChartText& text, const AreasChart& chart, double width, double height) {
+            return layout(text, chart.data, width, height);
+        },
+        paint,
+        describe,
+        title,
+    };
+    return type;
 }
 
 }  // namespace icc::charts

@@ -34,18 +34,7 @@ struct AreasChartGeometry {
     std::vector<AreasChartRow> rows;
 };
 
-template <>
-struct ChartTraits<AreasChart> {
-    static constexpr std::string_view name = "areas";
-    static const std::vector<std::string>& words();
-    using Geometry = AreasChartGeometry;
-    // Throws DiagnosticError for values the chart cannot show.
-    static Geometry layout(const ChartContext& chart, const AreasChart& spec, double width, double height);
-    static void draw(cairo_t* cr, const ChartContext& chart, const AreasChart& spec, double width, double height);
-    static std::string describe(const Catalog& catalog, const AreasChart& spec, int fraction_digits = 0);
-    static std::string title(const Catalog& catalog, const AreasChart& spec);
-};
-
-
+// The chart type's table (chart_traits.h), in areas_chart.cpp.
+const ChartType<AreasChart, AreasChartGeometry>& chart_type(std::type_identity<AreasChart>);
 
 }  // namespace icc::charts

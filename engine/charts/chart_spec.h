@@ -13,7 +13,7 @@
 
 namespace icc::charts {
 
-// One alternative per chart type; each is the input of one ChartTraits<>.
+// One alternative per chart type; each is the input of one ChartType<> (chart_traits.h).
 struct AreasChart {       // "areas against the sample": bars
     AreasChartData data;
 };

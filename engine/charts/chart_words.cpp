@@ -19,7 +19,9 @@ namespace icc::charts {
 namespace {
 
 template <typename Chart>
-using Traits = ChartTraits<std::decay_t<Chart>>;
+const auto& type_of(const Chart&) {
+    return chart_type_of<Chart>();
+}
 
 std::string to_utf8(const icu::UnicodeString& text) {
     std::string out;
@@ -48,7 +50,7 @@ ChartLocale bare_locale(const Catalog& catalog) {
 
 template <typename... Chart>
 void add_every_chart_words(const Catalog& catalog, ChartLocale& locale, std::variant<Chart...>*) {
-    (add_words(catalog, ChartTraits<Chart>::words(), locale), ...);
+    (add_words(catalog, chart_type_of<Chart>().words, locale), ...);
 }
 
 }  // namespace
@@ -62,7 +64,7 @@ const std::string& ChartWords::text(std::string_view key) const {
     if (found == locale_.texts.end())
         throw InternalError(Diagnostic{Severity::error, {},
                                        "a chart prints '" + std::string(key) +
-                                           "', which its ChartTraits<>::words() does not list"});
+                                           "', which its ChartType<>::words does not list"});
     return found->second;
 }
 
@@ -131,7 +133,7 @@ ChartContext::ChartContext(const FontSet& fonts, const Catalog& catalog, ChartSt
 
 ChartLocale chart_locale(const Catalog& catalog, const ChartData& data) {
     ChartLocale locale = bare_locale(catalog);
-    std::visit([&](const auto& chart) { add_words(catalog, Traits<decltype(chart)>::words(), locale); }, data);
+    std::visit([&](const auto& chart) { add_words(catalog, type_of(chart).words, locale); }, data);
     return locale;
 }
 
@@ -143,12 +145,11 @@ ChartSpec chart_spec(const Catalog& catalog, ChartData data, std::string heading
 std::string describe_chart(const Catalog& catalog, const ChartData& data, int fraction_digits) {
     return std::visit(
         [&](const auto& chart) -> std::string {
-            using T = Traits<decltype(chart)>;
-            if constexpr (requires { T::describe(catalog, chart, fraction_digits); })
-                return T::describe(catalog, chart, fraction_digits);
-            else
+            const auto& type = type_of(chart);
+            if (!type.describe)
                 throw InternalError(Diagnostic{Severity::error, {},
-                                               "chart '" + std::string(T::name) + "' has no text alternative of its own"});
+                                               "chart '" + std::string(type.name) + "' has no text alternative of its own"});
+            return type.describe(catalog, chart, fraction_digits);
         },
         data);
 }
@@ -156,18 +157,17 @@ std::string describe_chart(const Catalog& catalog, const ChartData& data, int fr
 std::string chart_title(const Catalog& catalog, const ChartData& data) {
     return std::visit(
         [&](const auto& chart) -> std::string {
-            using T = Traits<decltype(chart)>;
-            if constexpr (requires { T::title(catalog, chart); })
-                return T::title(catalog, chart);
-            else
+            const auto& type = type_of(chart);
+            if (!type.title)
                 throw InternalError(
-                    Diagnostic{Severity::error, {}, "chart '" + std::string(T::name) + "' has no title of its own"});
+                    Diagnostic{Severity::error, {}, "chart '" + std::string(type.name) + "' has no title of its own"});
+            return type.title(catalog, chart);
         },
         data);
 }
 
 std::string chart_type_name(const ChartData& data) {
-    return std::visit([](const auto& chart) { return std::string(Traits<decltype(chart)>::name); }, data);
+    return std::visit([](const auto& chart) { return std::string(type_of(chart).name); }, data);
 }
 
 }  // namespace icc::charts

@@ -2,7 +2,7 @@
 // The charts stage. A chart is a value (chart_spec.h: ChartData, one
 // alternative per chart type, with its words in a ChartLocale); each chart
 // type declares its geometry, drawing, words, text alternative and title
-// once, in its ChartTraits<> (chart_traits.h). Then:
+// once, in its ChartType<> table (chart_traits.h). Then:
 //   chart_spec / describe_chart / chart_title (chart_words.h)  at compose time
 //   draw_chart (draw_chart.h)                                  for every output
 //   layout_chart<Chart> (chart_traits.h)                       geometry, for tests

@@ -14,10 +14,15 @@ void draw_chart(cairo_t* cr, const ChartSpec& spec, const ChartFonts& fonts, dou
                 std::vector<PlacedTextLine>* text_lines) {
     ChartContext context(fonts, spec.locale);
     context.record_text_into(text_lines);
+    // Every chart type the same way: its state kept from the caller's, its
+    // text set up for this target, laid out, then painted.
     auto draw = [&](double chart_height) {
         std::visit(
             [&](const auto& chart) {
-                ChartTraits<std::decay_t<decltype(chart)>>::draw(cr, context, chart, width, chart_height);
+                const auto& type = chart_type_of<std::decay_t<decltype(chart)>>();
+                FigureGuard guard(cr);
+                const ChartText text(context, cr);
+                type.paint(cr, text, chart, type.layout(text, chart, width, chart_height));
             },
             spec.data);
     };

@@ -225,18 +225,10 @@ int network_rank(const NetworkPositionData& data) {
                                               [&](double other) { return other > data.city; }));
 }
 
-ChartTraits<NetworkChart>::Geometry ChartTraits<NetworkChart>::layout(const ChartContext& chart, const NetworkChart& spec, double width,
-                                                   double height) {
-    const NetworkPositionData& data = spec.data;
-    return charts::layout(ChartText(chart), data, width, height);
-}
+namespace {
 
-void ChartTraits<NetworkChart>::draw(cairo_t* cr, const ChartContext& chart, const NetworkChart& spec, double width, double height) {
-    const NetworkPositionData& data = spec.data;
-    FigureGuard guard(cr);
-    const ChartText text(chart, cr);
-    const NetworkChartGeometry g = charts::layout(text, data, width, height);
-    const ChartStyle& style = chart.style();
+void paint(cairo_t* cr, const ChartText& text, const NetworkChart&, const NetworkChartGeometry& g) {
+    const ChartStyle& style = text.style();
     draw_grid(cr, style, g.axis);
     for (const Point& p : g.others) draw_dot(cr, style, Mark::other_dot, p, g.dot_radius);
     {
@@ -264,7 +256,7 @@ void ChartTraits<NetworkChart>::draw(cairo_t* cr, const ChartContext& chart, con
     text.draw(cr, g.median_label);
 }
 
-std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const NetworkChart& spec, int fraction_digits) {
+std::string describe(const Catalog& catalog, const NetworkChart& spec, int fraction_digits) {
     const NetworkPositionData& data = spec.data;
     validate(data);
     double lowest = data.city, highest = data.city;
@@ -285,21 +277,25 @@ std::string ChartTraits<NetworkChart>::describe(const Catalog& catalog, const Ne
                            {"highest", format_rate(catalog, fraction_digits, highest)}});
 }
 
-std::string ChartTraits<NetworkChart>::title(const Catalog& catalog, const NetworkChart& spec) {
+std::string title(const Catalog& catalog, const NetworkChart& spec) {
     const NetworkPositionData& data = spec.data;
     return catalog.format("charts.network.title", {{"city", data.city_name}, {"index", data.index}});
 }
 
-const std::vector<std::string>& ChartTraits<NetworkChart>::words() {
-    // meta.name: the language's own name, which sets the line height of labels.
-    static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.axis.core_index",
-                                                 "charts.axis.extended_index",
-                                                 "charts.legend.other_cities",
-                                                 "charts.legend.sample_median",
-                                                 "charts.network.city_label",
-                                                 "charts.network.median_label"};
-    return keys;
+}  // namespace
+
+const ChartType<NetworkChart, NetworkChartGeometry>& chart_type(std::type_identity<NetworkChart>) {
+    static const ChartType<NetworkChart, NetworkChartGeometry> type{
+        "network",
+        {"meta.name", "charts.axis.core_index", "charts.axis.extended_index", "charts.legend.other_cities", "charts.legend.sample_median", "charts.network.city_label", "charts.network.median_label"},
+        [](const ChartText& text, const NetworkChart& chart, double width, double height) {
+            return layout(text, chart.data, width, height);
+        },
+        paint,
+        describe,
+        title,
+    };
+    return type;
 }
 
 }  // namespace icc::charts

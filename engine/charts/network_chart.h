@@ -31,21 +31,10 @@ struct NetworkChartGeometry {
     std::vector<TextBox> texts;  // legend labels, tick labels, axis title
 };
 
-template <>
-struct ChartTraits<NetworkChart> {
-    static constexpr std::string_view name = "network";
-    static const std::vector<std::string>& words();
-    using Geometry = NetworkChartGeometry;
-    // Throws DiagnosticError for values the chart cannot show.
-    static Geometry layout(const ChartContext& chart, const NetworkChart& spec, double width, double height);
-    static void draw(cairo_t* cr, const ChartContext& chart, const NetworkChart& spec, double width, double height);
-    static std::string describe(const Catalog& catalog, const NetworkChart& spec, int fraction_digits = 0);
-    static std::string title(const Catalog& catalog, const NetworkChart& spec);
-};
-
+// The chart type's table (chart_traits.h), in network_chart.cpp.
+const ChartType<NetworkChart, NetworkChartGeometry>& chart_type(std::type_identity<NetworkChart>);
 
 // 1 + the number of other cities with a strictly higher index.
 int network_rank(const NetworkPositionData& data);
-
 
 }  // namespace icc::charts

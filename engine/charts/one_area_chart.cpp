@@ -111,20 +111,8 @@ OneAreaChartGeometry layout(const ChartText& text, const OneAreaData& data, doub
     return g;
 }
 
-}  // namespace
-
-ChartTraits<OneAreaChart>::Geometry ChartTraits<OneAreaChart>::layout(const ChartContext& chart, const OneAreaChart& spec, double width,
-                                                   double height) {
-    const OneAreaData& data = spec.data;
-    return charts::layout(ChartText(chart), data, width, height);
-}
-
-void ChartTraits<OneAreaChart>::draw(cairo_t* cr, const ChartContext& chart, const OneAreaChart& spec, double width, double height) {
-    const OneAreaData& data = spec.data;
-    FigureGuard guard(cr);
-    const ChartText text(chart, cr);
-    const OneAreaChartGeometry g = charts::layout(text, data, width, height);
-    const ChartStyle& style = chart.style();
+void paint(cairo_t* cr, const ChartText& text, const OneAreaChart&, const OneAreaChartGeometry& g) {
+    const ChartStyle& style = text.style();
     draw_grid(cr, style, g.axis);
     for (const auto& row : g.rows)
         if (row.bar) draw_bar(cr, style, row.mark, *row.bar);
@@ -135,7 +123,7 @@ void ChartTraits<OneAreaChart>::draw(cairo_t* cr, const ChartContext& chart, con
     }
 }
 
-std::string ChartTraits<OneAreaChart>::describe(const Catalog& catalog, const OneAreaChart& spec, int fraction_digits) {
+std::string describe(const Catalog& catalog, const OneAreaChart& spec, int fraction_digits) {
     const OneAreaData& data = spec.data;
     validate(data);
     std::vector<std::string> sentences;
@@ -158,19 +146,25 @@ std::string ChartTraits<OneAreaChart>::describe(const Catalog& catalog, const On
     return join_sentences(catalog, sentences);
 }
 
-std::string ChartTraits<OneAreaChart>::title(const Catalog& catalog, const OneAreaChart& spec) {
+std::string title(const Catalog& catalog, const OneAreaChart& spec) {
     const OneAreaData& data = spec.data;
     return catalog.format("charts.one_area.title", {{"area", data.area_label}, {"city", data.city_name}});
 }
 
-const std::vector<std::string>& ChartTraits<OneAreaChart>::words() {
-    // meta.name: the language's own name, which sets the line height of labels.
-    static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.axis.achievement_rate",
-                                                 "charts.no_answers",
-                                                 "charts.one_area.group_row",
-                                                 "charts.one_area.sample_row"};
-    return keys;
+}  // namespace
+
+const ChartType<OneAreaChart, OneAreaChartGeometry>& chart_type(std::type_identity<OneAreaChart>) {
+    static const ChartType<OneAreaChart, OneAreaChartGeometry> type{
+        "one_area",
+        {"meta.name", "charts.axis.achievement_rate", "charts.no_answers", "charts.one_area.group_row", "charts.one_area.sample_row"},
+        [](const ChartText& text, const OneAreaChart& chart, double width, double height) {
+            return layout(text, chart.data, width, height);
+        },
+        paint,
+        describe,
+        title,
+    };
+    return type;
 }
 
 }  // namespace icc::charts

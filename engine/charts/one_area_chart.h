@@ -30,18 +30,7 @@ struct OneAreaChartGeometry {
     std::vector<OneAreaRow> rows;  // the city, the sample, then the peer groups in the order given
 };
 
-template <>
-struct ChartTraits<OneAreaChart> {
-    static constexpr std::string_view name = "one_area";
-    static const std::vector<std::string>& words();
-    using Geometry = OneAreaChartGeometry;
-    // Throws DiagnosticError for values the chart cannot show.
-    static Geometry layout(const ChartContext& chart, const OneAreaChart& spec, double width, double height);
-    static void draw(cairo_t* cr, const ChartContext& chart, const OneAreaChart& spec, double width, double height);
-    static std::string describe(const Catalog& catalog, const OneAreaChart& spec, int fraction_digits = 0);
-    static std::string title(const Catalog& catalog, const OneAreaChart& spec);
-};
-
-
+// The chart type's table (chart_traits.h), in one_area_chart.cpp.
+const ChartType<OneAreaChart, OneAreaChartGeometry>& chart_type(std::type_identity<OneAreaChart>);
 
 }  // namespace icc::charts

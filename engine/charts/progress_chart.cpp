@@ -233,24 +233,16 @@ ProgressChartGeometry layout(const ChartText& text, const ProgressChartData& dat
 
 bool shows_progress(const ProgressChartData& data) { return data.editions.size() > 1; }
 
-ChartTraits<ProgressChart>::Geometry ChartTraits<ProgressChart>::layout(const ChartContext& chart, const ProgressChart& spec, double width,
-                                                   double height) {
-    const ProgressChartData& data = spec.data;
-    return charts::layout(ChartText(chart), data, width, height);
-}
+namespace {
 
-void ChartTraits<ProgressChart>::draw(cairo_t* cr, const ChartContext& chart, const ProgressChart& spec, double width, double height) {
-    const ProgressChartData& data = spec.data;
-    FigureGuard guard(cr);
-    const ChartText text(chart, cr);
-    const ProgressChartGeometry g = charts::layout(text, data, width, height);
-    const ChartStyle& style = chart.style();
+void paint(cairo_t* cr, const ChartText& text, const ProgressChart&, const ProgressChartGeometry& g) {
+    const ChartStyle& style = text.style();
     draw_grid(cr, style, g.axis);
 
     set_source(cr, style.grid);
     cairo_set_line_width(cr, style.grid_width);
     cairo_move_to(cr, 0, g.separator_y);
-    cairo_line_to(cr, width, g.separator_y);
+    cairo_line_to(cr, g.width, g.separator_y);
     cairo_stroke(cr);
 
     for (const auto& row : g.rows) {
@@ -275,7 +267,7 @@ void ChartTraits<ProgressChart>::draw(cairo_t* cr, const ChartContext& chart, co
     }
 }
 
-std::string ChartTraits<ProgressChart>::describe(const Catalog& catalog, const ProgressChart& spec, int fraction_digits) {
+std::string describe(const Catalog& catalog, const ProgressChart& spec, int fraction_digits) {
     const ProgressChartData& data = spec.data;
     validate(data);
     std::vector<std::string> labels;
@@ -308,7 +300,7 @@ std::string ChartTraits<ProgressChart>::describe(const Catalog& catalog, const P
     return join_sentences(catalog, sentences);
 }
 
-std::string ChartTraits<ProgressChart>::title(const Catalog& catalog, const ProgressChart& spec) {
+std::string title(const Catalog& catalog, const ProgressChart& spec) {
     const ProgressChartData& data = spec.data;
     validate(data);
     return catalog.format("charts.progress.title", {{"city", data.city_name},
@@ -317,16 +309,20 @@ std::string ChartTraits<ProgressChart>::title(const Catalog& catalog, const Prog
                                                     {"latest", data.editions.back().label}});
 }
 
-const std::vector<std::string>& ChartTraits<ProgressChart>::words() {
-    // meta.name: the language's own name, which sets the line height of labels.
-    static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.axis.achievement_rate",
-                                                 "charts.missing_value",
-                                                 "charts.progress.aggregate",
-                                                 "charts.progress.change",
-                                                 "charts.progress.change_header",
-                                                 "charts.progress.first_edition"};
-    return keys;
+}  // namespace
+
+const ChartType<ProgressChart, ProgressChartGeometry>& chart_type(std::type_identity<ProgressChart>) {
+    static const ChartType<ProgressChart, ProgressChartGeometry> type{
+        "progress",
+        {"meta.name", "charts.axis.achievement_rate", "charts.missing_value", "charts.progress.aggregate", "charts.progress.change", "charts.progress.change_header", "charts.progress.first_edition"},
+        [](const ChartText& text, const ProgressChart& chart, double width, double height) {
+            return layout(text, chart.data, width, height);
+        },
+        paint,
+        describe,
+        title,
+    };
+    return type;
 }
 
 }  // namespace icc::charts

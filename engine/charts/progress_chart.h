@@ -37,21 +37,10 @@ struct ProgressChartGeometry {
     std::vector<ProgressRow> rows;  // the aggregate index first, then the areas
 };
 
-template <>
-struct ChartTraits<ProgressChart> {
-    static constexpr std::string_view name = "progress";
-    static const std::vector<std::string>& words();
-    using Geometry = ProgressChartGeometry;
-    // Throws DiagnosticError for values the chart cannot show.
-    static Geometry layout(const ChartContext& chart, const ProgressChart& spec, double width, double height);
-    static void draw(cairo_t* cr, const ChartContext& chart, const ProgressChart& spec, double width, double height);
-    static std::string describe(const Catalog& catalog, const ProgressChart& spec, int fraction_digits = 0);
-    static std::string title(const Catalog& catalog, const ProgressChart& spec);
-};
-
+// The chart type's table (chart_traits.h), in progress_chart.cpp.
+const ChartType<ProgressChart, ProgressChartGeometry>& chart_type(std::type_identity<ProgressChart>);
 
 // True when there is an earlier edition to compare with.
 bool shows_progress(const ProgressChartData& data);
-
 
 }  // namespace icc::charts

@@ -169,18 +169,10 @@ Point RadarChartGeometry::point_at(std::size_t index, double value) const {
     return {center.x + r * std::cos(spokes[index].angle), center.y + r * std::sin(spokes[index].angle)};
 }
 
-ChartTraits<RadarChart>::Geometry ChartTraits<RadarChart>::layout(const ChartContext& chart, const RadarChart& spec, double width,
-                                                   double height) {
-    const AreasChartData& data = spec.data;
-    return charts::layout(ChartText(chart), data, width, height);
-}
+namespace {
 
-void ChartTraits<RadarChart>::draw(cairo_t* cr, const ChartContext& chart, const RadarChart& spec, double width, double height) {
-    const AreasChartData& data = spec.data;
-    FigureGuard guard(cr);
-    const ChartText text(chart, cr);
-    const RadarChartGeometry g = charts::layout(text, data, width, height);
-    const ChartStyle& style = chart.style();
+void paint(cairo_t* cr, const ChartText& text, const RadarChart&, const RadarChartGeometry& g) {
+    const ChartStyle& style = text.style();
     const std::size_t n = g.spokes.size();
 
     // Grid: rings as polygons, spokes, the 100 ring darker.
@@ -252,7 +244,7 @@ void ChartTraits<RadarChart>::draw(cairo_t* cr, const ChartContext& chart, const
     for (const auto& spoke : g.spokes) text.draw(cr, spoke.label);
 }
 
-std::string ChartTraits<RadarChart>::describe(const Catalog& catalog, const RadarChart& spec, int fraction_digits) {
+std::string describe(const Catalog& catalog, const RadarChart& spec, int fraction_digits) {
     const AreasChartData& data = spec.data;
     validate(data);
     check_sample_size(data.sample_size, chart_name);
@@ -276,17 +268,25 @@ std::string ChartTraits<RadarChart>::describe(const Catalog& catalog, const Rada
     return join_sentences(catalog, sentences);
 }
 
-std::string ChartTraits<RadarChart>::title(const Catalog& catalog, const RadarChart& spec) {
+std::string title(const Catalog& catalog, const RadarChart& spec) {
     const AreasChartData& data = spec.data;
     return catalog.format("charts.radar.title", {{"city", data.city_name}});
 }
 
-const std::vector<std::string>& ChartTraits<RadarChart>::words() {
-    // meta.name: the language's own name, which sets the line height of labels.
-    static const std::vector<std::string> keys{"meta.name",
-                                                 "charts.legend.sample_average",
-                                                 "charts.radar.no_answers_label"};
-    return keys;
+}  // namespace
+
+const ChartType<RadarChart, RadarChartGeometry>& chart_type(std::type_identity<RadarChart>) {
+    static const ChartType<RadarChart, RadarChartGeometry> type{
+        "radar",
+        {"meta.name", "charts.legend.sample_average", "charts.radar.no_answers_label"},
+        [](const ChartText& text, const RadarChart& chart, double width, double height) {
+            return layout(text, chart.data, width, height);
+        },
+        paint,
+        describe,
+        title,
+    };
+    return type;
 }
 
 }  // namespace icc::charts

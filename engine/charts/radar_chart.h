@@ -36,18 +36,7 @@ struct RadarChartGeometry {
     [[nodiscard]] Point point_at(std::size_t index, double value) const;
 };
 
-template <>
-struct ChartTraits<RadarChart> {
-    static constexpr std::string_view name = "radar";
-    static const std::vector<std::string>& words();
-    using Geometry = RadarChartGeometry;
-    // Throws DiagnosticError for values the chart cannot show.
-    static Geometry layout(const ChartContext& chart, const RadarChart& spec, double width, double height);
-    static void draw(cairo_t* cr, const ChartContext& chart, const RadarChart& spec, double width, double height);
-    static std::string describe(const Catalog& catalog, const RadarChart& spec, int fraction_digits = 0);
-    static std::string title(const Catalog& catalog, const RadarChart& spec);
-};
-
-
+// The chart type's table (chart_traits.h), in radar_chart.cpp.
+const ChartType<RadarChart, RadarChartGeometry>& chart_type(std::type_identity<RadarChart>);
 
 }  // namespace icc::charts

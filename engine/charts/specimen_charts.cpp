@@ -4,22 +4,22 @@
 
 namespace icc::charts {
 
-const std::vector<std::string>& ChartTraits<SpecimenBarsChart>::words() {
-    static const std::vector<std::string> none;
-    return none;
-}
+using namespace detail;
 
-SpecimenGeometry ChartTraits<SpecimenBarsChart>::layout(const ChartContext&, const SpecimenBarsChart&, double width,
-                                                        double height) {
+namespace {
+
+// Nothing to place: the geometry is the chart's size.
+template <typename Chart>
+SpecimenGeometry whole_area(const ChartText&, const Chart&, double width, double height) {
     return {width, height};
 }
 
 // The colours are the specimen's own (the report's blue and a light blue),
 // not the charts' palette: the specimen shows the page design.
-void ChartTraits<SpecimenBarsChart>::draw(cairo_t* cr, const ChartContext& chart, const SpecimenBarsChart& spec,
-                                          double width, double height) {
+void paint_bars(cairo_t* cr, const ChartText& text, const SpecimenBarsChart& spec, const SpecimenGeometry& g) {
     const auto& values = spec.values;
-    const bool right_to_left = chart.words().right_to_left();
+    const double width = g.width, height = g.height;
+    const bool right_to_left = text.chart().words().right_to_left();
     const double bottom = height - 6;
     cairo_set_line_width(cr, 0.5);
     cairo_set_source_rgb(cr, 0.82, 0.84, 0.88);
@@ -49,19 +49,9 @@ void ChartTraits<SpecimenBarsChart>::draw(cairo_t* cr, const ChartContext& chart
     cairo_stroke(cr);
 }
 
-const std::vector<std::string>& ChartTraits<SpecimenLineChart>::words() {
-    static const std::vector<std::string> none;
-    return none;
-}
-
-SpecimenGeometry ChartTraits<SpecimenLineChart>::layout(const ChartContext&, const SpecimenLineChart&, double width,
-                                                        double height) {
-    return {width, height};
-}
-
-void ChartTraits<SpecimenLineChart>::draw(cairo_t* cr, const ChartContext&, const SpecimenLineChart& spec,
-                                          double width, double height) {
+void paint_line(cairo_t* cr, const ChartText&, const SpecimenLineChart& spec, const SpecimenGeometry& g) {
     const auto& values = spec.values;
+    const double width = g.width, height = g.height;
     cairo_set_source_rgb(cr, 0.96, 0.97, 0.99);
     cairo_rectangle(cr, 0, 0, width, height);
     cairo_fill(cr);
@@ -82,6 +72,20 @@ void ChartTraits<SpecimenLineChart>::draw(cairo_t* cr, const ChartContext&, cons
         cairo_arc(cr, x, y, 3, 0, 2 * M_PI);
         cairo_fill(cr);
     }
+}
+
+}  // namespace
+
+const ChartType<SpecimenBarsChart, SpecimenGeometry>& chart_type(std::type_identity<SpecimenBarsChart>) {
+    static const ChartType<SpecimenBarsChart, SpecimenGeometry> type{
+        "specimen-bars", {}, whole_area<SpecimenBarsChart>, paint_bars};
+    return type;
+}
+
+const ChartType<SpecimenLineChart, SpecimenGeometry>& chart_type(std::type_identity<SpecimenLineChart>) {
+    static const ChartType<SpecimenLineChart, SpecimenGeometry> type{
+        "specimen-line", {}, whole_area<SpecimenLineChart>, paint_line};
+    return type;
 }
 
 }  // namespace icc::charts

@@ -1,7 +1,7 @@
 #pragma once
 // The typesetting specimen's two figures: paired bars and a line over
 // editions. They print no text (their document gives caption and
-// alternative text), so their traits declare no words, description or title.
+// alternative text), so their tables declare no words, description or title.
 #include <cairo.h>
 
 #include <string>
@@ -18,23 +18,9 @@ struct SpecimenGeometry {
     double width = 0, height = 0;
 };
 
-template <>
-struct ChartTraits<SpecimenBarsChart> {
-    static constexpr std::string_view name = "specimen-bars";
-    static const std::vector<std::string>& words();
-    using Geometry = SpecimenGeometry;
-    static Geometry layout(const ChartContext& chart, const SpecimenBarsChart& spec, double width, double height);
-    // Mirrored for right-to-left languages: the first pair is at the right.
-    static void draw(cairo_t* cr, const ChartContext& chart, const SpecimenBarsChart& spec, double width, double height);
-};
-
-template <>
-struct ChartTraits<SpecimenLineChart> {
-    static constexpr std::string_view name = "specimen-line";
-    static const std::vector<std::string>& words();
-    using Geometry = SpecimenGeometry;
-    static Geometry layout(const ChartContext& chart, const SpecimenLineChart& spec, double width, double height);
-    static void draw(cairo_t* cr, const ChartContext& chart, const SpecimenLineChart& spec, double width, double height);
-};
+// The charts' tables (chart_traits.h), in specimen_charts.cpp. The bars are
+// mirrored for right-to-left languages: the first pair is at the right.
+const ChartType<SpecimenBarsChart, SpecimenGeometry>& chart_type(std::type_identity<SpecimenBarsChart>);
+const ChartType<SpecimenLineChart, SpecimenGeometry>& chart_type(std::type_identity<SpecimenLineChart>);
 
 }  // namespace icc::charts
