@@ -15,20 +15,22 @@ void Paginator::place(std::size_t index, const TableOfContentsBlock& contents) {
         add_lines(title, 0, title.line_count(), content().x, cursor_, title_style.color, title_tag);
         cursor_ += title.height();
         record(BlockKind::contents, top, cursor_);
-        gap_after(title_style.space_after + 4, true);
+        gap_after(title_style.space_after + style_.contents.title_gap, true);
     }
     for (std::size_t i = 0; i < document_.blocks.size(); ++i) {
         const auto* heading = std::get_if<HeadingBlock>(&document_.blocks[i]);
         if (!heading || !heading->in_toc || heading->level > contents.depth) continue;
         const NumberedHeading& numbered = numbers_.at(i);
         const bool major = heading->level == 1;
-        const TextStyle style{FontRole::heading, major ? 10.5 : 9.5, major ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL};
-        const double indent = major ? 0 : 24.0 * (heading->level - 1);
+        const ContentsStyle& s = style_.contents;
+        const TextStyle style = major ? text_style(FontRole::heading, s.entry, PANGO_WEIGHT_BOLD)
+                                      : text_style(FontRole::heading, s.subentry);
+        const double indent = major ? 0 : s.indent * (heading->level - 1);
         const double width = content().width - indent - toc_number_column;
         const std::string text =
             numbered.number.empty() ? heading->text : numbered.number + en_space + heading->text;
         PreparedText entry = prepare(text, style, width);
-        skip(major ? 9 : 3);
+        skip(major ? s.entry_gap : s.subentry_gap);
         if (entry.height() > space_left()) new_page();
         const double top = cursor_;
         BoxTag entry_tag = tag(Role::contents_entry, static_cast<int>(pending_contents_.size()));

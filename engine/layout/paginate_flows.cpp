@@ -102,14 +102,14 @@ std::vector<FlowItem> Paginator::list_items(const ListBlock& list, double width,
                                   marker_style, 0));
         widest = std::max(widest, markers.back().width);
     }
-    const double indent = std::max(list_indent, widest + 7);
+    const double indent = std::max(list_indent, widest + style_.list_marker_gap);
     std::vector<FlowItem> items;
     for (std::size_t i = 0; i < list.items.size(); ++i) {
         FlowItem item;
         item.color = ink;
         item.text = prepare(list.items[i], style, width - indent, Alignment::start, true, list.language);
         // Numbers align to the end of the marker column, bullets to its start.
-        item.marker_offset = list.numbered ? indent - 7 - markers[i].width : 0;
+        item.marker_offset = list.numbered ? indent - style_.list_marker_gap - markers[i].width : 0;
         item.marker = std::move(markers[i]);
         item.offset = indent;
         item.space_before = items.empty() ? 0 : list_item_gap;

@@ -8,12 +8,13 @@ void Paginator::add_page_furniture() {
     const PageGeometry& g = result_.geometry;
     const Rect area = content();
     const auto pages = static_cast<std::int64_t>(result_.pages.size());
-    const double half = area.width / 2 - 12;
+    const FurnitureStyle& s = style_.furniture_layout;
+    const double half = area.width / 2 - s.head_gap / 2;
     for (std::int64_t i = 0; i < pages; ++i) {
         LaidOutPage& p = result_.pages[static_cast<std::size_t>(i)];
         p.label = p.cover ? document_.info.cover_label : folio(static_cast<std::size_t>(i));
         if (p.cover) continue;
-        const double header_y = g.margin_top - 40;
+        const double header_y = g.margin_top - s.head_above_text;
         if (!document_.info.running_header.empty()) {
             PreparedText header = prepare(document_.info.running_header, furniture_style, half);
             pango_layout_set_ellipsize(header.layout.get(), PANGO_ELLIPSIZE_END);
@@ -36,11 +37,12 @@ void Paginator::add_page_furniture() {
             add_furniture(p, text, mirrored(area.x, area.width, area.width - half, half), header_y,
                           Role::running_head);
         }
-        p.fills.push_back({{area.x, g.margin_top - 26, area.width, 0.5}, rule, true, artifact(Role::rule)});
+        p.fills.push_back(
+            {{area.x, g.margin_top - s.rule_above_text, area.width, s.rule_weight}, rule, true, artifact(Role::rule)});
         const std::string folio = format_message(document_.info.page_of_pages, document_.info.icu_locale,
                                                  {{"page", i + 1}, {"pages", pages}});
         PreparedText footer = prepare(folio, furniture_style, area.width, Alignment::end);
-        add_furniture(p, footer, area.x, g.height - g.margin_bottom + 30, Role::folio);
+        add_furniture(p, footer, area.x, g.height - g.margin_bottom + s.folio_below_text, Role::folio);
     }
 }
 

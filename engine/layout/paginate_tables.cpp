@@ -53,7 +53,8 @@ void Paginator::draw_row_band(const MeasuredRow& row, const std::vector<int>& fr
     else if (emphasised)
         page().fills.push_back({{area.x, cursor_, area.width, band}, emphasis_tint, false, artifact(Role::background)});
     if (!header && last_band)
-        page().fills.push_back({{area.x, cursor_ + band - 0.5, area.width, 0.5}, rule, false, artifact(Role::rule)});
+        page().fills.push_back({{area.x, cursor_ + band - style_.row_rule, area.width, style_.row_rule}, rule, false,
+                                artifact(Role::rule)});
     double offset = 0;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
         const double x = mirrored(area.x, area.width, offset + cell_padding_x, widths[i] - 2 * cell_padding_x);
