@@ -4,10 +4,10 @@
 #include <set>
 #include <sstream>
 
-#include "batch/hash.h"
 #include "batch/manifest.h"
 #include "batch/parallel.h"
 #include "batch/progress.h"
+#include "support/hash.h"
 #include "test_support.h"
 
 using namespace icc;

@@ -12,6 +12,7 @@
 #include "compose/furniture.h"
 #include "layout/dump.h"
 #include "layout/paginate.h"
+#include "load/page_style.h"
 #include "support/data_root.h"
 #include "support/fonts.h"
 #include "support/locale.h"
@@ -157,4 +158,56 @@ BOOST_AUTO_TEST_CASE(reference_table_over_a_page_break) {
         table.rows.push_back({{plain_text("City number " + std::to_string(i)), plain_text(std::to_string(100 - i))}});
     document.blocks.emplace_back(table);
     check_reference("long_table", document);
+}
+
+// A document built by hand (these tests, the benchmarks) is set like a report:
+// the built-in design is the shipped design file's, value for value.
+BOOST_AUTO_TEST_CASE(the_shipped_design_file_holds_the_built_in_design) {
+    const PageStyle shipped = load_page_style(engine().data.templates() / "style" / "page.toml");
+    BOOST_TEST(canonical_text(shipped) == canonical_text(PageStyle{}));
+}
+
+namespace {
+// The top of the first text box of `role` (and `item`, when given) on page `page`.
+double top_of(const LaidOutDocument& laid_out, std::size_t page, Role role, int item = -1) {
+    for (const TextBox& text : laid_out.pages.at(page).texts)
+        if (text.tag.role == role && (item < 0 || text.tag.item == item)) return text.box.y;
+    BOOST_FAIL("no box of the role on page " << page);
+    return 0;
+}
+double left_of(const LaidOutDocument& laid_out, std::size_t page, Role role, int item) {
+    for (const TextBox& text : laid_out.pages.at(page).texts)
+        if (text.tag.role == role && text.tag.item == item) return text.box.x;
+    BOOST_FAIL("no box of the role on page " << page);
+    return 0;
+}
+}  // namespace
+
+// The cover, the contents and the page furniture are set from the design
+// file's [cover], [contents] and [furniture], not from the paginator's own numbers.
+BOOST_AUTO_TEST_CASE(cover_contents_and_furniture_follow_the_design) {
+    Document document = base_document(engine().english, "Design");
+    document.blocks.emplace_back(CoverBlock{"Intercultural Cities", "Valmora", "Index Report", {"March 2026"}});
+    document.blocks.emplace_back(TableOfContentsBlock{"Contents", 2});
+    document.blocks.emplace_back(HeadingBlock{1, "Results"});
+    document.blocks.emplace_back(HeadingBlock{2, "By area"});
+    document.blocks.emplace_back(ParagraphBlock{plain_text(sentence)});
+    const LaidOutDocument shipped = paginate(document, engine().fonts);
+
+    document.style.cover.kicker_top += 10;
+    document.style.cover.details_below_band += 20;
+    document.style.contents.indent += 6;
+    document.style.furniture_layout.folio_below_text += 5;
+    document.style.furniture_layout.head_above_text += 3;
+    const LaidOutDocument moved = paginate(document, engine().fonts);
+
+    const auto tol = boost::test_tools::tolerance(1e-9);  // a point moved is moved by its amount, to rounding
+    BOOST_TEST(top_of(moved, 0, Role::cover_text, 0) == top_of(shipped, 0, Role::cover_text, 0) + 10, tol);
+    BOOST_TEST(top_of(moved, 0, Role::cover_text, 1) == top_of(shipped, 0, Role::cover_text, 1), tol);
+    BOOST_TEST(top_of(moved, 0, Role::cover_text, 3) == top_of(shipped, 0, Role::cover_text, 3) + 20, tol);
+    // The level 2 entry (the contents' second) is indented one level more; the level 1 entry stays.
+    BOOST_TEST(left_of(moved, 1, Role::contents_entry, 0) == left_of(shipped, 1, Role::contents_entry, 0), tol);
+    BOOST_TEST(left_of(moved, 1, Role::contents_entry, 1) == left_of(shipped, 1, Role::contents_entry, 1) + 6, tol);
+    BOOST_TEST(top_of(moved, 1, Role::folio) == top_of(shipped, 1, Role::folio) + 5, tol);
+    BOOST_TEST(top_of(moved, 1, Role::running_head) == top_of(shipped, 1, Role::running_head) - 3, tol);
 }

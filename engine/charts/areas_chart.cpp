@@ -32,7 +32,8 @@ void validate(const AreasChartData& data) {
             Diagnostic{Severity::error, {}, "chart 'areas': peer-group averages are given but peer_label is empty"});
 }
 
-AreasChartGeometry layout(const ChartText& text, const AreasChartData& data, double width, double height) {
+AreasChartGeometry layout(const ChartText& text, const AreasChart& chart, double width, double height) {
+    const AreasChartData& data = chart.data;
     validate(data);
     const ChartStyle& style = text.style();
     const ChartWords& catalog = text.chart().words();
@@ -171,16 +172,7 @@ std::string describe(const Catalog& catalog, const AreasChart& spec, int fractio
                                         {"has_peer", std::string(peer ? "yes" : "no")},
                                         {"peer", data.peer_label}}));
     for (const auto& area : data.areas) {
-        sentences.push_back(catalog.format(
-            "charts.areas.alt_area",
-            {{"area", area.label},
-             {"city", data.city_name},
-             {"answered", std::string(area.city ? "yes" : "no")},
-             {"value", area.city ? format_rate(catalog, fraction_digits, *area.city) : std::string()},
-             {"sample", format_rate(catalog, fraction_digits, area.sample)},
-             {"has_peer", std::string(area.peer ? "yes" : "no")},
-             {"peer", data.peer_label},
-             {"peer_value", area.peer ? format_rate(catalog, fraction_digits, *area.peer) : std::string()}}));
+        sentences.push_back(area_sentence(catalog, data, area, true, fraction_digits));
     }
     return join_sentences(catalog, sentences);
 }
@@ -194,15 +186,8 @@ std::string title(const Catalog& catalog, const AreasChart& spec) {
 
 const ChartType<AreasChart, AreasChartGeometry>& chart_type(std::type_identity<AreasChart>) {
     static const ChartType<AreasChart, AreasChartGeometry> type{
-        "areas",
-        {"meta.name", "charts.axis.achievement_rate", "charts.legend.sample_average", "charts.no_answers"},
-        [](const ChartText& text, const AreasChart& chart, double width, double height) {
-            return layout(text, chart.data, width, height);
-        },
-        paint,
-        describe,
-        title,
-    };
+        "areas", {"meta.name", "charts.axis.achievement_rate", "charts.legend.sample_average", "charts.no_answers"},
+        layout, paint, describe, title};
     return type;
 }
 

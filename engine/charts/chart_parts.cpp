@@ -589,6 +589,21 @@ std::string join_sentences(const Catalog& catalog, const std::vector<std::string
     return out;
 }
 
+std::string area_sentence(const Catalog& catalog, const AreasChartData& data, const AreaValue& area, bool with_peer,
+                          int fraction_digits) {
+    const bool peer = with_peer && area.peer;
+    return catalog.format(
+        "charts.areas.alt_area",
+        {{"area", area.label},
+         {"city", data.city_name},
+         {"answered", std::string(area.city ? "yes" : "no")},
+         {"value", area.city ? format_rate(catalog, fraction_digits, *area.city) : std::string()},
+         {"sample", format_rate(catalog, fraction_digits, area.sample)},
+         {"has_peer", std::string(peer ? "yes" : "no")},
+         {"peer", with_peer ? data.peer_label : std::string()},
+         {"peer_value", peer ? format_rate(catalog, fraction_digits, *area.peer) : std::string()}});
+}
+
 std::string join_list(const Catalog& catalog, const std::vector<std::string>& items) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::ListFormatter> formatter(

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "charts/chart_data.h"
 #include "charts/chart_style.h"
 #include "support/handles.h"
 
@@ -124,6 +125,11 @@ double shown_rate(int fraction_digits, double value);
 
 // Joins sentences with the language's sentence separator.
 std::string join_sentences(const Catalog& catalog, const std::vector<std::string>& sentences);
+// The text alternative's sentence on one area of an areas or radar chart
+// ("charts.areas.alt_area"): the city's rate or that it did not answer, the
+// sample's, and the peer group's when `with_peer` and the area has one.
+std::string area_sentence(const Catalog& catalog, const AreasChartData& data, const AreaValue& area, bool with_peer,
+                          int fraction_digits);
 // "a, b and c" in the catalog's language (ICU list format).
 std::string join_list(const Catalog& catalog, const std::vector<std::string>& items);
 

@@ -135,7 +135,8 @@ std::pair<double, Swarm> fitting_swarm(const ValueAxis& axis, const NetworkPosit
     return {radius(hi), std::move(*fitting)};
 }
 
-NetworkChartGeometry layout(const ChartText& text, const NetworkPositionData& data, double width, double height) {
+NetworkChartGeometry layout(const ChartText& text, const NetworkChart& chart, double width, double height) {
+    const NetworkPositionData& data = chart.data;
     validate(data);
     const ChartStyle& style = text.style();
     const ChartWords& catalog = text.chart().words();
@@ -286,15 +287,9 @@ std::string title(const Catalog& catalog, const NetworkChart& spec) {
 
 const ChartType<NetworkChart, NetworkChartGeometry>& chart_type(std::type_identity<NetworkChart>) {
     static const ChartType<NetworkChart, NetworkChartGeometry> type{
-        "network",
-        {"meta.name", "charts.axis.core_index", "charts.axis.extended_index", "charts.legend.other_cities", "charts.legend.sample_median", "charts.network.city_label", "charts.network.median_label"},
-        [](const ChartText& text, const NetworkChart& chart, double width, double height) {
-            return layout(text, chart.data, width, height);
-        },
-        paint,
-        describe,
-        title,
-    };
+        "network", {"meta.name", "charts.axis.core_index", "charts.axis.extended_index", "charts.legend.other_cities",
+         "charts.legend.sample_median", "charts.network.city_label", "charts.network.median_label"},
+        layout, paint, describe, title};
     return type;
 }
 

@@ -39,7 +39,8 @@ std::string group_label(const Words& catalog, const GroupValue& group) {
                           {{"group", group.label}, {"count", static_cast<std::int64_t>(group.size)}});
 }
 
-OneAreaChartGeometry layout(const ChartText& text, const OneAreaData& data, double width, double height) {
+OneAreaChartGeometry layout(const ChartText& text, const OneAreaChart& chart, double width, double height) {
+    const OneAreaData& data = chart.data;
     validate(data);
     const ChartStyle& style = text.style();
     const ChartWords& catalog = text.chart().words();
@@ -155,15 +156,9 @@ std::string title(const Catalog& catalog, const OneAreaChart& spec) {
 
 const ChartType<OneAreaChart, OneAreaChartGeometry>& chart_type(std::type_identity<OneAreaChart>) {
     static const ChartType<OneAreaChart, OneAreaChartGeometry> type{
-        "one_area",
-        {"meta.name", "charts.axis.achievement_rate", "charts.no_answers", "charts.one_area.group_row", "charts.one_area.sample_row"},
-        [](const ChartText& text, const OneAreaChart& chart, double width, double height) {
-            return layout(text, chart.data, width, height);
-        },
-        paint,
-        describe,
-        title,
-    };
+        "one_area", {"meta.name", "charts.axis.achievement_rate", "charts.no_answers", "charts.one_area.group_row",
+         "charts.one_area.sample_row"},
+        layout, paint, describe, title};
     return type;
 }
 

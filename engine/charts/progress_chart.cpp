@@ -90,7 +90,8 @@ Mark edition_mark(std::size_t index, std::size_t count) {
     }
 }
 
-ProgressChartGeometry layout(const ChartText& text, const ProgressChartData& data, double width, double height) {
+ProgressChartGeometry layout(const ChartText& text, const ProgressChart& chart, double width, double height) {
+    const ProgressChartData& data = chart.data;
     validate(data);
     const ChartStyle& style = text.style();
     const ChartWords& catalog = text.chart().words();
@@ -313,15 +314,9 @@ std::string title(const Catalog& catalog, const ProgressChart& spec) {
 
 const ChartType<ProgressChart, ProgressChartGeometry>& chart_type(std::type_identity<ProgressChart>) {
     static const ChartType<ProgressChart, ProgressChartGeometry> type{
-        "progress",
-        {"meta.name", "charts.axis.achievement_rate", "charts.missing_value", "charts.progress.aggregate", "charts.progress.change", "charts.progress.change_header", "charts.progress.first_edition"},
-        [](const ChartText& text, const ProgressChart& chart, double width, double height) {
-            return layout(text, chart.data, width, height);
-        },
-        paint,
-        describe,
-        title,
-    };
+        "progress", {"meta.name", "charts.axis.achievement_rate", "charts.missing_value", "charts.progress.aggregate",
+         "charts.progress.change", "charts.progress.change_header", "charts.progress.first_edition"},
+        layout, paint, describe, title};
     return type;
 }
 

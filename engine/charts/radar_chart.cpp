@@ -55,7 +55,8 @@ std::vector<TextBox> place_labels(const std::vector<TextBox>& labels, const std:
     return placed;
 }
 
-RadarChartGeometry layout(const ChartText& text, const AreasChartData& data, double width, double height) {
+RadarChartGeometry layout(const ChartText& text, const RadarChart& chart, double width, double height) {
+    const AreasChartData& data = chart.data;
     validate(data);
     const ChartStyle& style = text.style();
     const ChartWords& catalog = text.chart().words();
@@ -254,16 +255,7 @@ std::string describe(const Catalog& catalog, const RadarChart& spec, int fractio
                                         {"count", static_cast<std::int64_t>(data.areas.size())},
                                         {"sample_size", static_cast<std::int64_t>(data.sample_size)}}));
     for (const auto& area : data.areas) {
-        sentences.push_back(catalog.format(
-            "charts.areas.alt_area",
-            {{"area", area.label},
-             {"city", data.city_name},
-             {"answered", std::string(area.city ? "yes" : "no")},
-             {"value", area.city ? format_rate(catalog, fraction_digits, *area.city) : std::string()},
-             {"sample", format_rate(catalog, fraction_digits, area.sample)},
-             {"has_peer", std::string("no")},
-             {"peer", std::string()},
-             {"peer_value", std::string()}}));
+        sentences.push_back(area_sentence(catalog, data, area, false, fraction_digits));
     }
     return join_sentences(catalog, sentences);
 }
@@ -277,15 +269,8 @@ std::string title(const Catalog& catalog, const RadarChart& spec) {
 
 const ChartType<RadarChart, RadarChartGeometry>& chart_type(std::type_identity<RadarChart>) {
     static const ChartType<RadarChart, RadarChartGeometry> type{
-        "radar",
-        {"meta.name", "charts.legend.sample_average", "charts.radar.no_answers_label"},
-        [](const ChartText& text, const RadarChart& chart, double width, double height) {
-            return layout(text, chart.data, width, height);
-        },
-        paint,
-        describe,
-        title,
-    };
+        "radar", {"meta.name", "charts.legend.sample_average", "charts.radar.no_answers_label"},
+        layout, paint, describe, title};
     return type;
 }
 

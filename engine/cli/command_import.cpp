@@ -13,6 +13,7 @@
 #include "load/edition.h"
 #include "load/questionnaire.h"
 #include "support/atomic_file.h"
+#include "support/language.h"
 #include "support/locale.h"
 
 namespace icc::cli {
@@ -29,14 +30,12 @@ struct ImportOptions {
 int run_import(const ImportOptions& options, const DataRoot& data) {
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     // Answers may come in any shipped language: every language's labels are mapped back.
+    const LanguageRegistry languages = LanguageRegistry::load(data);
     intake::FormsByLanguage forms;
-    for (const auto& entry : fs::directory_iterator(data.locales()))
-        if (entry.path().extension() == ".toml") {
-            const std::string lang = entry.path().stem().string();
-            forms.emplace(lang, intake::compose_form(questionnaire, Catalog::load(data, lang)));
-        }
+    for (const std::string& lang : languages.tags())
+        forms.emplace(lang, intake::compose_form(questionnaire, Catalog::load(data, lang)));
     DiagnosticSink sink;
-    const Edition edition = intake::import_answers(options.input, questionnaire, forms, sink);
+    const Edition edition = intake::import_answers(options.input, questionnaire, forms, languages.source().tag, sink);
     sink.throw_if_errors();
     std::cerr << format_diagnostics(sink.warnings());
 

@@ -19,9 +19,11 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "cli/commands.h"
 #include "support/diagnostic.h"
+#include "support/language.h"
 
 namespace icc::cli {
 
@@ -40,12 +42,17 @@ DataRoot shipped_data(const GlobalOptions& globals) {
     return DataRoot::shipped();
 }
 
-const char* const marker_text = R"(# An iccreport project folder: `iccreport` run in this folder, or in any
+// The project file, its languages those the locale files mark official (the
+// languages `build` makes by default), so that no code names a language.
+std::string marker_text(const LanguageRegistry& languages) {
+    std::string listed;
+    for (const std::string& tag : languages.official_tags()) listed += (listed.empty() ? "\"" : ", \"") + tag + "\"";
+    return R"(# An iccreport project folder: `iccreport` run in this folder, or in any
 # folder below it, reads its templates, locales, fonts, network and practices
 # from here. Every key is optional; paths are relative to this file.
 
 # The languages `build` makes each report in (a file in locales/ each).
-languages = ["en", "fr"]
+languages = [)" + listed + R"(]
 # The folder of the network's editions: network/<city>/<date>.toml.
 network = "network"
 # The good-practice library.
@@ -53,6 +60,7 @@ practices = "practices.toml"
 # Where `build` writes the reports.
 output = "out"
 )";
+}
 
 const char* const practices_text = R"(# The good-practice library: one [[practice]] per inspiring practice of a
 # city of the network (docs/selection.md). Empty to begin with.
@@ -70,6 +78,7 @@ int run_init(const InitOptions& options, const GlobalOptions& globals) {
     if (fs::exists(target, error) && !(fs::is_directory(target, error) && fs::is_empty(target, error)))
         throw DiagnosticError(Diagnostic{Severity::error, {target.string()},
                                          "already exists and is not an empty folder; expected a new folder"});
+    const LanguageRegistry languages = LanguageRegistry::load(from);
     fs::create_directories(target.parent_path(), error);
     const fs::path partial =
         target.parent_path() / ("." + target.filename().string() + ".init-" + std::to_string(::getpid()));
@@ -80,7 +89,7 @@ int run_init(const InitOptions& options, const GlobalOptions& globals) {
         fs::create_directories(partial / "network");
         std::ofstream(partial / "network" / "README") << network_readme;
         std::ofstream(partial / "practices.toml") << practices_text;
-        std::ofstream(partial / project_marker) << marker_text;
+        std::ofstream(partial / project_marker) << marker_text(languages);
         if (fs::exists(target)) fs::remove(target);  // the empty folder it replaces
         fs::rename(partial, target);
     } catch (const fs::filesystem_error& failure) {

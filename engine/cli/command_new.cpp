@@ -23,7 +23,7 @@ namespace {
 struct NewOptions {
     std::string city;
     std::string date;
-    std::string lang = "en";
+    std::string lang;  // empty: the source language (support/language.h)
     std::string name;
     std::string country;
     fs::path output;
@@ -58,8 +58,9 @@ Command add_new_command(CLI::App& app, const GlobalOptions& globals) {
         "new", "Write an edition file to fill in by hand: every question commented out, with its wording and options");
     command->add_option("city", options->city, "The city's id (lower-case letters, digits and '-')")->required();
     command->add_option("--date", options->date, "The edition's date (YYYY-MM-DD)")->required();
-    command->add_option("--lang", options->lang, "Language of the wording in the comments (a file in locales/)")
-        ->capture_default_str();
+    command->add_option("--lang", options->lang,
+                        "Language of the wording in the comments (a file in locales/; default: the source language, "
+                        "in which every message is written first)");
     command->add_option("--name", options->name, "The city's name, as it writes it");
     command->add_option("--country", options->country, "The city's country (ISO 3166 code, e.g. PT)");
     command->add_option("--out", options->output, "Output file (default: <city>-<date>.toml)");

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct QuestionnaireOptions {
-    std::string lang = "en";
+    std::string lang;  // empty: the source language (support/language.h)
     std::string format = "xlsx";
     std::string city;
     fs::path network;
@@ -58,7 +58,8 @@ int run_questionnaire(const QuestionnaireOptions& options, const DataRoot& data)
     const intake::QuestionnaireForm form = intake::compose_form(questionnaire, catalog, previous ? &*previous : nullptr);
     fs::path output = options.output;
     if (output.empty())
-        output = (previous ? previous->city.id + "-" : std::string()) + "questionnaire." + options.lang + "." +
+        output = (previous ? previous->city.id + "-" : std::string()) + "questionnaire." +
+                 (options.lang.empty() ? catalog.lang() : options.lang) + "." +
                  options.format;
     if (options.format == "pdf") {
         const Document document = compose_printed_questionnaire(form, catalog, previous ? &*previous : nullptr);
@@ -78,8 +79,9 @@ Command add_questionnaire_command(CLI::App& app, const GlobalOptions& globals) {
     CLI::App* command = app.add_subcommand(
         "questionnaire", "Write the Index questionnaire for a city to fill in (XLSX) or to read or print (PDF), blank or "
                          "pre-filled");
-    command->add_option("--lang", options->lang, "Language of the questionnaire (a file in locales/)")
-        ->capture_default_str();
+    command->add_option("--lang", options->lang,
+                        "Language of the questionnaire (a file in locales/; default: the source language, in which "
+                        "every message is written first)");
     command->add_option("--format", options->format,
                         "xlsx (to fill in and send back) or pdf (the same questionnaire, to read or print)")
         ->capture_default_str();

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "batch/hash.h"
 #include "compose/furniture.h"
+#include "support/hash.h"
 
 namespace icc {
 

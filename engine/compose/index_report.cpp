@@ -5,16 +5,10 @@
 
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
+#include "compose/section_kinds.h"
 #include "load/completeness.h"
 
 namespace icc {
-
-const std::vector<std::string>& index_report_sections() {
-    static const std::vector<std::string> kinds{"cover",   "contents",        "introduction", "method",
-                                                "city_in_figures", "overall_results", "areas",  "conclusions",
-                                                "annex"};
-    return kinds;
-}
 
 const std::vector<std::string>& index_report_figures() {
     static const std::vector<std::string> figures{"areas", "radar", "network", "progress", "one_area", "lens_fields"};
@@ -34,19 +28,12 @@ public:
     IndexReportComposer(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog)
         : CityComposer(data, catalog), report_(report) {}
 
+    // The sections an Index Report template may name, each with the member that writes it.
+    static const SectionKinds<IndexReportComposer, 9> sections;
+
     Document compose() {
         set_info();
-        for (const std::string& section : report_.sections) {
-            if (section == "cover") cover();
-            else if (section == "contents") contents();
-            else if (section == "introduction") introduction();
-            else if (section == "method") method();
-            else if (section == "city_in_figures") city_in_figures();
-            else if (section == "overall_results") overall_results();
-            else if (section == "areas") areas();
-            else if (section == "conclusions") conclusions();
-            else if (section == "annex") annex();
-        }
+        compose_sections(*this, sections, report_.sections);
         return std::move(document_);
     }
 
@@ -428,7 +415,24 @@ private:
     const ReportTemplate& report_;
 };
 
+const SectionKinds<IndexReportComposer, 9> IndexReportComposer::sections{{
+    {"cover", &IndexReportComposer::cover},
+    {"contents", &IndexReportComposer::contents},
+    {"introduction", &IndexReportComposer::introduction},
+    {"method", &IndexReportComposer::method},
+    {"city_in_figures", &IndexReportComposer::city_in_figures},
+    {"overall_results", &IndexReportComposer::overall_results},
+    {"areas", &IndexReportComposer::areas},
+    {"conclusions", &IndexReportComposer::conclusions},
+    {"annex", &IndexReportComposer::annex},
+}};
+
 }  // namespace
+
+const std::vector<std::string>& index_report_sections() {
+    static const std::vector<std::string> names = section_names(IndexReportComposer::sections);
+    return names;
+}
 
 Document compose_index_report(const CityReportData& data, const ReportTemplate& report, const Catalog& catalog) {
     return IndexReportComposer(data, report, catalog).compose();

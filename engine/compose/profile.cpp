@@ -10,15 +10,9 @@
 #include "compose/chart_inputs.h"
 #include "compose/city_composer.h"
 #include "compose/markup_blocks.h"
+#include "compose/section_kinds.h"
 
 namespace icc {
-
-const std::vector<std::string>& profile_sections() {
-    static const std::vector<std::string> kinds{"cover",           "contents", "introduction", "context",
-                                                "index_results",   "areas",    "recommendations", "programme",
-                                                "people_met"};
-    return kinds;
-}
 
 const std::vector<std::string>& profile_figures() {
     static const std::vector<std::string> figures{"areas"};
@@ -111,19 +105,12 @@ public:
         for (const AreaNarrative& narrative : notes_.areas) narratives_.emplace(narrative.area, &narrative);
     }
 
+    // The sections a profile template may name, each with the member that writes it.
+    static const SectionKinds<ProfileComposer, 9> sections;
+
     Document compose() {
         set_info();
-        for (const std::string& section : template_.sections) {
-            if (section == "cover") cover();
-            else if (section == "contents") contents();
-            else if (section == "introduction") introduction();
-            else if (section == "context") context();
-            else if (section == "index_results") index_results();
-            else if (section == "areas") areas();
-            else if (section == "recommendations") recommendations();
-            else if (section == "programme") programme();
-            else if (section == "people_met") people_met();
-        }
+        compose_sections(*this, sections, template_.sections);
         return std::move(document_);
     }
 
@@ -445,7 +432,24 @@ private:
     std::int64_t annexes_ = 0;
 };
 
+const SectionKinds<ProfileComposer, 9> ProfileComposer::sections{{
+    {"cover", &ProfileComposer::cover},
+    {"contents", &ProfileComposer::contents},
+    {"introduction", &ProfileComposer::introduction},
+    {"context", &ProfileComposer::context},
+    {"index_results", &ProfileComposer::index_results},
+    {"areas", &ProfileComposer::areas},
+    {"recommendations", &ProfileComposer::recommendations},
+    {"programme", &ProfileComposer::programme},
+    {"people_met", &ProfileComposer::people_met},
+}};
+
 }  // namespace
+
+const std::vector<std::string>& profile_sections() {
+    static const std::vector<std::string> names = section_names(ProfileComposer::sections);
+    return names;
+}
 
 Document compose_profile(const ProfileData& data, const ReportTemplate& profile, const Catalog& catalog) {
     return ProfileComposer(data, profile, catalog).compose();

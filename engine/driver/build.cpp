@@ -18,15 +18,16 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "batch/hash.h"
 #include "batch/manifest.h"
 #include "batch/parallel.h"
 #include "batch/progress.h"
+#include "compose/report_kinds.h"
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
 #include "layout/layout_inputs.h"
 #include "load/completeness.h"
 #include "render/linked_libraries.h"
+#include "support/hash.h"
 
 namespace icc {
 
@@ -364,12 +365,12 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     std::mutex manifest_mutex;
 
     // Inputs shared by every report, digested once.
-    std::vector<fs::path> template_files{data.templates() / "index" / "questionnaire.toml",
-                                         data.templates() / "report" / "index-report.toml",
-                                         data.templates() / "report" / "profile.toml",
-                                         data.templates() / "report" / "selection.toml",
-                                         data.templates() / "style" / "page.toml",
-                                         data.templates() / "recommendations.toml"};
+    // (Every report kind's template, in the registry's order: compose/report_kinds.h.)
+    std::vector<fs::path> template_files{data.templates() / "index" / "questionnaire.toml"};
+    for (const ReportKind* kind : report_kinds()) template_files.push_back(template_path(data, *kind));
+    for (fs::path file : {data.templates() / "report" / "selection.toml", data.templates() / "style" / "page.toml",
+                          data.templates() / "recommendations.toml"})
+        template_files.push_back(std::move(file));
     const std::string templates_digest = digest_files(template_files);
     const std::string practices_digest = digest_files({data.practices()});
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "compose/index_report.h"
+#include "compose/report_kinds.h"
 #include "load/completeness.h"
 #include "load/overrides.h"
 #include "layout/paginate.h"
@@ -27,8 +28,7 @@ std::set<std::string> area_ids(const Questionnaire& questionnaire) {
 
 EngineResources EngineResources::load(const DataRoot& data, const std::vector<const Catalog*>& catalogs) {
     Questionnaire questionnaire = Questionnaire::bundled(data);
-    ReportTemplate index_template = load_report_template(data.templates() / "report" / "index-report.toml",
-                                                         index_report_sections(), index_report_figures());
+    ReportTemplate index_template = load_report_template(data, index_report_kind());
     // A practice of a city outside this network is never chosen; `iccreport
     // check` verifies the library against the bundled network.
     // Practices are told in every official language at least.

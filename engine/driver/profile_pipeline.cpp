@@ -4,6 +4,7 @@
 #include <set>
 
 #include "compose/profile.h"
+#include "compose/report_kinds.h"
 #include "support/toml_reader.h"
 #include "support/toml_source.h"
 
@@ -12,7 +13,7 @@ namespace icc {
 namespace fs = std::filesystem;
 
 ReportTemplate load_profile_template(const DataRoot& data) {
-    return load_report_template(data.templates() / "report" / "profile.toml", profile_sections(), profile_figures());
+    return load_report_template(data, profile_kind());
 }
 
 namespace {

@@ -146,8 +146,10 @@ private:
 
 class Importer {
 public:
-    Importer(fs::path file, const Questionnaire& questionnaire, const FormsByLanguage& forms, DiagnosticSink& sink)
-        : file_(std::move(file)), name_(file_.string()), questionnaire_(questionnaire), forms_(forms), sink_(sink) {}
+    Importer(fs::path file, const Questionnaire& questionnaire, const FormsByLanguage& forms,
+             std::string source_language, DiagnosticSink& sink)
+        : file_(std::move(file)), name_(file_.string()), questionnaire_(questionnaire), forms_(forms), sink_(sink),
+          source_language_(std::move(source_language)), lang_(source_language_) {}
 
     Edition run() {
         std::string extension = file_.extension().string();
@@ -200,7 +202,7 @@ private:
                 lang_ = text;
                 if (!forms_.count(text))
                     sink_.error({place}, "unknown questionnaire language " + in_quotes(text) +
-                                             "; expected the name of a file in locales/ (\"en\", \"fr\", ...)");
+                                             "; expected " + known_languages());
             } else if (key->text == "sheet") {
                 const Cell* name = record->find(row, 2);
                 sheets.emplace_back(text, name ? name->text : "");
@@ -288,7 +290,7 @@ private:
                                        "(or \"question,answer,comment,language\")");
             return {};
         }
-        lang_ = "en";
+        lang_ = source_language_;  // the CSV layout's words are the source language's
         std::vector<AnswerLine> lines;
         bool version_given = false;
         for (std::size_t i = 1; i < records.size(); ++i) {
@@ -314,7 +316,7 @@ private:
                 lang_ = field(1);
                 if (!forms_.count(lang_))
                     sink_.error(where(1), "unknown questionnaire language " + in_quotes(lang_) +
-                                              "; expected the name of a file in locales/ (\"en\", \"fr\", ...)");
+                                              "; expected " + known_languages());
                 continue;
             }
             const bool known = questionnaire_.find_question(id) ||
@@ -542,7 +544,7 @@ private:
         const std::string closest = closest_match(found, candidates);
         std::vector<DiagnosticNote> notes;
         if (!closest.empty()) notes.push_back({NoteKind::help, "did you mean " + in_quotes(closest) + "?"});
-        if (lang_ != "en" && !labels.shown(question.id).empty())
+        if (lang_ != source_language_ && !labels.shown(question.id).empty())
             notes.push_back({NoteKind::note, "in this questionnaire's language: " + join_alternatives([&] {
                                  std::vector<std::string> quoted;
                                  for (const std::string& label : labels.shown(question.id)) quoted.push_back(in_quotes(label));
@@ -609,12 +611,20 @@ private:
         return std::nullopt;
     }
 
+    // "a language of locales/: \"ar\", \"de\", ... or \"uk\"", from the forms there are.
+    std::string known_languages() const {
+        std::vector<std::string> quoted;
+        for (const auto& entry : forms_) quoted.push_back(in_quotes(entry.first));
+        return "a language of locales/: " + join_alternatives(quoted);
+    }
+
     fs::path file_;
     std::string name_;
     const Questionnaire& questionnaire_;
     const FormsByLanguage& forms_;
     DiagnosticSink& sink_;
-    std::string lang_ = "en";
+    std::string source_language_;  // of the CSV layout, and of a workbook that names no language
+    std::string lang_;
     std::string version_;
     std::string version_place_;
     SourceLocation version_where_;
@@ -647,8 +657,8 @@ std::string entry(const std::string& key, const Answer& answer) {
 }  // namespace
 
 Edition import_answers(const fs::path& file, const Questionnaire& questionnaire, const FormsByLanguage& forms,
-                       DiagnosticSink& sink) {
-    return Importer(file, questionnaire, forms, sink).run();
+                       const std::string& source_language, DiagnosticSink& sink) {
+    return Importer(file, questionnaire, forms, source_language, sink).run();
 }
 
 std::string edition_toml(const Edition& edition, const Questionnaire& questionnaire) {

@@ -82,7 +82,49 @@ void walk_fields(Style& s, Visitor& v) {
     v.field("callout_gap", s.callout_gap, length);
     v.field("caption_gap", s.caption_gap, length);
     v.field("toc_number_column", s.toc_number_column, length);
+    v.field("list_marker_gap", s.list_marker_gap, length);
+    v.field("row_rule", s.row_rule, {.what = "a line weight in points from 0 to 5", .min = 0, .max = 5});
     v.field("min_lines", s.min_lines, {.what = "a number of lines from 1 to 5", .min = 1, .max = 5});
+
+    v.table("cover");
+    auto& c = s.cover;
+    v.field("band", c.band, {.what = "a fraction of the page height from 0.1 to 0.9", .min = 0.1, .max = 0.9});
+    for (auto [key, type] : {std::pair{"kicker", &c.kicker}, {"title", &c.title}, {"subtitle", &c.subtitle},
+                             {"details", &c.details}}) {
+        v.subtable(key);
+        v.field("size", type->size, size);
+        v.field("line_spacing", type->line_spacing, line_spacing);
+    }
+    v.table("cover");
+    v.field("kicker_top", c.kicker_top, length);
+    v.field("rule_width", c.rule_width, length);
+    v.field("rule_height", c.rule_height, length);
+    v.field("rule_above_band_foot", c.rule_above_band_foot, length);
+    v.field("subtitle_above_band_foot", c.subtitle_above_band_foot, length);
+    v.field("title_gap", c.title_gap, length);
+    v.field("details_below_band", c.details_below_band, length);
+    v.field("details_gap", c.details_gap, length);
+
+    v.table("contents");
+    auto& t = s.contents;
+    for (auto [key, type] : {std::pair{"entry", &t.entry}, {"subentry", &t.subentry}}) {
+        v.subtable(key);
+        v.field("size", type->size, size);
+        v.field("line_spacing", type->line_spacing, line_spacing);
+    }
+    v.table("contents");
+    v.field("indent", t.indent, length);
+    v.field("entry_gap", t.entry_gap, length);
+    v.field("subentry_gap", t.subentry_gap, length);
+    v.field("title_gap", t.title_gap, length);
+
+    v.table("furniture");
+    auto& f = s.furniture_layout;
+    v.field("head_above_text", f.head_above_text, length);
+    v.field("rule_above_text", f.rule_above_text, length);
+    v.field("rule_weight", f.rule_weight, {.what = "a line weight in points from 0.1 to 5", .min = 0.1, .max = 5});
+    v.field("folio_below_text", f.folio_below_text, length);
+    v.field("head_gap", f.head_gap, length);
 
     v.table("colours");
     for (auto [key, target] : {std::pair{"ink", &s.ink}, {"muted", &s.muted}, {"accent", &s.accent},

@@ -52,6 +52,38 @@ struct BreakerStyle {
     double stop_protrusion = 0.5;
 };
 
+// [cover] The cover: a band of the accent colour across the top of the page
+// with the kicker, the title and the subtitle on it, the details below it.
+// Vertical positions in points, from the page's top edge or the band's foot.
+struct CoverStyle {
+    double band = 0.46;  // the band's height, as a fraction of the page's
+    TypeStyle kicker{10.5}, title{40, 1.0}, subtitle{16}, details{12};
+    double kicker_top = 92;         // from the page's top edge
+    double rule_width = 64, rule_height = 4;
+    double rule_above_band_foot = 48;
+    double subtitle_above_band_foot = 64;  // the subtitle's foot
+    double title_gap = 8;           // between the title's foot and the subtitle
+    double details_below_band = 48;
+    double details_gap = 6;         // between two lines of details
+};
+
+// [contents] The table of contents: entries of level 1 bold, deeper ones indented.
+struct ContentsStyle {
+    TypeStyle entry{10.5}, subentry{9.5};
+    double indent = 24;             // per level below 1
+    double entry_gap = 9, subentry_gap = 3;  // above an entry
+    double title_gap = 4;           // below the title, added to a level 1 heading's space after
+};
+
+// [furniture] Running heads and folios, placed from the text area's edges.
+struct FurnitureStyle {
+    double head_above_text = 40;    // the running heads' top, above the text area
+    double rule_above_text = 26;    // the rule under the running heads
+    double rule_weight = 0.5;
+    double folio_below_text = 30;   // the folio's top, below the text area
+    double head_gap = 24;           // between the two running heads
+};
+
 struct PageStyle {
     std::string source_file;  // empty: the built-in defaults
 
@@ -71,6 +103,8 @@ struct PageStyle {
     double cell_padding_x = 5, cell_padding_y = 4;
     double callout_rule = 3, callout_padding = 12, callout_gap = 6;
     double caption_gap = 6, toc_number_column = 36;
+    double list_marker_gap = 7;  // between a list's marker column and its text
+    double row_rule = 0.5;       // the rule under a table's body row
     int min_lines = 2;  // widows and orphans
 
     // [colours]
@@ -80,6 +114,10 @@ struct PageStyle {
 
     // [breaker]
     BreakerStyle breaker;
+
+    CoverStyle cover;
+    ContentsStyle contents;
+    FurnitureStyle furniture_layout;
 };
 
 // Reads a style file; every problem of the file at once (DiagnosticError).

@@ -4,8 +4,8 @@
 #include <set>
 #include <sstream>
 
-#include "batch/hash.h"
 #include "support/atomic_file.h"
+#include "support/hash.h"
 #include "support/language.h"
 #include "support/locale.h"
 #include "support/message_shape.h"

@@ -1,4 +1,4 @@
-#include "batch/hash.h"
+#include "support/hash.h"
 
 #include "support/atomic_file.h"
 

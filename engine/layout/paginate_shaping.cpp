@@ -1,0 +1,204 @@
+// Text to shaped Pango layouts: styles, links, hyphenation, script rules, the line breaker.
+// Part of the paginator (paginator.h).
+#include "layout/paginator.h"
+
+namespace icc::pagination {
+
+GObjectPtr<PangoLayout> share(PangoLayout* layout) {
+    return GObjectPtr<PangoLayout>(static_cast<PangoLayout*>(g_object_ref(layout)));
+}
+
+guint16 channel(double value) { return static_cast<guint16>(std::lround(value * 65535)); }
+
+TextStyle text_style(FontRole role, const TypeStyle& type, PangoWeight weight, bool justify,
+                     bool whole_paragraph) {
+    return {role, type.size, weight, justify, type.line_spacing, whole_paragraph};
+}
+
+LineBreakStyle line_break_style(const BreakerStyle& b) {
+    LineBreakStyle style = default_line_break_style();
+    for (linebreak::Parameters* p : {&style.justified, &style.ragged}) {
+        p->line_penalty = b.line_penalty;
+        p->explicit_hyphen_penalty = b.explicit_hyphen_penalty;
+        p->double_hyphen_demerits = b.double_hyphen_demerits;
+        p->final_hyphen_demerits = b.final_hyphen_demerits;
+        p->max_consecutive_hyphens = b.max_consecutive_hyphens;
+        p->pretolerance = b.pretolerance;
+    }
+    style.justified.hyphen_penalty = b.hyphen_penalty;
+    style.justified.adjacent_demerits = b.adjacent_demerits;
+    style.justified.tolerance = b.tolerance;
+    style.justified.last_line_min_fraction = b.last_line_min_fraction;
+    style.ragged.hyphen_penalty = b.ragged_hyphen_penalty;
+    style.ragged.tolerance = b.ragged_tolerance;
+    style.space_stretch = b.space_stretch;
+    style.space_shrink = b.space_shrink;
+    style.ragged_line_end_stretch_em = b.ragged_line_end_stretch_em;
+    style.emergency_stretch_em = b.emergency_stretch_em;
+    style.min_hyphenated_word = b.min_hyphenated_word;
+    style.hyphenate_capitalised = b.hyphenate_capitalised;
+    style.optical_margins = b.optical_margins;
+    style.protrusion.hyphen = b.hyphen_protrusion;
+    style.protrusion.stop = b.stop_protrusion;
+    return style;
+}
+
+HeadingStyle Paginator::heading_style(int level) const {
+    const HeadingTypeStyle& h = style_.headings[static_cast<std::size_t>(std::clamp(level, 1, 4) - 1)];
+    return {text_style(FontRole::heading, h.type, PANGO_WEIGHT_BOLD), h.space_before, h.space_after,
+            level <= 3 ? accent : ink};
+}
+
+Hyphenator* Paginator::hyphenator_for(const std::string& language) {
+    auto found = hyphenators_.find(language);
+    if (found == hyphenators_.end()) {
+        // The document's region ("en_GB") picks regional patterns for its own language.
+        const std::string tag = hyphenation_tag(language, document_.info);
+        found = hyphenators_.emplace(language, hyphenation_.hyphenator(tag)).first;
+    }
+    return found->second ? &*found->second : nullptr;
+}
+
+PangoAlignment Paginator::alignment(Alignment a) const {
+    switch (a) {
+    case Alignment::center: return PANGO_ALIGN_CENTER;
+    case Alignment::end: return rtl_ ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+    case Alignment::start: break;
+    }
+    return rtl_ ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attributes) {
+    const char* const begin = text.c_str();
+    const char* const end = begin + text.size();
+    auto add = [&](PangoAttribute* attribute, const char* from, const char* to) {
+        attribute->start_index = static_cast<guint>(from - begin);
+        attribute->end_index = static_cast<guint>(to - begin);
+        pango_attr_list_insert(attributes, attribute);
+    };
+    const char* arabic_start = nullptr;
+    const char* arabic_end = nullptr;
+    const char* p = begin;
+    while (p < end) {
+        while (p < end && g_unichar_isspace(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+        const char* word = p;
+        bool hangul = false, arabic = false;
+        while (p < end && !g_unichar_isspace(g_utf8_get_char(p))) {
+            const gunichar c = g_utf8_get_char(p);
+            hangul = hangul || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF);
+            arabic = arabic || (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+                     (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+            p = g_utf8_next_char(p);
+        }
+        if (p == word) break;
+        if (hangul) add(pango_attr_allow_breaks_new(FALSE), word, p);
+        if (arabic) {
+            if (!arabic_start) arabic_start = word;
+            arabic_end = p;
+        } else if (arabic_start) {
+            add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
+            arabic_start = nullptr;
+        }
+    }
+    if (arabic_start) add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
+}
+
+PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, double width,
+                                Alignment align, bool hyphenate,
+                                const std::string& language) {
+    const std::string& lang = language.empty() ? document_.info.language : language;
+    Hyphenator* hyphenator = hyphenate ? hyphenator_for(lang) : nullptr;
+
+    std::string text;
+    AttrListPtr attributes(pango_attr_list_new());
+    PreparedText prepared;
+    for (const TextRun& run : runs) {
+        const auto start = static_cast<guint>(text.size());
+        const bool is_link = !run.url.empty() || !run.anchor.empty();
+        text += hyphenator && run.url.empty() ? hyphenator->hyphenate(run.text) : run.text;
+        const auto end = static_cast<guint>(text.size());
+        if (start == end) continue;
+        auto add = [&](PangoAttribute* attribute) {
+            attribute->start_index = start;
+            attribute->end_index = end;
+            pango_attr_list_insert(attributes.get(), attribute);
+        };
+        if (run.bold) add(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+        if (run.italic) add(pango_attr_style_new(PANGO_STYLE_ITALIC));
+        if (is_link) {
+            add(pango_attr_foreground_new(channel(accent.r), channel(accent.g), channel(accent.b)));
+            if (!run.url.empty()) add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
+            // A link to nowhere would leave a dead link in the PDF: that is the composer's bug.
+            if (run.url.empty() && !anchors_.count(run.anchor))
+                throw InternalError(Diagnostic{Severity::error, {},
+                                                 "internal link '" + run.text + "' points to anchor '" +
+                                                     run.anchor + "', which no heading has"});
+            prepared.links.push_back({static_cast<int>(start), static_cast<int>(end), run.url, run.anchor});
+        }
+    }
+    apply_script_rules(text, attributes.get());
+    if (!language.empty() && language != document_.info.language) {
+        PangoAttribute* attribute = pango_attr_language_new(pango_language_from_string(language.c_str()));
+        pango_attr_list_insert(attributes.get(), attribute);
+    }
+
+    GObjectPtr<PangoLayout> layout(pango_layout_new(context_.get()));
+    FontDescriptionPtr font(pango_font_description_copy(families_[static_cast<int>(style.role)].get()));
+    pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
+    pango_font_description_set_weight(font.get(), style.weight);
+    pango_layout_set_font_description(layout.get(), font.get());
+    // A width of 0 asks for one unwrapped line, as wide as its text.
+    pango_layout_set_width(layout.get(), width > 0 ? static_cast<int>(width * PANGO_SCALE) : -1);
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    if (style.line_spacing > 0) pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
+    pango_layout_set_justify(layout.get(), style.justify);
+    pango_layout_set_alignment(layout.get(), alignment(align));
+    pango_layout_set_auto_dir(layout.get(), TRUE);
+    // Plain text: whatever the data holds is shown literally, never parsed as markup.
+    pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
+    pango_layout_set_attributes(layout.get(), attributes.get());
+    if (style.whole_paragraph && width > 0) {
+        const SetParagraph set =
+            set_paragraph(layout.get(), width, style.justify, hyphenator != nullptr, line_break_style_);
+        if (set.fallback == Fallback::none) {
+            // The breaker rewrote the text (line separators, hyphens): links follow.
+            for (LinkRange& link : prepared.links) {
+                link.start = set.remap(link.start);
+                link.end = set.remap(link.end);
+            }
+            for (const SetLine& line : set.lines)
+                if (line.inserted_hyphen >= 0) prepared.inserted_hyphens.push_back(line.inserted_hyphen);
+        } else if (hyphenator && text.find(soft_hyphen) != std::string::npos) {
+            // Pango breaks it (right-to-left or CJK text inside, a word
+            // wider than the measure): without soft hyphens, since Pango
+            // would divide any word, capitalised or not, any number of
+            // lines in a row, and leave U+00AD in the extracted text.
+            TextStyle wrapped = style;
+            wrapped.whole_paragraph = false;
+            return prepare(runs, wrapped, width, align, false, language);
+        }
+    }
+
+    PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
+    do {
+        int top = 0, bottom = 0;
+        pango_layout_iter_get_line_yrange(iter, &top, &bottom);
+        prepared.lines.emplace_back(static_cast<double>(top) / PANGO_SCALE, static_cast<double>(bottom) / PANGO_SCALE);
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+    if (width <= 0) {
+        PangoRectangle logical;
+        pango_layout_get_extents(layout.get(), nullptr, &logical);
+        width = static_cast<double>(logical.width) / PANGO_SCALE;
+    }
+    prepared.layout = std::move(layout);
+    prepared.width = width;
+    return prepared;
+}
+
+PreparedText Paginator::prepare(const std::string& text, const TextStyle& style, double width,
+                                Alignment align) {
+    return prepare(plain_text(text), style, width, align);
+}
+
+}  // namespace icc::pagination
