@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "load/questionnaire.h"
 #include "support/toml_reader.h"
 #include "support/wording.h"
 
@@ -212,6 +213,23 @@ Edition read_into(const TomlDocument& document, DiagnosticSink& sink) {
     return EditionReader(sink).read(document.root(sink));
 }
 
+// The translation files beside the edition, into its answers' translations.
+// A free-text answer's own text is translatable; a chosen option is not.
+void read_edition_translations(const std::filesystem::path& path, Edition& edition, const Questionnaire& questionnaire,
+                               DiagnosticSink& sink) {
+    std::vector<FreeTextSlot> slots;
+    for (std::vector<Answer>* list : {&edition.facts, &edition.answers})
+        for (Answer& answer : *list) {
+            const std::string where = free_text_path(answer);
+            const Question* question = questionnaire.find_question(answer.question);
+            const auto* text = std::get_if<std::string>(&answer.value);
+            if (text && question && question->type == AnswerType::text && !text->empty())
+                slots.push_back({where + ".answer", *text, &answer.answer_translations});
+            if (!answer.comment.empty()) slots.push_back({where + ".comment", answer.comment, &answer.comment_translations});
+        }
+    read_translations(path, slots, sink);
+}
+
 }  // namespace
 
 const Answer* Edition::find(std::string_view question) const {
@@ -227,6 +245,20 @@ SourceLocation Edition::place_of(const std::string& question) const {
     for (const auto& [id, where] : area_where)
         if (id == area) return where;
     return SourceLocation{source_file};
+}
+
+std::string free_text_path(const Answer& answer) {
+    return answer.question.rfind("city.", 0) == 0 ? answer.question : "answers." + answer.question;
+}
+
+std::vector<Diagnostic> stale_translations(const Edition& edition) {
+    std::vector<Diagnostic> warnings;
+    for (const std::vector<Answer>* list : {&edition.facts, &edition.answers})
+        for (const Answer& answer : *list) {
+            warn_stale(answer.answer_translations, edition.source_file, warnings);
+            warn_stale(answer.comment_translations, edition.source_file, warnings);
+        }
+    return in_line_order(warnings);
 }
 
 std::string answer_text(const AnswerValue& value) {
@@ -270,6 +302,7 @@ Edition read_edition(const std::filesystem::path& path, const Questionnaire& que
     if (const auto document = TomlDocument::read(path, own)) {
         edition = read_into(*document, own);
         validate_edition(edition, questionnaire, own);
+        read_edition_translations(path, edition, questionnaire, own);
     }
     sink.append(in_line_order(own.all()));
     return edition;

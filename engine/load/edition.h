@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "load/free_text.h"
 #include "support/diagnostic.h"
 #include "support/locale.h"
 
@@ -28,6 +29,10 @@ struct Answer {
     std::string comment;    // optional explanation or example, quoted by reports
     SourceLocation where;   // where the answer is written, for diagnostics
     std::string language;   // the comment's language when it is not the edition's (BCP 47); usually empty
+    // Translations of the comment and of a free-text answer's own text, from
+    // the edition's translation files (NAME.LANG.toml beside it; load/free_text.h).
+    Translations comment_translations;
+    Translations answer_translations;
 };
 
 struct City {
@@ -98,5 +103,14 @@ Edition read_edition(const std::filesystem::path& path, const Questionnaire& que
 bool looks_like_language_tag(const std::string& tag);
 
 void validate_edition(const Edition& edition, const Questionnaire& questionnaire, DiagnosticSink& sink);
+
+// The path by which translation files name an answer's free texts:
+// "answers.commitment.statement" ("city.population" for a fact), to which
+// ".comment" or ".answer" is added.
+std::string free_text_path(const Answer& answer);
+
+// One warning per stale translation of the edition's free texts (file, line,
+// key, language): what `check` and `build` report.
+std::vector<Diagnostic> stale_translations(const Edition& edition);
 
 }  // namespace icc

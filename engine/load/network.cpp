@@ -47,7 +47,9 @@ void Network::put(Edition edition) {
 bool is_edition_file(const fs::path& path) {
     // Visit notes and an expert's overrides live beside a city's editions.
     const std::string name = path.filename().string();
-    return path.extension() == ".toml" && name.rfind("visit-", 0) != 0 && name != "overrides.toml";
+    // So do the translation files of their free texts (NAME.LANG.toml).
+    return path.extension() == ".toml" && name.rfind("visit-", 0) != 0 && name != "overrides.toml" &&
+           !is_translation_file(path);
 }
 
 namespace {
