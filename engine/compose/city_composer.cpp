@@ -1,15 +1,39 @@
 #include "compose/city_composer.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
+#include <unicode/locid.h>
+
 namespace icc {
+
+// The primary language subtag: "fr" of "fr-BE".
+std::string primary_language(const std::string& tag) {
+    std::string primary = tag.substr(0, tag.find_first_of("-_"));
+    std::transform(primary.begin(), primary.end(), primary.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return primary;
+}
+
+// A language's name in the reader's language, from ICU's locale data
+// ("French" in English, "français" in French).
+std::string language_name(const std::string& tag, const std::string& icu_locale) {
+    const icu::Locale language(primary_language(tag).c_str());
+    icu::UnicodeString name;
+    language.getDisplayLanguage(icu::Locale(icu_locale.c_str()), name);
+    std::string text;
+    name.toUTF8String(text);
+    return text.empty() ? tag : text;
+}
+
 
 std::string CityComposer::answer_text_of(const Question& question, const Answer& answer) const {
     if (const auto* option = std::get_if<std::string>(&answer.value)) {
         if (*option == unknown_answer || *option == not_applicable_answer ||
             question.type == AnswerType::yes_partly_no)
             return text("index.answers." + *option);
-        if (question.type == AnswerType::text) return *option;
+        if (question.type == AnswerType::text) return quoted_answer(answer).text;
         return text(question.option_key(*option));
     }
     if (const auto* options = std::get_if<std::vector<std::string>>(&answer.value)) {
@@ -52,6 +76,28 @@ void CityComposer::bullets(std::vector<std::string> items) {
     ListBlock list;
     for (auto& item : items) list.items.push_back(plain_text(std::move(item)));
     add(std::move(list));
+}
+
+}  // namespace icc
+
+namespace icc {
+
+QuotedText CityComposer::quoted_comment(const Answer& answer) const {
+    const std::string& language = answer.language.empty() ? data_.edition.language : answer.language;
+    return quote_free_text(answer.comment, language, answer.comment_translations, catalog_.lang());
+}
+
+QuotedText CityComposer::quoted_answer(const Answer& answer) const {
+    const auto* text = std::get_if<std::string>(&answer.value);
+    return quote_free_text(text ? *text : std::string(), data_.edition.language, answer.answer_translations,
+                           catalog_.lang());
+}
+
+std::string CityComposer::quote_note(const QuotedText& quoted) const {
+    if (quoted.state != QuotedText::State::stale && quoted.state != QuotedText::State::untranslated) return {};
+    return format("report.area.quote_note",
+                  {{"state", quoted.state == QuotedText::State::stale ? "stale" : "untranslated"},
+                   {"language", language_name(quoted.language, catalog_.icu_locale())}});
 }
 
 }  // namespace icc

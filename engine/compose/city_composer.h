@@ -13,6 +13,12 @@
 
 namespace icc {
 
+// The primary language subtag: "fr" of "fr-BE".
+std::string primary_language(const std::string& tag);
+// A language's name in the reader's language, from ICU's locale data
+// ("French" in English, "français" in French).
+std::string language_name(const std::string& tag, const std::string& icu_locale);
+
 class CityComposer {
 protected:
     CityComposer(const CityReportData& data, const Catalog& catalog)
@@ -30,8 +36,17 @@ protected:
     [[nodiscard]] std::string area_name(const std::string& id) const;
     [[nodiscard]] Exact sample_average(const std::string& area) const;
     // The text of an answer in the reader's language: option names, lists,
-    // numbers and percentages through ICU; free text as written.
+    // numbers and percentages through ICU; free text as the reader should
+    // see it (its current translation into the reader's language, else as written).
     [[nodiscard]] std::string answer_text_of(const Question& question, const Answer& answer) const;
+    // A comment, or a free-text answer's own text, for this reader: its
+    // current translation, else the text in its own language (load/free_text.h).
+    [[nodiscard]] QuotedText quoted_comment(const Answer& answer) const;
+    [[nodiscard]] QuotedText quoted_answer(const Answer& answer) const;
+    // The reader's note on a text quoted in another language (its translation
+    // out of date, or none), spaced to follow the text; empty for an original or
+    // a current translation.
+    [[nodiscard]] std::string quote_note(const QuotedText& quoted) const;
 
     void add(Block block) { document_.blocks.push_back(std::move(block)); }
     void add(std::vector<Block> blocks) {

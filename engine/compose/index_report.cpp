@@ -112,12 +112,6 @@ private:
         return answer_text_of(*question, *answer);
     }
 
-    // The language a city wrote a comment in: the answer's own, else the edition's; empty when it is the reader's.
-    std::string comment_language(const Answer& answer) const {
-        const std::string& language = answer.language.empty() ? data_.edition.language : answer.language;
-        return language == catalog_.lang() ? std::string() : language;
-    }
-
     void city_in_figures() {
         heading(1, format("report.figures.heading", city_args()), "city-in-figures");
         paragraph(format("report.figures.intro", city_args()));
@@ -140,9 +134,15 @@ private:
                 const std::string mark =
                     format("report.figures.note_mark", {{"number", static_cast<std::int64_t>(notes.size() + 1)}});
                 value += " " + mark;
-                notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(answer->comment)},
+                // The comment in the language it is printed in (its own, unless
+                // translated); the reader's note on it, if any, in the reader's.
+                const QuotedText comment = quoted_comment(*answer);
+                notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(comment.text)},
                                                ParagraphStyle::note,
-                                               comment_language(*answer)});
+                                               comment.language});
+                if (const std::string note = quote_note(comment); !note.empty())
+                    notes.push_back(ParagraphBlock{plain_text(note.substr(note.find_first_not_of(' '))),
+                                                   ParagraphStyle::note, {}});
             }
             row(text(question.text_key()), std::move(value));
         }
@@ -290,8 +290,15 @@ private:
             if (!answer) continue;
             InlineText item{TextRun::plain(format("report.area.question_answer", {{"question", text(question->text_key())}})),
                             TextRun::strong(answer_text_of(*question, *answer))};
-            if (!answer->comment.empty())
-                item.push_back(TextRun::emphasis(format("report.area.comment", {{"comment", answer->comment}})));
+            // A city's own words quoted in another language than the reader's say so.
+            if (question->type == AnswerType::text)
+                if (const std::string note = quote_note(quoted_answer(*answer)); !note.empty())
+                    item.push_back(TextRun::plain(note));
+            if (!answer->comment.empty()) {
+                const QuotedText comment = quoted_comment(*answer);
+                item.push_back(TextRun::emphasis(format("report.area.comment", {{"comment", comment.text}})));
+                if (const std::string note = quote_note(comment); !note.empty()) item.push_back(TextRun::plain(note));
+            }
             list.items.push_back(std::move(item));
         }
         if (list.items.empty()) paragraph(format("report.area.reported_none", city_args()));

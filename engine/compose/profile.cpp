@@ -70,25 +70,6 @@ std::string date_span(const Date& first, const Date& last) {
     return "other";
 }
 
-// The primary language subtag: "fr" of "fr-BE".
-std::string primary_language(const std::string& tag) {
-    std::string primary = tag.substr(0, tag.find_first_of("-_"));
-    std::transform(primary.begin(), primary.end(), primary.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return primary;
-}
-
-// A language's name in the reader's language, from ICU's locale data
-// ("French" in English, "français" in French).
-std::string language_name(const std::string& tag, const std::string& icu_locale) {
-    const icu::Locale language(primary_language(tag).c_str());
-    icu::UnicodeString name;
-    language.getDisplayLanguage(icu::Locale(icu_locale.c_str()), name);
-    std::string text;
-    name.toUTF8String(text);
-    return text.empty() ? tag : text;
-}
-
 // "09:30-11:00" as typeset: an en dash between the times.
 std::string time_range(std::string time) {
     const auto dash = time.find('-');

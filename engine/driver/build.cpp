@@ -350,6 +350,10 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         summary.left_out.assign(cities.begin(), cities.end());
         return summary;
     }
+    // A stale translation of a city's free text: the reports quote the source
+    // text instead, with a note; the build says which, once each.
+    for (const Edition& edition : network.editions)
+        for (const Diagnostic& stale : stale_translations(edition)) log << stale.to_string() << '\n';
 
     std::error_code error;
     if (!options.dry_run) {

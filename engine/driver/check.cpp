@@ -83,6 +83,7 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
     if (!network) return result;
     for (const std::string& city : network->city_ids())
         for (const Edition* edition : network->editions_of(city)) {
+            for (Diagnostic& stale : stale_translations(*edition)) result.stale_free_texts.push_back(std::move(stale));
             std::vector<Diagnostic> unanswered = unanswered_diagnostics(
                 *edition, *questionnaire, strict ? Severity::error : Severity::warning);
             if (unanswered.empty()) continue;
@@ -198,6 +199,8 @@ void print_check(std::ostream& out, const CheckResult& result) {
     else if (!result.unanswered.empty())
         out << "check: note: " << result.unanswered.size() << " question(s) not answered in "
             << result.incomplete_editions << " edition file(s) of the network; --strict lists each as an error\n";
+    // A stale translation is never printed (the report quotes the source), so a warning.
+    out << format_diagnostics(result.stale_free_texts);
     for (const LocaleCheck& locale : result.locales) {
         for (const std::string& key : locale.missing)
             out << locale.file << ": error: missing key '" << key << "' (used by the reports)\n";
@@ -232,7 +235,8 @@ void print_check(std::ostream& out, const CheckResult& result) {
         if (!l.source)
             out << ", " << l.identical.size() << " untranslated, " << errors << " invalid, " << l.stale << " stale";
     }
-    out << "; " << result.used_keys.size() << " keys used\n";
+    out << "; " << result.stale_free_texts.size() << " stale free-text translation(s); " << result.used_keys.size()
+        << " keys used\n";
 }
 
 }  // namespace icc

@@ -39,6 +39,9 @@ struct CheckResult {
     // Every edition's unanswered questions, one diagnostic each (errors when strict).
     std::vector<Diagnostic> unanswered;
     std::size_t incomplete_editions = 0;   // edition files with any unanswered question
+    // Translations of the cities' free texts whose source changed after they
+    // were made (file, line, key, language), one warning each.
+    std::vector<Diagnostic> stale_free_texts;
     bool strict = false;                   // unanswered questions make the check fail
     [[nodiscard]] bool ok() const;         // no data error, no missing key (and, strict, nothing unanswered)
 };
