@@ -1,6 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
+#include "charts/chart_style.h"
 #include "support/locale.h"
+
+#include <algorithm>
+#include <filesystem>
 #include "test_support.h"
 
 using namespace icc;
@@ -102,4 +106,60 @@ BOOST_AUTO_TEST_CASE(missing_keys_and_bad_patterns_are_diagnosed) {
 
 BOOST_AUTO_TEST_CASE(unknown_language_is_a_clear_error) {
     BOOST_CHECK_THROW(Catalog::load(data(), "tlh"), DiagnosticError);
+}
+
+// docs/scoring.md: figures round half away from zero. ICU's own default is
+// half to even (52.5 -> "52", 2.5 -> "2"), so every ICU number formatter the
+// engine makes, the catalog's and the charts', must say otherwise. Checked in
+// every language, against the formatting of the value it must round to, so
+// the digits, signs and separators of each language do not matter.
+namespace {
+
+template <typename Formatter>
+void rounds_half_away_from_zero(const Formatter& format, const std::string& lang) {
+    BOOST_TEST_CONTEXT("language " << lang) {
+        BOOST_TEST(format.percent(52.5, 0) == format.percent(53.0, 0));
+        BOOST_TEST(format.percent(52.5, 0) != format.percent(52.0, 0));
+        BOOST_TEST(format.percent(-52.5, 0) == format.percent(-53.0, 0));
+        BOOST_TEST(format.percent(2.5, 0) == format.percent(3.0, 0));
+        BOOST_TEST(format.percent(43.75, 1) == format.percent(43.8, 1));
+        BOOST_TEST(format.number(43.75, 1) == format.number(43.8, 1));
+        BOOST_TEST(format.number(43.75, 1) != format.number(43.7, 1));
+        BOOST_TEST(format.number(-43.75, 1) == format.number(-43.8, 1));
+        BOOST_TEST(format.number(0.5, 0) == format.number(1.0, 0));
+        BOOST_TEST(format.number(-0.5, 0) == format.number(-1.0, 0));
+    }
+}
+
+std::vector<std::string> every_language() {
+    std::vector<std::string> languages;
+    for (const auto& file : std::filesystem::directory_iterator(data().locales()))
+        if (file.path().extension() == ".toml") languages.push_back(file.path().stem().string());
+    std::sort(languages.begin(), languages.end());
+    return languages;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(catalog_numbers_round_half_away_from_zero_in_every_language) {
+    const Catalog en = Catalog::load(data(), "en");
+    BOOST_TEST(en.percent(52.5, 0) == "53%");
+    BOOST_TEST(en.percent(-52.5, 0) == "-53%");
+    BOOST_TEST(en.number(43.75, 1) == "43.8");
+    BOOST_TEST(en.number(-43.75, 1) == "-43.8");
+    const std::vector<std::string> languages = every_language();
+    BOOST_TEST(languages.size() >= 5u);
+    for (const std::string& lang : languages) rounds_half_away_from_zero(Catalog::load(data(), lang), lang);
+}
+
+BOOST_AUTO_TEST_CASE(chart_labels_round_half_away_from_zero_in_every_language) {
+    for (const std::string& lang : every_language()) {
+        const Catalog catalog = Catalog::load(data(), lang);
+        charts::ChartLocale locale;
+        locale.language = lang;
+        locale.icu_locale = catalog.icu_locale();
+        const charts::ChartWords words(locale);
+        rounds_half_away_from_zero(words, lang);
+        if (lang == "en") BOOST_TEST(words.percent(52.5, 0) == "53%");
+    }
 }

@@ -2,7 +2,6 @@
 
 #include <unicode/locid.h>
 #include <unicode/msgfmt.h>
-#include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 
 #include <map>
@@ -13,6 +12,7 @@
 #include "charts/all_charts.h"
 #include "support/diagnostic.h"
 #include "support/locale.h"
+#include "support/number_formats.h"
 
 namespace icc::charts {
 
@@ -21,12 +21,6 @@ namespace {
 template <typename Chart>
 const auto& type_of(const Chart&) {
     return chart_type_of<Chart>();
-}
-
-std::string to_utf8(const icu::UnicodeString& text) {
-    std::string out;
-    text.toUTF8String(out);
-    return out;
 }
 
 void add_words(const Catalog& catalog, const std::vector<std::string>& keys, ChartLocale& locale) {
@@ -69,16 +63,15 @@ const std::string& ChartWords::text(std::string_view key) const {
 }
 
 struct ChartWords::Formatters {
+    explicit Formatters(const std::string& icu_locale) : locale(icu_locale.c_str()), numbers(icu_locale) {}
     icu::Locale locale;
-    std::map<int, icu::number::LocalizedNumberFormatter> numbers;   // by fraction digits
-    std::map<int, icu::number::LocalizedNumberFormatter> percents;  // by fraction digits
+    NumberFormats numbers;  // the catalog's rounding: half away from zero
     std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
 };
 
 ChartWords::Formatters& ChartWords::formatters() const {
     if (!formatters_) {
-        formatters_ = std::make_shared<Formatters>();
-        formatters_->locale = icu::Locale(locale_.icu_locale.c_str());
+        formatters_ = std::make_shared<Formatters>(locale_.icu_locale);
     }
     return *formatters_;
 }
@@ -98,28 +91,11 @@ std::string ChartWords::format(std::string_view key, const MessageArgs& args) co
 }
 
 std::string ChartWords::number(double value, int fraction_digits) const {
-    UErrorCode status = U_ZERO_ERROR;
-    auto& numbers = formatters().numbers;
-    auto it = numbers.find(fraction_digits);
-    if (it == numbers.end())
-        it = numbers
-                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters().locale)
-                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
-                 .first;
-    return to_utf8(it->second.formatDouble(value, status).toString(status));
+    return formatters().numbers.number(value, fraction_digits);
 }
 
 std::string ChartWords::percent(double value, int fraction_digits) const {
-    UErrorCode status = U_ZERO_ERROR;
-    auto& percents = formatters().percents;
-    auto it = percents.find(fraction_digits);
-    if (it == percents.end())
-        it = percents
-                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters().locale)
-                                               .unit(icu::NoUnit::percent())
-                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
-                 .first;
-    return to_utf8(it->second.formatDouble(value, status).toString(status));
+    return formatters().numbers.percent(value, fraction_digits);
 }
 
 ChartContext::ChartContext(const FontSet& fonts, const Catalog& catalog, ChartStyle style)

@@ -1,6 +1,7 @@
 #include "support/locale.h"
 
 #include "support/figure.h"
+#include "support/number_formats.h"
 
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
@@ -9,7 +10,6 @@
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
 #include <unicode/msgfmt.h>
-#include <unicode/numberformatter.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
@@ -32,10 +32,9 @@ std::string Date::iso() const {
 // ICU formatters are costly to build and cheap to reuse, so each catalog
 // keeps the ones it has made. A catalog belongs to one thread at a time.
 struct Catalog::Formatters {
+    explicit Formatters(const std::string& icu_locale) : locale(icu_locale.c_str()), numbers(icu_locale) {}
     icu::Locale locale;
-    std::map<int, icu::number::LocalizedNumberFormatter> numbers;   // by fraction digits
-    std::map<int, icu::number::LocalizedNumberFormatter> percents;  // by fraction digits
-    std::optional<icu::number::LocalizedNumberFormatter> integers;
+    NumberFormats numbers;  // half away from zero (support/number_formats.h)
     std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
     std::unique_ptr<icu::DateFormat> long_dates;
     std::unique_ptr<icu::ListFormatter> lists;
@@ -103,8 +102,7 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     }
     for (auto& [key, value] : flat) catalog.entries_.emplace(key, Entry{std::move(value.first), value.second});
 
-    catalog.formatters_ = std::make_unique<Formatters>();
-    catalog.formatters_->locale = icu::Locale(catalog.language_.icu_locale.c_str());
+    catalog.formatters_ = std::make_unique<Formatters>(catalog.language_.icu_locale);
 
     // Every pattern must compile, so a translator's typo is found by `check`,
     // not halfway through a batch; the compiled patterns are kept for format().
@@ -215,47 +213,18 @@ std::string Catalog::format(std::string_view key, const MessageArgs& args) const
 }
 
 std::string Catalog::number(double value, int fraction_digits) const {
-    UErrorCode status = U_ZERO_ERROR;
-    auto it = formatters_->numbers.find(fraction_digits);
-    if (it == formatters_->numbers.end())
-        it = formatters_->numbers
-                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters_->locale)
-                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
-                 .first;
-    return to_utf8(it->second.formatDouble(value, status).toString(status));
+    return formatters_->numbers.number(value, fraction_digits);
 }
 
-std::string Catalog::integer(std::int64_t value) const {
-    UErrorCode status = U_ZERO_ERROR;
-    if (!formatters_->integers) formatters_->integers = icu::number::NumberFormatter::withLocale(formatters_->locale);
-    return to_utf8(formatters_->integers->formatInt(value, status).toString(status));
-}
+std::string Catalog::integer(std::int64_t value) const { return formatters_->numbers.integer(value); }
 
 std::string Catalog::percent(double value, int fraction_digits) const {
-    UErrorCode status = U_ZERO_ERROR;
-    auto it = formatters_->percents.find(fraction_digits);
-    if (it == formatters_->percents.end())
-        it = formatters_->percents
-                 .emplace(fraction_digits, icu::number::NumberFormatter::withLocale(formatters_->locale)
-                                               .unit(icu::NoUnit::percent())
-                                               .precision(icu::number::Precision::fixedFraction(fraction_digits)))
-                 .first;
-    return to_utf8(it->second.formatDouble(value, status).toString(status));
+    return formatters_->numbers.percent(value, fraction_digits);
 }
 
-std::string Catalog::number(const Figure& figure) const {
-    UErrorCode status = U_ZERO_ERROR;
-    (void)number(0.0, 1);  // creates the one-decimal formatter
-    const std::string digits = figure.text();
-    return to_utf8(formatters_->numbers.at(1).formatDecimal(digits.c_str(), status).toString(status));
-}
+std::string Catalog::number(const Figure& figure) const { return formatters_->numbers.number(figure.text(), 1); }
 
-std::string Catalog::percent(const Figure& figure) const {
-    UErrorCode status = U_ZERO_ERROR;
-    (void)percent(0.0, 1);
-    const std::string digits = figure.text();
-    return to_utf8(formatters_->percents.at(1).formatDecimal(digits.c_str(), status).toString(status));
-}
+std::string Catalog::percent(const Figure& figure) const { return formatters_->numbers.percent(figure.text(), 1); }
 
 std::string Catalog::date(const Date& date) const {
     UErrorCode status = U_ZERO_ERROR;
