@@ -41,7 +41,10 @@ public:
         QuestionnaireForm form;
         form.lang = catalog_.lang();
         form.questionnaire_version = questionnaire_.current_version();
-        if (previous_) form.prefilled_from = previous_->city.id + " " + previous_->date.iso();
+        if (previous_) {
+            form.prefilled_from = previous_->city.id + " " + previous_->date.iso();
+            form.edition_language = previous_->language;
+        }
         form.title = catalog_.format("intake.title", {{"version", form.questionnaire_version}});
         form.none_label = catalog_.text("intake.none_of_these");
         form.instructions_sheet = catalog_.text("intake.sheet_instructions");

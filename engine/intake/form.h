@@ -58,6 +58,10 @@ struct QuestionnaireForm {
     std::string lang;
     std::string questionnaire_version;  // the questionnaire's current version, "2019"
     std::string prefilled_from;         // "valmora 2026-03-15", empty for a blank form
+    // The language the prefilling edition's free texts are written in (its
+    // `edition.language`), when it says: import gives it back, so a round
+    // trip through a form in any language keeps each text's language.
+    std::string edition_language;
     std::string title;
     std::vector<std::string> instructions;  // paragraphs of the instructions sheet
     std::string instructions_sheet;         // its name

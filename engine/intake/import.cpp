@@ -203,6 +203,11 @@ private:
                 if (!forms_.count(text))
                     sink_.error({place}, "unknown questionnaire language " + in_quotes(text) +
                                              "; expected " + known_languages());
+            } else if (key->text == "edition_language") {
+                if (looks_like_language_tag(text)) edition_language_ = text;
+                else
+                    sink_.error({place}, "edition_language: expected a language tag such as \"fr\", found " +
+                                             in_quotes(text));
             } else if (key->text == "sheet") {
                 const Cell* name = record->find(row, 2);
                 sheets.emplace_back(text, name ? name->text : "");
@@ -417,29 +422,18 @@ private:
         return edition;
     }
 
-    // Each comment's language is its cell's, else the form's. The edition states the language most of its
-    // comments are in (the form's when none has one, or on a tie it is part of), and an answer only the
-    // language that differs from it: one way of writing the same languages, so a round trip through a form in
-    // another language gives the same file.
+    // The edition's free texts are in the language of the edition the form was prefilled from (recorded in
+    // the form), else in the form's: the city wrote them filling it in. Each comment's language is its
+    // cell's, else the form's, and an answer states it only where it differs from the edition's; so a round
+    // trip through a form in another language gives the same file.
     void settle_languages(Edition& edition) const {
-        std::map<std::string, int> count;
-        const auto each_comment = [&](auto&& visit) {
-            for (auto* answers : {&edition.facts, &edition.answers})
-                for (Answer& answer : *answers)
-                    if (!answer.comment.empty()) visit(answer);
-        };
-        each_comment([&](Answer& answer) {
-            if (answer.language.empty()) answer.language = lang_;
-            ++count[answer.language];
-        });
-        std::string language = lang_;
-        int most = count.count(lang_) ? count.at(lang_) : 0;
-        for (const auto& [tag, n] : count)  // in tag order: a tie goes to the form's language, else the first tag
-            if (n > most) most = n, language = tag;
-        edition.language = language;
-        each_comment([&](Answer& answer) {
-            if (answer.language == language) answer.language.clear();
-        });
+        edition.language = edition_language_.empty() ? lang_ : edition_language_;
+        for (auto* answers : {&edition.facts, &edition.answers})
+            for (Answer& answer : *answers) {
+                if (answer.comment.empty()) continue;
+                if (answer.language.empty()) answer.language = lang_;
+                if (answer.language == edition.language) answer.language.clear();
+            }
     }
 
     static bool readable_layout(const std::string& text) {
@@ -628,6 +622,7 @@ private:
     std::string version_;
     std::string version_place_;
     SourceLocation version_where_;
+    std::string edition_language_;  // recorded by a prefilled form (edition_language), else empty
     std::set<std::string> given_identity_;
     bool required_reported_ = false;
 };

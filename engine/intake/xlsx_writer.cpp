@@ -125,6 +125,7 @@ private:
         pair("questionnaire", form_.questionnaire_version);
         pair("language", form_.lang);
         pair("prefilled_from", form_.prefilled_from);
+        if (!form_.edition_language.empty()) pair("edition_language", form_.edition_language);
         for (const FormSheet& sheet_of_form : form_.sheets) {
             worksheet_write_string(sheet, row, 0, "sheet", nullptr);
             worksheet_write_string(sheet, row, 1, sheet_of_form.area.c_str(), nullptr);
