@@ -1,20 +1,10 @@
 #include "compose/city_composer.h"
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include <unicode/locid.h>
 
 namespace icc {
-
-// The primary language subtag: "fr" of "fr-BE".
-std::string primary_language(const std::string& tag) {
-    std::string primary = tag.substr(0, tag.find_first_of("-_"));
-    std::transform(primary.begin(), primary.end(), primary.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return primary;
-}
 
 // A language's name in the reader's language, from ICU's locale data
 // ("French" in English, "français" in French).
@@ -26,7 +16,6 @@ std::string language_name(const std::string& tag, const std::string& icu_locale)
     name.toUTF8String(text);
     return text.empty() ? tag : text;
 }
-
 
 std::string CityComposer::answer_text_of(const Question& question, const Answer& answer) const {
     if (const auto* option = std::get_if<std::string>(&answer.value)) {
@@ -77,10 +66,6 @@ void CityComposer::bullets(std::vector<std::string> items) {
     for (auto& item : items) list.items.push_back(plain_text(std::move(item)));
     add(std::move(list));
 }
-
-}  // namespace icc
-
-namespace icc {
 
 QuotedText CityComposer::quoted_comment(const Answer& answer) const {
     const std::string& language = answer.language.empty() ? data_.edition.language : answer.language;

@@ -13,8 +13,6 @@
 
 namespace icc {
 
-// The primary language subtag: "fr" of "fr-BE".
-std::string primary_language(const std::string& tag);
 // A language's name in the reader's language, from ICU's locale data
 // ("French" in English, "français" in French).
 std::string language_name(const std::string& tag, const std::string& icu_locale);

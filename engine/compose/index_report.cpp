@@ -140,8 +140,10 @@ private:
                 notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(comment.text)},
                                                ParagraphStyle::note,
                                                comment.language});
-                if (const std::string note = quote_note(comment); !note.empty())
-                    notes.push_back(ParagraphBlock{plain_text(note.substr(note.find_first_not_of(' '))),
+                // The note is worded to follow a text ("… (quoted in French)"); as a paragraph of its
+                // own it loses the leading space.
+                if (std::string note = quote_note(comment); !note.empty())
+                    notes.push_back(ParagraphBlock{plain_text(note.erase(0, note.find_first_not_of(' '))),
                                                    ParagraphStyle::note, {}});
             }
             row(text(question.text_key()), std::move(value));

@@ -97,11 +97,11 @@ Edition load_edition(const std::filesystem::path& path, const Questionnaire& que
 // report many files at once. The result is meaningful only without errors.
 Edition read_edition(const std::filesystem::path& path, const Questionnaire& questionnaire, DiagnosticSink& sink);
 
-// Checks a loaded edition against the questionnaire, recording each problem in `sink`.
 // The shape of a language tag (BCP 47: "it", "pt-BR", "sr-Latn"): letters, digits and '-',
 // starting with a letter. Which languages have a locale is the questionnaire's business.
 bool looks_like_language_tag(const std::string& tag);
 
+// Checks a loaded edition against the questionnaire, recording each problem in `sink`.
 void validate_edition(const Edition& edition, const Questionnaire& questionnaire, DiagnosticSink& sink);
 
 // The path by which translation files name an answer's free texts:

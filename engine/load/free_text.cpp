@@ -1,7 +1,6 @@
 #include "load/free_text.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "load/edition.h"
 #include "support/hash.h"
@@ -21,13 +20,6 @@ bool looks_like_digest(const std::string& digest) {
     if (digest.size() != digest_prefix.size() + digest_digits || digest.rfind(digest_prefix, 0) != 0) return false;
     return std::all_of(digest.begin() + static_cast<std::ptrdiff_t>(digest_prefix.size()), digest.end(),
                        [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
-// The primary language subtag, lower case: "fr" of "fr-BE".
-std::string primary(const std::string& tag) {
-    std::string p = tag.substr(0, tag.find_first_of("-_"));
-    std::transform(p.begin(), p.end(), p.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return p;
 }
 
 class TranslationReader {
@@ -73,7 +65,7 @@ private:
             std::vector<DiagnosticNote> notes;
             if (std::string near = closest_match(key, keys_); !near.empty())
                 notes.push_back({NoteKind::help, "did you mean " + in_quotes(near) + "?", {}});
-            sink_error(value, "no free text " + in_quotes(key) + " in " + source_name_ +
+            value.error("no free text " + in_quotes(key) + " in " + source_name_ +
                                   "; expected the path of one of its comments or free texts "
                                   "(answers.<area>.<question>.comment, city.<fact>.comment, ... .answer)",
                        std::move(notes));
@@ -87,10 +79,6 @@ private:
         if (translation.text.empty() || translation.source.empty()) return;
         translation.current = translation.source == free_text_digest(slot->text);
         slot->translations->push_back(std::move(translation));
-    }
-
-    static void sink_error(const TomlValue& value, const std::string& message, std::vector<DiagnosticNote> notes) {
-        value.error(message, std::move(notes));
     }
 
     std::string language_;
@@ -150,10 +138,10 @@ void warn_stale(const Translations& translations, const std::string& source_file
 
 QuotedText quote_free_text(const std::string& text, const std::string& text_language, const Translations& translations,
                            const std::string& reader_language) {
-    if (text_language.empty() || primary(text_language) == primary(reader_language))
+    if (text_language.empty() || primary_language(text_language) == primary_language(reader_language))
         return {text, {}, QuotedText::State::original};
     const auto translation = std::find_if(translations.begin(), translations.end(), [&](const TextTranslation& t) {
-        return primary(t.language) == primary(reader_language);
+        return primary_language(t.language) == primary_language(reader_language);
     });
     if (translation == translations.end()) return {text, text_language, QuotedText::State::untranslated};
     if (!translation->current) return {text, text_language, QuotedText::State::stale};

@@ -3,6 +3,9 @@
 #include "support/figure.h"
 #include "support/number_formats.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
 #include <unicode/fmtable.h>
@@ -185,6 +188,13 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
 
 std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
     return format_with(pattern, pattern_text, args);
+}
+
+std::string primary_language(std::string_view tag) {
+    std::string primary(tag.substr(0, tag.find_first_of("-_")));
+    std::transform(primary.begin(), primary.end(), primary.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return primary;
 }
 
 std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {

@@ -45,6 +45,10 @@ std::string format_message(std::string_view pattern, std::string_view icu_locale
 // The same with the pattern compiled already (`pattern_text` names it in errors).
 std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args);
 
+// The primary language subtag of a BCP 47 tag, lower case: "fr" of "fr-BE".
+// Texts and readers of one primary language need no translation between them.
+std::string primary_language(std::string_view tag);
+
 class Figure;  // support/figure.h
 
 class Catalog {
