@@ -1,8 +1,8 @@
 // The showcase cities' answers as filled questionnaires (samples/questionnaires/,
 // written by `iccreport questionnaire --lang L --city CITY`, each in the city's
-// language): importing each gives the city's edition as the TOML file says
-// it, every answer, fact and comment, the city's languages, the edition's
-// language and each comment's.
+// language): each is what that command writes today, and importing it gives
+// the city's edition as the TOML file says it, every answer, fact and
+// comment, the city's languages, the edition's language and each comment's.
 #include <boost/test/unit_test.hpp>
 
 #include "load/edition.h"
@@ -51,6 +51,16 @@ void check(const std::string& city, const std::string& date, const std::string& 
     const fs::path samples = testing::source_root() / "samples";
     const fs::path xlsx = samples / "questionnaires" / (city + "-" + date + "." + lang + ".xlsx");
     BOOST_TEST_REQUIRE(fs::exists(xlsx), xlsx);
+    // The file is what `iccreport questionnaire` writes today, byte for byte: not a stale copy.
+    const std::string command = "questionnaire --lang " + lang + " --city " + city + " --out samples/questionnaires/" +
+                                xlsx.filename().string();
+    const fs::path fresh = dir / xlsx.filename();
+    const auto written_now =
+        run(testing::iccreport() + " questionnaire --lang " + lang + " --city " + city + " --out " + fresh.string());
+    BOOST_TEST_REQUIRE(written_now.exit_code == 0, written_now.err);
+    BOOST_TEST(testing::slurp(fresh) == testing::slurp(xlsx), xlsx.filename().string()
+                                                                   << " is stale: write it again with `iccreport "
+                                                                   << command << "`");
     const auto result = run(testing::iccreport() + " import " + xlsx.string() + " --out " + out.string());
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
     const Edition imported = load_edition(out, questionnaire());
