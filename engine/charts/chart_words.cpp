@@ -82,9 +82,9 @@ std::string ChartWords::format(std::string_view key, const MessageArgs& args) co
     auto it = messages.find(key);
     if (it == messages.end()) {
         UErrorCode status = U_ZERO_ERROR;
-        auto compiled = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
-                                                             formatters().locale, status);
-        if (U_FAILURE(status)) return format_message(pattern, locale_.icu_locale, args);  // reports the error
+        UParseError error{};
+        auto compiled = compile_message(pattern, formatters().locale, error, status);
+        if (!compiled) return format_message(pattern, locale_.icu_locale, args);  // reports the error
         it = messages.emplace(std::string(key), std::move(compiled)).first;
     }
     return format_message(*it->second, pattern, args);

@@ -83,11 +83,9 @@ private:
 
     void question(const intake::FormRow& row) {
         // The id is what ties this page to the workbook's row: first, in bold.
-        // The id is Latin: in a right-to-left document a RIGHT-TO-LEFT MARK first keeps the
-        // paragraph right to left (layout takes a paragraph's direction from its first strong letter).
-        InlineText first{TextRun::strong(row.id), TextRun::plain(option_gap), TextRun::plain(row.wording)};
-        if (document_.info.right_to_left) first.insert(first.begin(), TextRun::plain("\u200F"));
-        paragraph(std::move(first));
+        // A Latin id leaves an Arabic paragraph right to left: layout takes a
+        // paragraph's direction from its language.
+        paragraph({TextRun::strong(row.id), TextRun::plain(option_gap), TextRun::plain(row.wording)});
         const Question* question = row.question;
         const bool choice = question && (question->type == AnswerType::yes_partly_no ||
                                          question->type == AnswerType::single_choice ||

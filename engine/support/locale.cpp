@@ -12,6 +12,7 @@
 #include <unicode/gregocal.h>
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
@@ -19,6 +20,7 @@
 #include <cstdio>
 
 #include "support/atomic_file.h"
+#include "support/bidi.h"
 #include "support/toml_reader.h"
 #include "support/toml_text.h"
 
@@ -78,7 +80,50 @@ UDate to_udate(const Date& date, UErrorCode& status) {
     return calendar.getTime(status);
 }
 
+// The pattern with FSI before and PDI after every argument that prints a
+// value. Inserting there never changes what the pattern means: an argument's
+// braces are never inside a quoted literal, and an apostrophe quotes only
+// when the character after it is syntax, which FSI is not.
+icu::UnicodeString isolate_arguments(const icu::UnicodeString& pattern, UParseError& error, UErrorCode& status) {
+    const icu::MessagePattern parsed(pattern, &error, status);
+    if (U_FAILURE(status)) return pattern;
+    struct Insert {
+        int32_t at;
+        bool open;
+    };
+    std::vector<Insert> inserts;
+    for (int32_t i = 0; i < parsed.countParts(); ++i) {
+        const icu::MessagePattern::Part& part = parsed.getPart(i);
+        if (part.getType() == UMSGPAT_PART_TYPE_ARG_START &&
+            (part.getArgType() == UMSGPAT_ARG_TYPE_NONE || part.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE)) {
+            inserts.push_back({part.getIndex(), true});
+            inserts.push_back({parsed.getPart(parsed.getLimitPartIndex(i)).getLimit(), false});
+        } else if (part.getType() == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
+            inserts.push_back({part.getIndex(), true});
+            inserts.push_back({part.getLimit(), false});
+        }
+    }
+    // From the end, so that earlier offsets stay true; where one argument
+    // ends and the next begins, "{a}{b}", the PDI goes before the FSI.
+    std::stable_sort(inserts.begin(), inserts.end(), [](const Insert& a, const Insert& b) {
+        return a.at != b.at ? a.at > b.at : a.open && !b.open;
+    });
+    icu::UnicodeString out = pattern;
+    for (const Insert& insert : inserts) out.insert(insert.at, static_cast<UChar>(insert.open ? 0x2068 : 0x2069));
+    return out;
+}
+
 }  // namespace
+
+std::unique_ptr<icu::MessageFormat> compile_message(std::string_view pattern, const icu::Locale& locale,
+                                                    UParseError& error, UErrorCode& status) {
+    const icu::UnicodeString isolated_pattern =
+        isolate_arguments(icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), error, status);
+    if (U_FAILURE(status)) return nullptr;
+    auto compiled = std::make_unique<icu::MessageFormat>(isolated_pattern, locale, error, status);
+    if (U_FAILURE(status)) return nullptr;
+    return compiled;
+}
 
 Catalog Catalog::load(const DataRoot& data, std::string_view lang) {
     // The common case, a language's own tag, reads one file; anything else
@@ -112,8 +157,7 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     for (const auto& [key, entry] : catalog.entries_) {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error{};
-        auto pattern = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(entry.text),
-                                                            catalog.formatters_->locale, parse_error, status);
+        auto pattern = compile_message(entry.text, catalog.formatters_->locale, parse_error, status);
         if (U_FAILURE(status)) {
             // At the character where ICU stopped, past escapes (support/toml_text.h).
             const icu::UnicodeString pattern_text = icu::UnicodeString::fromUTF8(entry.text);
@@ -199,10 +243,13 @@ std::string primary_language(std::string_view tag) {
 
 std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::MessageFormat pattern(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern_text.data(), pattern_text.size())),
-        icu::Locale(std::string(icu_locale).c_str()), status);
-    return format_with(pattern, pattern_text, args);
+    UParseError error{};
+    const auto pattern = compile_message(pattern_text, icu::Locale(std::string(icu_locale).c_str()), error, status);
+    if (!pattern)
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "cannot format message \"" + std::string(pattern_text) + "\" (" +
+                                             u_errorName(status) + ")"});
+    return format_with(*pattern, pattern_text, args);
 }
 
 std::string Catalog::format(std::string_view key, const MessageArgs& args) const {
@@ -211,8 +258,11 @@ std::string Catalog::format(std::string_view key, const MessageArgs& args) const
         auto it = formatters_->messages.find(key);
         if (it == formatters_->messages.end()) {
             UErrorCode status = U_ZERO_ERROR;
-            auto compiled = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern_text),
-                                                                 formatters_->locale, status);
+            UParseError error{};
+            auto compiled = compile_message(pattern_text, formatters_->locale, error, status);
+            if (!compiled)
+                throw DiagnosticError(Diagnostic{Severity::error, {},
+                                                 std::string("invalid ICU message pattern (") + u_errorName(status) + ")"});
             it = formatters_->messages.emplace(std::string(key), std::move(compiled)).first;
         }
         return format_with(*it->second, pattern_text, args);

@@ -14,6 +14,8 @@
 #include <variant>
 #include <vector>
 
+#include <unicode/parseerr.h>
+#include <unicode/utypes.h>
 #include <unicode/uversion.h>
 
 #include "support/data_root.h"
@@ -21,6 +23,7 @@
 #include "support/language.h"
 
 U_NAMESPACE_BEGIN
+class Locale;
 class MessageFormat;
 U_NAMESPACE_END
 
@@ -39,10 +42,21 @@ struct Date {
 using MessageArg = std::variant<std::string, std::int64_t, double, Date>;
 using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 
-// Formats an ICU MessageFormat pattern with named arguments in a locale.
+// Compiles a pattern for formatting with every argument isolated: each
+// {name}, {name, number, ...}, {name, date, ...} and plural '#' is set between
+// FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (support/bidi.h), so a
+// value keeps its own direction inside the sentence. Plural and select
+// arguments are not isolated themselves (their branches are the sentence's
+// words); the arguments inside their branches are. nullptr, `status` and
+// `error` (offsets in the pattern as written) when the pattern is invalid.
+std::unique_ptr<icu::MessageFormat> compile_message(std::string_view pattern, const icu::Locale& locale,
+                                                    UParseError& error, UErrorCode& status);
+
+// Formats an ICU MessageFormat pattern with named arguments in a locale,
+// every argument isolated (compile_message).
 // Throws DiagnosticError if the pattern is invalid.
 std::string format_message(std::string_view pattern, std::string_view icu_locale, const MessageArgs& args);
-// The same with the pattern compiled already (`pattern_text` names it in errors).
+// The same with the pattern compiled already by compile_message (`pattern_text` names it in errors).
 std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args);
 
 // The primary language subtag of a BCP 47 tag, lower case: "fr" of "fr-BE".
@@ -76,7 +90,9 @@ public:
     [[nodiscard]] bool has(std::string_view key) const;
     // The raw string. Throws DiagnosticError naming the locale file and key if missing.
     [[nodiscard]] const std::string& text(std::string_view key) const;
-    // Formats the pattern at `key` with ICU MessageFormat and named arguments.
+    // Formats the pattern at `key` with ICU MessageFormat and named arguments,
+    // every argument isolated (compile_message): text for the typeset page.
+    // Where isolates mean nothing (a terminal, a TOML comment), without_isolates.
     [[nodiscard]] std::string format(std::string_view key, const MessageArgs& args) const;
     // Every key in the file, sorted.
     [[nodiscard]] std::vector<std::string> keys() const;
