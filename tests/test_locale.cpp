@@ -179,11 +179,19 @@ BOOST_AUTO_TEST_CASE(every_interpolated_value_is_isolated) {
     const Catalog en = Catalog::load(data(), "en");
     BOOST_TEST(en.format("report.figures.heading", {{"city", std::string("باب نوارة")}}) ==
                fsi + "باب نوارة" + pdi + " in figures");
-    // Numbers too, a plural's '#' as much as a {count, number}; the plural's words are the sentence's.
-    BOOST_TEST(en.format("report.cover.sample", {{"count", std::int64_t{1}}}) ==
-               "A comparison with " + fsi + "1" + pdi + " city");
-    BOOST_TEST(format_message("{n, number} / {m}", "en", {{"n", std::int64_t{1200}}, {"m", std::string("x")}}) ==
-               fsi + "1,200" + pdi + " / " + fsi + "x" + pdi);
+    // A date is a value; a country's name too.
+    BOOST_TEST(format_message("{d, date, long} · {country}", "en_GB",
+                              {{"d", Date{2026, 1, 2}}, {"country", std::string("Israel")}}) ==
+               fsi + "2 January 2026" + pdi + " · " + fsi + "Israel" + pdi);
+    // A number without a letter is not isolated, the engine's or ICU's: its sign and "%" stay with it.
+    BOOST_TEST(format_message("{direction, select, up {+{delta}} other {{delta}}}", "he",
+                              {{"direction", std::string("up")}, {"delta", std::string("21")}}) == "+21");
+    // Numbers ICU formats in the pattern are not isolated: "20%" stays one number in Hebrew.
+    BOOST_TEST(format_message("{min, number, integer}% / {n, plural, other {# x}}", "he",
+                              {{"min", std::int64_t{20}}, {"n", std::int64_t{3}}}) == "20% / 3 x");
+    // A select's value chooses its branch: not isolated, so it still matches.
+    BOOST_TEST(format_message("{c, select, lower {below} other {other}}", "en", {{"c", std::string("lower")}}) ==
+               "below");
     // Neighbouring arguments, a quoted apostrophe beside one and quoted braces keep their meaning.
     BOOST_TEST(format_message("{a}{b}", "en", {{"a", std::string("A")}, {"b", std::string("B")}}) ==
                fsi + "A" + pdi + fsi + "B" + pdi);

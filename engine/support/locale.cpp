@@ -15,6 +15,8 @@
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include <cstdio>
@@ -40,7 +42,7 @@ struct Catalog::Formatters {
     explicit Formatters(const std::string& icu_locale) : locale(icu_locale.c_str()), numbers(icu_locale) {}
     icu::Locale locale;
     NumberFormats numbers;  // half away from zero (support/number_formats.h)
-    std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
+    std::map<std::string, CompiledMessage, std::less<>> messages;  // by key
     std::unique_ptr<icu::DateFormat> long_dates;
     std::unique_ptr<icu::ListFormatter> lists;
     bool lists_tried = false;  // ICU may have no list patterns for the locale
@@ -80,11 +82,13 @@ UDate to_udate(const Date& date, UErrorCode& status) {
     return calendar.getTime(status);
 }
 
-// The pattern with FSI before and PDI after every argument that prints a
-// value. Inserting there never changes what the pattern means: an argument's
-// braces are never inside a quoted literal, and an apostrophe quotes only
-// when the character after it is syntax, which FSI is not.
-icu::UnicodeString isolate_arguments(const icu::UnicodeString& pattern, UParseError& error, UErrorCode& status) {
+// The pattern with FSI before and PDI after every date it formats, and the
+// names of its select arguments. Inserting there never changes what the
+// pattern means: an argument's braces are never inside a quoted literal, and
+// an apostrophe quotes only when the character after it is syntax, which FSI
+// is not.
+icu::UnicodeString isolate_dates(const icu::UnicodeString& pattern, std::set<std::string, std::less<>>& selectors,
+                                 UParseError& error, UErrorCode& status) {
     const icu::MessagePattern parsed(pattern, &error, status);
     if (U_FAILURE(status)) return pattern;
     struct Insert {
@@ -94,17 +98,21 @@ icu::UnicodeString isolate_arguments(const icu::UnicodeString& pattern, UParseEr
     std::vector<Insert> inserts;
     for (int32_t i = 0; i < parsed.countParts(); ++i) {
         const icu::MessagePattern::Part& part = parsed.getPart(i);
-        if (part.getType() == UMSGPAT_PART_TYPE_ARG_START &&
-            (part.getArgType() == UMSGPAT_ARG_TYPE_NONE || part.getArgType() == UMSGPAT_ARG_TYPE_SIMPLE)) {
-            inserts.push_back({part.getIndex(), true});
-            inserts.push_back({parsed.getPart(parsed.getLimitPartIndex(i)).getLimit(), false});
-        } else if (part.getType() == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
-            inserts.push_back({part.getIndex(), true});
-            inserts.push_back({part.getLimit(), false});
+        if (part.getType() != UMSGPAT_PART_TYPE_ARG_START || i + 1 >= parsed.countParts()) continue;
+        // ARG_START, ARG_NAME, then for {first, date, long} ARG_TYPE.
+        if (part.getArgType() == UMSGPAT_ARG_TYPE_SELECT) {
+            std::string name;
+            parsed.getSubstring(parsed.getPart(i + 1)).toUTF8String(name);
+            selectors.insert(std::move(name));
         }
+        if (part.getArgType() != UMSGPAT_ARG_TYPE_SIMPLE || i + 2 >= parsed.countParts()) continue;
+        const icu::UnicodeString type = parsed.getSubstring(parsed.getPart(i + 2));
+        if (type != u"date" && type != u"time") continue;
+        inserts.push_back({part.getIndex(), true});
+        inserts.push_back({parsed.getPart(parsed.getLimitPartIndex(i)).getLimit(), false});
     }
-    // From the end, so that earlier offsets stay true; where one argument
-    // ends and the next begins, "{a}{b}", the PDI goes before the FSI.
+    // From the end, so that earlier offsets stay true; where one date ends
+    // and the next begins, the PDI goes before the FSI.
     std::stable_sort(inserts.begin(), inserts.end(), [](const Insert& a, const Insert& b) {
         return a.at != b.at ? a.at > b.at : a.open && !b.open;
     });
@@ -113,15 +121,37 @@ icu::UnicodeString isolate_arguments(const icu::UnicodeString& pattern, UParseEr
     return out;
 }
 
+// Whether a value has a character of a strong direction (a letter, or a
+// direction mark): one that could pull the sentence's order around it.
+bool has_strong_direction(const std::string& value) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(value.data());
+    const auto length = static_cast<int32_t>(value.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        const UCharDirection direction = u_charDirection(c);
+        if (direction == U_LEFT_TO_RIGHT || direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC)
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
-std::unique_ptr<icu::MessageFormat> compile_message(std::string_view pattern, const icu::Locale& locale,
-                                                    UParseError& error, UErrorCode& status) {
-    const icu::UnicodeString isolated_pattern =
-        isolate_arguments(icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), error, status);
-    if (U_FAILURE(status)) return nullptr;
-    auto compiled = std::make_unique<icu::MessageFormat>(isolated_pattern, locale, error, status);
-    if (U_FAILURE(status)) return nullptr;
+CompiledMessage::CompiledMessage() = default;
+CompiledMessage::CompiledMessage(CompiledMessage&&) noexcept = default;
+CompiledMessage& CompiledMessage::operator=(CompiledMessage&&) noexcept = default;
+CompiledMessage::~CompiledMessage() = default;
+
+std::optional<CompiledMessage> compile_message(std::string_view pattern, const icu::Locale& locale,
+                                               UParseError& error, UErrorCode& status) {
+    CompiledMessage compiled;
+    const icu::UnicodeString isolated_pattern = isolate_dates(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), compiled.selectors, error,
+        status);
+    if (U_FAILURE(status)) return std::nullopt;
+    compiled.format = std::make_unique<icu::MessageFormat>(isolated_pattern, locale, error, status);
+    if (U_FAILURE(status)) return std::nullopt;
     return compiled;
 }
 
@@ -166,7 +196,7 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
                        "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) + ")",
                        {{NoteKind::help, "braces must pair, and a literal { or ' is written '{' or ''", {}}});
         } else {
-            catalog.formatters_->messages.emplace(key, std::move(pattern));
+            catalog.formatters_->messages.emplace(key, std::move(*pattern));
         }
     }
     sink.throw_if_errors();
@@ -201,7 +231,7 @@ std::vector<std::string> Catalog::keys() const {
 
 namespace {
 
-std::string format_with(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
+std::string format_with(const CompiledMessage& pattern, std::string_view pattern_text, const MessageArgs& args) {
     UErrorCode status = U_ZERO_ERROR;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
@@ -210,7 +240,8 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
     for (const auto& [name, value] : args) {
         names.push_back(icu::UnicodeString::fromUTF8(name));
         if (const auto* s = std::get_if<std::string>(&value)) {
-            values.emplace_back(icu::UnicodeString::fromUTF8(*s));
+            const bool isolate = !pattern.selectors.count(name) && has_strong_direction(*s);
+            values.emplace_back(icu::UnicodeString::fromUTF8(isolate ? isolated(*s) : *s));
         } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
             values.emplace_back(static_cast<int64_t>(*i));
         } else if (const auto* d = std::get_if<double>(&value)) {
@@ -220,7 +251,7 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
         }
     }
     icu::UnicodeString result;
-    pattern.format(names.data(), values.data(), static_cast<int32_t>(values.size()), result, status);
+    pattern.format->format(names.data(), values.data(), static_cast<int32_t>(values.size()), result, status);
     if (U_FAILURE(status))
         throw DiagnosticError(Diagnostic{Severity::error, {},
                                          "cannot format message \"" + std::string(pattern_text) + "\" (" +
@@ -230,7 +261,7 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
 
 }  // namespace
 
-std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
+std::string format_message(const CompiledMessage& pattern, std::string_view pattern_text, const MessageArgs& args) {
     return format_with(pattern, pattern_text, args);
 }
 
@@ -263,9 +294,9 @@ std::string Catalog::format(std::string_view key, const MessageArgs& args) const
             if (!compiled)
                 throw DiagnosticError(Diagnostic{Severity::error, {},
                                                  std::string("invalid ICU message pattern (") + u_errorName(status) + ")"});
-            it = formatters_->messages.emplace(std::string(key), std::move(compiled)).first;
+            it = formatters_->messages.emplace(std::string(key), std::move(*compiled)).first;
         }
-        return format_with(*it->second, pattern_text, args);
+        return format_with(it->second, pattern_text, args);
     } catch (const DiagnosticError& e) {
         throw DiagnosticError(Diagnostic{Severity::error, location(key),
                                          "key '" + std::string(key) + "': " + e.diagnostics().front().message});
