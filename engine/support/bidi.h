@@ -1,10 +1,11 @@
 #pragma once
-// Mixed-direction text (UAX #9). Every value a message interpolates (a city's
-// name, a quoted answer, a number) is wrapped in a FIRST STRONG ISOLATE ...
-// POP DIRECTIONAL ISOLATE pair when the message is formatted (support/locale.h),
+// Mixed-direction text (UAX #9). Every value with letters a message
+// interpolates (a city's name, a quoted answer, a date) is wrapped in a FIRST
+// STRONG ISOLATE ... POP DIRECTIONAL ISOLATE pair when the message is
+// formatted (CompiledMessage, support/locale.h),
 // so an Arabic name inside an English sentence, or a Latin name inside a
 // Hebrew one, keeps its own order and leaves the sentence's alone. A
-// paragraph's base direction is its language's (text_is_right_to_left), never
+// paragraph's base direction is its language's (language_is_right_to_left), never
 // its first strong letter's. Pango sets isolates as it should and draws nothing
 // for them; text leaving the typeset page (PDF metadata, the terminal, TOML
 // comments, comparisons in tests) goes through without_isolates.
