@@ -24,10 +24,13 @@
 #include "compose/report_kinds.h"
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
+#include "driver/rebuild_reasons.h"
 #include "layout/layout_inputs.h"
 #include "load/completeness.h"
+#include "load/overrides.h"
 #include "render/linked_libraries.h"
 #include "support/hash.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -111,6 +114,25 @@ private:
     std::map<std::string, std::string> by_tag_;
 };
 
+// Records the locale keys a document reads while it is composed (for the
+// dry run's reasons), and stops recording however the composing ends.
+class RecordedKeys {
+public:
+    RecordedKeys(Catalog& catalog, bool wanted) : catalog_(wanted ? &catalog : nullptr) {
+        if (catalog_) catalog_->record_keys_into(&keys_);
+    }
+    RecordedKeys(const RecordedKeys&) = delete;
+    RecordedKeys& operator=(const RecordedKeys&) = delete;
+    ~RecordedKeys() {
+        if (catalog_) catalog_->record_keys_into(nullptr);
+    }
+    [[nodiscard]] const std::set<std::string>& keys() const { return keys_; }
+
+private:
+    Catalog* catalog_;
+    std::set<std::string> keys_;
+};
+
 struct Worker {
     std::map<std::string, Catalog> catalogs;
 };
@@ -150,6 +172,33 @@ void remove_stale_temporaries(const fs::path& folder) {
     }
 }
 
+
+// --only's cities, each checked against the network: an unknown id is an
+// error naming the closest known one. A city whose files are invalid is known.
+std::set<std::string> cities_asked_for(const std::vector<std::string>& only, const TolerantNetwork& loaded) {
+    std::set<std::string> known;
+    for (const Edition& edition : loaded.network.editions) known.insert(edition.city.id);
+    for (const RejectedFile& file : loaded.rejected) known.insert(file.city);
+    const std::vector<std::string> candidates(known.begin(), known.end());
+    std::set<std::string> asked;
+    std::vector<Diagnostic> errors;
+    for (const std::string& city : only) {
+        if (known.count(city)) {
+            asked.insert(city);
+            continue;
+        }
+        Diagnostic error{Severity::error, {"--only"},
+                         city.empty() ? "expected a city id, found nothing"
+                                      : "no city " + in_quotes(city) + " in the network " +
+                                            loaded.network.folder.string() +
+                                            "; expected the id of a city (the name of its folder)"};
+        if (const std::string closest = closest_match(city, candidates); !closest.empty())
+            error.notes.push_back({NoteKind::help, "did you mean " + in_quotes(closest) + "?"});
+        errors.push_back(std::move(error));
+    }
+    if (!errors.empty()) throw DiagnosticError(std::move(errors));
+    return asked;
+}
 
 struct PendingReport {
     std::size_t job = 0;
@@ -327,6 +376,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
+    const std::set<std::string> only = cities_asked_for(options.only, loaded);
+    // A report this build is about; --only leaves the others (and their manifest entries) alone.
+    const auto in_scope = [&](const std::string& city) { return only.empty() || only.count(city) > 0; };
     const EngineResources resources = EngineResources::load(data);
     for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
 
@@ -366,6 +418,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const fs::path manifest_path = options.output / "manifest.json";
     const Manifest previous = Manifest::load(manifest_path);
     Manifest manifest;  // what this build leaves: every report of the network
+    for (const auto& [name, entry] : previous.entries)
+        if (!in_scope(entry.city)) manifest.entries.emplace(name, entry);  // --only: as the last build left them
     std::mutex manifest_mutex;
 
     // Inputs shared by every report, digested once.
@@ -389,11 +443,33 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const std::string libraries_key = libraries_digest(libraries);
     for (const LinkedLibrary& library : libraries) manifest.libraries[library.name] = library.version;
 
+    // What the next dry run compares to explain a rebuild (driver/rebuild_reasons.h):
+    // the network's editions, every city's name, the languages' English names.
+    NetworkState network_now;
+    std::map<std::string, std::string> city_names;
+    for (const Edition& edition : network.editions) {
+        network_now[edition.city.id + " " + edition.date.iso()] = sha256_file(edition.source_file);
+        city_names[edition.city.id] = edition.city.name;
+    }
+    for (const RejectedFile& file : loaded.rejected) network_now[file.city + " " + file.file.stem().string()] = "invalid";
+    const std::string network_now_digest = network_digest(network_now);
+    manifest.networks = previous.networks;  // the --only build's untouched reports still refer to theirs
+    manifest.locales = previous.locales;
+    manifest.networks[network_now_digest] = network_now;
+    std::map<std::string, std::string> language_names;
+    for (const Language& language : registry.languages()) language_names[language.tag] = language.english_name;
+    const Catalog english = Catalog::load(data, registry.source().tag);  // names the areas in the reasons
+
     // Rejected cities fail with their diagnostics; the others build.
     std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
     std::map<std::string, std::vector<Diagnostic>> rejected_by_city;
-    for (const RejectedFile& file : loaded.rejected)
-        for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
+    for (const RejectedFile& file : loaded.rejected) {
+        if (std::find(summary.left_out.begin(), summary.left_out.end(), file.city) == summary.left_out.end())
+            summary.left_out.push_back(file.city);
+        if (in_scope(file.city))
+            for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
+    }
+    std::sort(summary.left_out.begin(), summary.left_out.end());
 
     // One sample for every city: each city's latest edition up to as_of.
     SampleOptions sample_options;
@@ -437,17 +513,32 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     std::sort(jobs.begin(), jobs.end(), [](const ReportJob& a, const ReportJob& b) {
         return std::tie(a.city, a.visit_notes) < std::tie(b.city, b.visit_notes);
     });
+    std::erase_if(jobs, [&](const ReportJob& job) { return !in_scope(job.city); });
+    std::vector<Diagnostic> nothing_to_build;
+    for (const std::string& city : only)
+        if (!rejected_by_city.count(city) &&
+            std::none_of(jobs.begin(), jobs.end(), [&](const ReportJob& job) { return job.city == city; }))
+            nothing_to_build.push_back(Diagnostic{
+                Severity::error, {"--only"},
+                city + " has no edition dated on or before " + (options.as_of ? options.as_of->iso() : "today") +
+                    ", so it has no report to build"});
+    if (!nothing_to_build.empty()) throw DiagnosticError(std::move(nothing_to_build));
 
     std::map<std::string, std::string> locale_digests;
+    std::map<std::string, std::map<std::string, std::string>> locale_strings_now;  // lang -> key -> text digest
     std::size_t total = rejected_by_city.size() * options.languages.size();
     for (const ReportJob& job : jobs) {
         total += job.languages.size();
         for (const std::string& lang : job.languages)
-            if (!locale_digests.count(lang)) locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+            if (!locale_digests.count(lang)) {
+                locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+                locale_strings_now[lang] = locale_strings(Catalog::load(data, lang));
+                manifest.locales[locale_digests[lang]] = locale_strings_now[lang];
+            }
     }
+    const RebuildContext reasons_context{previous, network_now, city_names, language_names, manifest.libraries};
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
     for (const auto& [city, diagnostics] : rejected_by_city) {
-        summary.left_out.push_back(city);
         std::string message;
         for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
         for (const std::string& lang : options.languages) {
@@ -468,6 +559,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
 
     std::mutex output_mutex;
     std::vector<PendingReport> pending;  // stale reports, rendered after every key is known
+    std::map<std::string, std::string> dry_run_lines;  // by output: the listing in name order, whatever the jobs
 
     auto work = [&](std::size_t worker_index, std::size_t job_index) {
         const ReportJob& job = jobs[job_index];
@@ -495,13 +587,19 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 refuse_if_too_few_answers(resources, city.edition(), options.force);
             }
             const std::string edition_digest = digest_files(job.edition_files);
+            const auto figures = published_figures(city, questionnaire, english);
+            const Overrides overrides = load_overrides(overrides_path_for(job.edition_files.front()), questionnaire);
             for (const std::string& lang : job.languages) {
                 if (stop.load()) return;
                 const std::string label =
                     city.edition().city.name + (notes ? " profile" : "") + " (" + lang + ")";
-                const Catalog& catalog = worker->catalogs.at(lang);
+                Catalog& catalog = worker->catalogs.at(lang);
+                std::optional<RecordedKeys> read;  // the keys it reads: only a dry run explains
+                read.emplace(catalog, options.dry_run);
                 const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog)
                                                 : compose_city_report(resources, city, catalog);
+                const std::set<std::string> keys_read = read->keys();
+                read.reset();
                 ManifestEntry entry;
                 entry.output = job.output(lang);
                 entry.kind = job.kind();
@@ -514,10 +612,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                 {"hyphenation", hyphenation_digests.of(document)},
                                 {"libraries", libraries_key},
                                 {"locale", locale_digests.at(lang)},
+                                {"network", network_now_digest},
                                 {"practices", practices_digest},
                                 {"render", options.tagged ? "tagged PDF/UA-1" : "untagged"},
                                 {"templates", templates_digest}};
                 entry.key = cache_key(entry.inputs);
+                entry.figures = figures;
+                entry.overrides = override_entries(overrides, lang);
                 auto old = previous.entries.find(entry.output);
                 const bool fresh = old != previous.entries.end() && same_key_inputs(entry.inputs, old->second.inputs) &&
                                    old->second.status != "failed" && fs::exists(options.output / entry.output);
@@ -526,25 +627,17 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                     entry.status = "up-to-date";
                 } else if (options.dry_run) {
                     entry.status = "would-build";
-                    std::string why = "new report";
-                    if (old != previous.entries.end() && old->second.status == "failed") {
-                        why = "failed last time";
-                    } else if (old != previous.entries.end()) {
-                        std::vector<std::string> changed;
-                        for (const auto& [name, digest] : entry.inputs) {
-                            auto before = old->second.inputs.find(name);
-                            if (name != "content" && (before == old->second.inputs.end() || before->second != digest))
-                                changed.push_back(name);
-                        }
-                        if (changed.empty()) changed.push_back("figures quoted from the network");
-                        why.clear();
-                        for (const auto& c : changed) why += (why.empty() ? "" : ", ") + c;
-                        why = "changed: " + why;
-                    } else if (!fs::exists(options.output / entry.output)) {
-                        why = "not built yet";
-                    }
+                    const ManifestEntry* before = old == previous.entries.end() ? nullptr : &old->second;
+                    std::string lines = "rebuild " + entry.output + "\n";
+                    const bool only_missing = before && before->status != "failed" &&
+                                              same_key_inputs(entry.inputs, before->inputs);
+                    for (const std::string& reason :
+                         only_missing ? std::vector<std::string>{"its PDF is not in the output folder"}
+                                      : rebuild_reasons(before, entry, reasons_context, keys_read,
+                                                        locale_strings_now.at(lang)))
+                        lines += "  " + reason + "\n";
                     std::lock_guard lock(output_mutex);
-                    out << "rebuild " << entry.output << " (" << why << ")\n";
+                    dry_run_lines[entry.output] = std::move(lines);
                 } else {
                     // Rendered in a worker process below.
                     std::lock_guard lock(manifest_mutex);
@@ -574,6 +667,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         }
     };
     run_parallel(worker_count, jobs.size(), work, stop);
+    for (const auto& [name, line] : dry_run_lines) out << line;
 
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
@@ -606,6 +700,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // The other cities' profiles of a left-out city fail too (they need it).
     if (!options.dry_run && !summary.interrupted)
         for (auto& [name, entry] : manifest.entries) {
+            if (!in_scope(entry.city)) continue;
             const fs::path current = options.output / name;
             const fs::path stale = options.output / stale_name(name);
             if (entry.status != "failed") {
@@ -630,6 +725,10 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                          [](const auto& e) { return e.second.status == "would-build"; });
         log << ", " << stale << " to rebuild";
     }
+    if (!only.empty()) {
+        std::vector<std::string> names(only.begin(), only.end());
+        log << " (only " << join_alternatives(names, " and ") << "; the other cities' reports left as they were)";
+    }
     if (summary.interrupted) log << " (interrupted)";
     log << '\n';
     if (!summary.left_out.empty()) {
@@ -643,7 +742,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // Every failure again, after the progress lines, so that none scrolls away.
     bool first_failure = true;
     for (const auto& [name, entry] : manifest.entries) {
-        if (entry.status != "failed") continue;
+        if (entry.status != "failed" || !in_scope(entry.city)) continue;
         if (first_failure) log << "failed:\n";
         first_failure = false;
         log << "  " << name
