@@ -8,6 +8,7 @@
 
 #include "charts/chart_parts.h"
 #include "charts/charts.h"
+#include "support/bidi.h"
 #include "support/diagnostic.h"
 #include "support/fonts.h"
 #include "support/locale.h"
@@ -431,7 +432,7 @@ BOOST_AUTO_TEST_CASE(progress_markers_values_and_changes) {
                std::string::npos, alt);
     const std::string french = describe_chart(s.fr, ProgressChart{data});
     BOOST_TEST(french.find("en hausse de 21 points depuis 2016") != std::string::npos, french);
-    BOOST_TEST(chart_title(s.en, ProgressChart{data}) == "Progress of Brenhaven since 2016");
+    BOOST_TEST(without_isolates(chart_title(s.en, ProgressChart{data})) == "Progress of Brenhaven since 2016");
 }
 
 BOOST_AUTO_TEST_CASE(progress_of_a_city_with_no_earlier_edition) {
@@ -453,7 +454,7 @@ BOOST_AUTO_TEST_CASE(progress_of_a_city_with_no_earlier_edition) {
         BOOST_TEST(g.edition_marks.size() == 1u);
         BOOST_TEST((g.edition_marks[0] == Mark::latest_edition));
         const std::string alt = describe_chart(*catalog, ProgressChart{data});
-        BOOST_TEST(alt.find(note) != std::string::npos, alt);
+        BOOST_TEST(alt.find(without_isolates(note)) != std::string::npos, alt);  // an alternative has no isolates
     }
     BOOST_CHECK_THROW((void)layout_chart(ChartContext(s.fonts, s.en), ProgressChart{ProgressChartData{"X", {}, {}}}, 455, 300),
                       DiagnosticError);
@@ -483,7 +484,7 @@ BOOST_AUTO_TEST_CASE(network_dots_sit_at_their_index_without_touching) {
     // The line from the label to the city's dot crosses no other dot.
     for (const Point& p : g.others)
         if (std::abs(p.x - g.city.x) < g.dot_radius) BOOST_TEST(p.y > g.city.y);
-    BOOST_TEST(g.city_label.text == "Valmora: 58%");
+    BOOST_TEST(without_isolates(g.city_label.text) == "Valmora: 58%");
     BOOST_TEST(!g.city_label.box.overlaps(g.median_label.box));
     BOOST_TEST(g.median_label.box.right() <= g.median_x);  // away from the city, which is to its right
     check_inside(g.texts, 455, 170);
@@ -501,10 +502,10 @@ BOOST_AUTO_TEST_CASE(network_of_one_city) {
         BOOST_TEST(g.city.y + g.city_radius <= g.axis.bottom);
         BOOST_TEST(network_rank(data) == 1);
         const std::string alt = describe_chart(*catalog, NetworkChart{data});
-        BOOST_TEST(alt == catalog->format("charts.network.alt", {{"count", std::int64_t{1}},
+        BOOST_TEST(alt == without_isolates(catalog->format("charts.network.alt", {{"count", std::int64_t{1}},
                                                                   {"index", std::string("core")},
                                                                   {"city", std::string("Valmora")},
-                                                                  {"value", catalog->percent(58, 0)}}));
+                                                                  {"value", catalog->percent(58, 0)}})));
         BOOST_TEST(alt.find(catalog == &s.en ? "is the only city" : "est la seule ville") != std::string::npos, alt);
     }
 }
@@ -543,7 +544,7 @@ BOOST_AUTO_TEST_CASE(one_area_rows_bars_and_counts) {
     BOOST_TEST((g.rows[2].mark == Mark::peer_bar));
     BOOST_TEST(g.rows[0].label.text == "Valmora");
     BOOST_TEST(g.rows[1].label.text == "Sample average (126 cities)");
-    BOOST_TEST(g.rows[3].label.text == "Cities of Portugal (1 city)");
+    BOOST_TEST(without_isolates(g.rows[3].label.text) == "Cities of Portugal (1 city)");
     const double values[] = {62, 48, 45, 61};
     for (int i = 0; i < 4; ++i) {
         BOOST_TEST(g.rows[i].bar->x == g.axis.x_of(0));
@@ -588,7 +589,7 @@ BOOST_AUTO_TEST_CASE(text_alternatives_state_every_value_in_both_languages) {
     const std::string radar = describe_chart(s.fr, RadarChart{twelve_areas(true)});
     BOOST_TEST(radar.find("Diagramme en radar du taux de réalisation obtenu par Valmora dans 12 domaines") == 0u, radar);
     BOOST_TEST(radar.find("groupe de référence") == std::string::npos, radar);
-    BOOST_TEST(chart_title(s.fr, AreasChart{en}) == "Valmora par rapport à la moyenne de l’échantillon, par domaine");
+    BOOST_TEST(without_isolates(chart_title(s.fr, AreasChart{en})) == "Valmora par rapport à la moyenne de l’échantillon, par domaine");
 }
 
 BOOST_AUTO_TEST_CASE(layouts_are_deterministic) {

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sample_engine.h"
+#include "support/bidi.h"
 
 using namespace icc;
 namespace fs = std::filesystem;
@@ -23,10 +24,11 @@ struct Passage {
     std::string language;
 };
 
+// The words a reader sees, without the isolates around the values (support/bidi.h).
 std::string joined(const InlineText& runs) {
     std::string text;
     for (const TextRun& run : runs) text += run.text;
-    return text;
+    return without_isolates(text);
 }
 
 std::vector<Passage> passages(const Document& document) {

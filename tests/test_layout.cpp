@@ -11,6 +11,7 @@
 #include "compose/specimen.h"
 #include "layout/paginate.h"
 #include "support/data_root.h"
+#include "support/bidi.h"
 #include "support/fonts.h"
 #include "support/locale.h"
 
@@ -458,4 +459,69 @@ BOOST_AUTO_TEST_CASE(list_markers_sit_in_their_own_column) {
     }
     BOOST_TEST(markers == 12);
     BOOST_TEST(widest_marker_right < text_x);
+}
+
+namespace {
+
+// Where the character at `text`'s first occurrence of `part` is drawn, from the layout's left.
+double x_of(PangoLayout* layout, const std::string& part) {
+    const std::string text = pango_layout_get_text(layout);
+    const auto at = text.find(part);
+    BOOST_TEST_REQUIRE(at != std::string::npos, "'" << part << "' in '" << text << "'");
+    PangoRectangle position;
+    pango_layout_index_to_pos(layout, static_cast<int>(at), &position);
+    return std::min(position.x, position.x + position.width) / static_cast<double>(PANGO_SCALE);
+}
+
+const TextBox& box_showing(const LaidOutDocument& laid_out, const std::string& part) {
+    for (const LaidOutPage& page : laid_out.pages)
+        for (const TextBox& text : page.texts)
+            if (std::string(pango_layout_get_text(text.layout.get())).find(part) != std::string::npos) return text;
+    BOOST_FAIL("no text box shows '" << part << "'");
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+// A paragraph's direction is its language's, not its first letter's: an
+// English heading and paragraph that start with an Arabic city's name read
+// left to right, the name first; an Arabic one that starts with a Latin name
+// reads right to left, the name at the right.
+BOOST_AUTO_TEST_CASE(a_paragraph_takes_its_direction_from_its_language_not_its_first_letter) {
+    const std::string arabic_name = "باب نوارة";
+    Document english;
+    set_locale_furniture(english.info, engine().english);
+    english.info.running_header = "Test";
+    const MessageArgs arabic_city{{"city", arabic_name}};
+    english.blocks.emplace_back(HeadingBlock{1, engine().english.format("report.figures.heading", arabic_city)});
+    english.blocks.emplace_back(
+        ParagraphBlock{plain_text(engine().english.format("report.area.no_answers", arabic_city))});
+    const LaidOutDocument english_laid_out = paginate(english, engine().fonts);
+    for (const std::string& after : {std::string("in figures"), std::string("gave no answer")}) {
+        const TextBox& text = box_showing(english_laid_out, after);
+        PangoLayoutLine* first = pango_layout_get_line_readonly(text.layout.get(), 0);
+        BOOST_TEST((pango_layout_line_get_resolved_direction(first) == PANGO_DIRECTION_LTR));
+        BOOST_TEST(x_of(text.layout.get(), arabic_name) < x_of(text.layout.get(), after));
+        // Left-aligned, as the document's other paragraphs: the name at the left edge.
+        PangoRectangle logical;
+        pango_layout_line_get_extents(first, nullptr, &logical);
+        BOOST_TEST(logical.x == 0);
+    }
+
+    const Catalog arabic = Catalog::load(engine().data, "ar");
+    Document right_to_left;
+    set_locale_furniture(right_to_left.info, arabic);
+    right_to_left.info.running_header = "اختبار";
+    // As a printed questionnaire's question, its Latin id first; no mark needed before it.
+    const std::string latin_name = "Tel Aviv-Yafo";
+    const std::string sentence = latin_name + " " + arabic.text("report.area.reported_none");
+    right_to_left.blocks.emplace_back(ParagraphBlock{plain_text(sentence)});
+    const LaidOutDocument arabic_laid_out = paginate(right_to_left, engine().fonts);
+    const TextBox& text = box_showing(arabic_laid_out, latin_name);
+    PangoLayoutLine* first = pango_layout_get_line_readonly(text.layout.get(), 0);
+    BOOST_TEST((pango_layout_line_get_resolved_direction(first) == PANGO_DIRECTION_RTL));
+    // The name, first in reading order, is at the right; "Tel" left of "Yafo" (its own order).
+    const std::string rest = sentence.substr(latin_name.size() + 1, 6);
+    BOOST_TEST(x_of(text.layout.get(), latin_name) > x_of(text.layout.get(), rest));
+    BOOST_TEST(x_of(text.layout.get(), "Tel") < x_of(text.layout.get(), "Yafo"));
 }

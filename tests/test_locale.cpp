@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "charts/chart_style.h"
+#include "support/bidi.h"
 #include "support/locale.h"
 
 #include <algorithm>
@@ -36,20 +37,23 @@ BOOST_AUTO_TEST_CASE(dates_are_long_and_localized) {
 
 BOOST_AUTO_TEST_CASE(plural_messages_come_from_the_locale_file) {
     Catalog en = Catalog::load(data(), "en");
-    auto sample = [&](std::int64_t n) { return en.format("report.cover.sample", {{"count", n}}); };
+    // The wording; the isolates around the values are every_interpolated_value_is_isolated's.
+    auto sample = [&](std::int64_t n) { return without_isolates(en.format("report.cover.sample", {{"count", n}})); };
     BOOST_TEST(sample(1) == "A comparison with 1 city");
     BOOST_TEST(sample(160) == "A comparison between 160 cities");
     Catalog fr = Catalog::load(data(), "fr");
-    BOOST_TEST(fr.format("report.cover.sample", {{"count", std::int64_t{1}}}) == "Une comparaison avec 1 ville");
-    BOOST_TEST(fr.format("report.cover.sample", {{"count", std::int64_t{2}}}) == "Une comparaison entre 2 villes");
+    BOOST_TEST(without_isolates(fr.format("report.cover.sample", {{"count", std::int64_t{1}}})) ==
+               "Une comparaison avec 1 ville");
+    BOOST_TEST(without_isolates(fr.format("report.cover.sample", {{"count", std::int64_t{2}}})) ==
+               "Une comparaison entre 2 villes");
 }
 
 BOOST_AUTO_TEST_CASE(ordinals_and_ties_in_both_languages) {
     Catalog en = Catalog::load(data(), "en");
     Catalog fr = Catalog::load(data(), "fr");
     auto rank = [](const Catalog& c, std::int64_t r, std::int64_t n, const char* tied) {
-        return c.format("report.overall.rank",
-                        {{"city", std::string("Lyra")}, {"rank", r}, {"count", n}, {"tied", std::string(tied)}});
+        return without_isolates(c.format(
+            "report.overall.rank", {{"city", std::string("Lyra")}, {"rank", r}, {"count", n}, {"tied", std::string(tied)}}));
     };
     BOOST_TEST(rank(en, 1, 1, "no") == "Lyra ranks 1st of 1 city in the sample.");
     BOOST_TEST(rank(en, 2, 10, "no") == "Lyra ranks 2nd of 10 cities in the sample.");
@@ -63,10 +67,10 @@ BOOST_AUTO_TEST_CASE(ordinals_and_ties_in_both_languages) {
 BOOST_AUTO_TEST_CASE(comparisons_with_the_average_read_right) {
     Catalog en = Catalog::load(data(), "en");
     auto sentence = [&](const char* comparison) {
-        return en.format("report.area.rate", {{"city", std::string("Lyra")},
-                                              {"rate", std::string("40.0%")},
-                                              {"average", std::string("50.0%")},
-                                              {"comparison", std::string(comparison)}});
+        return without_isolates(en.format("report.area.rate", {{"city", std::string("Lyra")},
+                                                                {"rate", std::string("40.0%")},
+                                                                {"average", std::string("50.0%")},
+                                                                {"comparison", std::string(comparison)}}));
     };
     BOOST_TEST(sentence("lower") ==
                "Lyra reaches an achievement rate of 40.0% in this area, below the sample average of 50.0%.");
@@ -162,4 +166,54 @@ BOOST_AUTO_TEST_CASE(chart_labels_round_half_away_from_zero_in_every_language) {
         rounds_half_away_from_zero(words, lang);
         if (lang == "en") BOOST_TEST(words.percent(52.5, 0) == "53%");
     }
+}
+
+// Mixed-direction text (support/bidi.h): every value a message prints is
+// isolated, so it keeps its own order whatever the sentence's direction.
+BOOST_AUTO_TEST_CASE(every_interpolated_value_is_isolated) {
+    const std::string fsi = "\u2068", pdi = "\u2069";
+    // A Latin name inside an Arabic sentence, an Arabic name inside an English one.
+    const Catalog ar = Catalog::load(data(), "ar");
+    const std::string arabic = ar.format("report.figures.heading", {{"city", std::string("Tel Aviv-Yafo")}});
+    BOOST_TEST(arabic.find(fsi + "Tel Aviv-Yafo" + pdi) != std::string::npos);
+    const Catalog en = Catalog::load(data(), "en");
+    BOOST_TEST(en.format("report.figures.heading", {{"city", std::string("باب نوارة")}}) ==
+               fsi + "باب نوارة" + pdi + " in figures");
+    // A date is a value; a country's name too.
+    BOOST_TEST(format_message("{d, date, long} · {country}", "en_GB",
+                              {{"d", Date{2026, 1, 2}}, {"country", std::string("Israel")}}) ==
+               fsi + "2 January 2026" + pdi + " · " + fsi + "Israel" + pdi);
+    // A number without a letter is not isolated, the engine's or ICU's: its sign and "%" stay with it.
+    BOOST_TEST(format_message("{direction, select, up {+{delta}} other {{delta}}}", "he",
+                              {{"direction", std::string("up")}, {"delta", std::string("21")}}) == "+21");
+    // Numbers ICU formats in the pattern are not isolated: "20%" stays one number in Hebrew.
+    BOOST_TEST(format_message("{min, number, integer}% / {n, plural, other {# x}}", "he",
+                              {{"min", std::int64_t{20}}, {"n", std::int64_t{3}}}) == "20% / 3 x");
+    // A select's value chooses its branch: not isolated, so it still matches.
+    BOOST_TEST(format_message("{c, select, lower {below} other {other}}", "en", {{"c", std::string("lower")}}) ==
+               "below");
+    // Neighbouring arguments, a quoted apostrophe beside one and quoted braces keep their meaning.
+    BOOST_TEST(format_message("{a}{b}", "en", {{"a", std::string("A")}, {"b", std::string("B")}}) ==
+               fsi + "A" + pdi + fsi + "B" + pdi);
+    BOOST_TEST(format_message("l''{city} '{city}'", "fr", {{"city", std::string("Ville")}}) ==
+               "l'" + fsi + "Ville" + pdi + " {city}");
+    // Where isolates mean nothing, they go.
+    BOOST_TEST(without_isolates(arabic).find("\u2068") == std::string::npos);
+    BOOST_TEST(without_isolates(en.format("report.figures.heading", {{"city", std::string("Lyon")}})) ==
+               "Lyon in figures");
+}
+
+BOOST_AUTO_TEST_CASE(text_for_a_viewer_keeps_its_direction_without_isolates) {
+    // An English title that starts with an Arabic name: a LEFT-TO-RIGHT MARK first.
+    BOOST_TEST(plain_directional_text("\u2068باب نوارة\u2069 in figures", false) == "\u200Eباب نوارة in figures");
+    BOOST_TEST(plain_directional_text("\u2068Lyon\u2069 in figures", false) == "Lyon in figures");
+    // An Arabic title that starts with a Latin name: a RIGHT-TO-LEFT MARK.
+    BOOST_TEST(plain_directional_text("\u2068Haifa\u2069 بالأرقام", true) == "\u200FHaifa بالأرقام");
+    BOOST_TEST(plain_directional_text("باب نوارة", true) == "باب نوارة");
+    BOOST_TEST(language_is_right_to_left("ar"));
+    BOOST_TEST(language_is_right_to_left("he-IL"));
+    BOOST_TEST(language_is_right_to_left("fa"));
+    BOOST_TEST(!language_is_right_to_left("fr"));
+    BOOST_TEST(!language_is_right_to_left("ja"));
+    BOOST_TEST(!language_is_right_to_left(""));
 }

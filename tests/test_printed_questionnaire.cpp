@@ -8,6 +8,7 @@
 #include "intake/form.h"
 #include "load/network.h"
 #include "sample_engine.h"
+#include "support/bidi.h"
 
 using namespace icc;
 using testing::run;
@@ -30,10 +31,11 @@ const ParagraphBlock* after_question(const Document& document, const std::string
     return nullptr;
 }
 
+// The words, without the isolates around the city's (support/bidi.h).
 std::string joined(const ParagraphBlock& paragraph) {
     std::string text;
     for (const TextRun& run : paragraph.text) text += run.text;
-    return text;
+    return without_isolates(text);
 }
 
 }  // namespace
@@ -74,7 +76,7 @@ BOOST_AUTO_TEST_CASE(a_prefilled_questionnaire_ticks_the_answers_and_writes_the_
         compose_printed_questionnaire(intake::compose_form(questionnaire(), catalog, &valmora), catalog, &valmora);
     const auto* cover = std::get_if<CoverBlock>(&document.blocks.front());
     BOOST_REQUIRE(cover != nullptr);
-    BOOST_TEST(cover->subtitle == "Pre-filled with the answers of Valmora of 15 March 2026");
+    BOOST_TEST(without_isolates(cover->subtitle) == "Pre-filled with the answers of Valmora of 15 March 2026");
     const ParagraphBlock* statement = after_question(document, "commitment.statement", 2);
     BOOST_REQUIRE(statement != nullptr);
     BOOST_TEST(joined(*statement).rfind("\u25A0\u00A0Yes\u2003\u25A1\u00A0Partly", 0) == 0u);
@@ -90,6 +92,28 @@ BOOST_AUTO_TEST_CASE(a_prefilled_questionnaire_ticks_the_answers_and_writes_the_
     const ParagraphBlock* comment = after_question(document, "city.population", 3);
     BOOST_REQUIRE(comment != nullptr);
     BOOST_TEST(joined(*comment) == "Comment (optional): Resident population on 1 January 2025, municipal register.");
+}
+
+// In an Arabic form, Bab Nouara's French comment is isolated in an Arabic line:
+// the form's label first (at the right), the French words in their own order.
+BOOST_AUTO_TEST_CASE(a_comment_in_another_direction_is_isolated_in_the_forms_line) {
+    const Catalog catalog = Catalog::load(data(), "ar");
+    const Network network = load_network(data().network(), questionnaire());
+    const Edition& bab_nouara = *network.editions_of("bab-nouara").back();
+    const Document document = compose_printed_questionnaire(
+        intake::compose_form(questionnaire(), catalog, &bab_nouara), catalog, &bab_nouara);
+    int checked = 0;
+    for (const Block& block : document.blocks) {
+        const auto* paragraph = std::get_if<ParagraphBlock>(&block);
+        if (!paragraph || paragraph->text.size() != 2 || joined(*paragraph).find("Estimation de la commune") == std::string::npos)
+            continue;
+        const std::string& words = paragraph->text[1].text;
+        BOOST_TEST(words.rfind("\u2068Estimation de la commune", 0) == 0u);
+        BOOST_TEST(words.substr(words.size() - 3) == "\u2069");
+        BOOST_TEST(paragraph->language.empty());  // the form's, right to left: the label at the start
+        ++checked;
+    }
+    BOOST_TEST(checked == 1);
 }
 
 BOOST_AUTO_TEST_CASE(the_pdf_is_written_in_languages_the_line_breaker_sets) {

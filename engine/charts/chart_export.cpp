@@ -10,6 +10,7 @@
 #include "charts/chart_parts.h"
 #include "charts/draw_chart.h"
 #include "support/atomic_file.h"
+#include "support/bidi.h"
 #include "support/diagnostic.h"
 #include "support/fonts.h"
 #include "support/xml_text.h"
@@ -84,8 +85,11 @@ std::string with_description(std::string svg, const ChartDescription& descriptio
     const std::size_t close = svg.find('>', open);
     if (close == std::string::npos) return svg;
     std::string inserted;
-    if (!description.title.empty()) inserted += "\n<title>" + xml_escaped(description.title) + "</title>";
-    if (!description.description.empty()) inserted += "\n<desc>" + xml_escaped(description.description) + "</desc>";
+    // A viewer's tooltip knows no isolates (support/bidi.h).
+    if (!description.title.empty())
+        inserted += "\n<title>" + xml_escaped(without_isolates(description.title)) + "</title>";
+    if (!description.description.empty())
+        inserted += "\n<desc>" + xml_escaped(without_isolates(description.description)) + "</desc>";
     svg.insert(close + 1, inserted);
     std::string attributes = " role=\"img\"";
     if (!description.lang.empty()) attributes += " xml:lang=\"" + xml_escaped(description.lang) + "\"";

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "charts/all_charts.h"
+#include "support/bidi.h"
 #include "support/diagnostic.h"
 #include "support/locale.h"
 #include "support/number_formats.h"
@@ -66,7 +67,7 @@ struct ChartWords::Formatters {
     explicit Formatters(const std::string& icu_locale) : locale(icu_locale.c_str()), numbers(icu_locale) {}
     icu::Locale locale;
     NumberFormats numbers;  // the catalog's rounding: half away from zero
-    std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
+    std::map<std::string, CompiledMessage, std::less<>> messages;  // by key
 };
 
 ChartWords::Formatters& ChartWords::formatters() const {
@@ -82,12 +83,12 @@ std::string ChartWords::format(std::string_view key, const MessageArgs& args) co
     auto it = messages.find(key);
     if (it == messages.end()) {
         UErrorCode status = U_ZERO_ERROR;
-        auto compiled = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern),
-                                                             formatters().locale, status);
-        if (U_FAILURE(status)) return format_message(pattern, locale_.icu_locale, args);  // reports the error
-        it = messages.emplace(std::string(key), std::move(compiled)).first;
+        UParseError error{};
+        auto compiled = compile_message(pattern, formatters().locale, error, status);
+        if (!compiled) return format_message(pattern, locale_.icu_locale, args);  // reports the error
+        it = messages.emplace(std::string(key), std::move(*compiled)).first;
     }
-    return format_message(*it->second, pattern, args);
+    return format_message(it->second, pattern, args);
 }
 
 std::string ChartWords::number(double value, int fraction_digits) const {
@@ -125,7 +126,8 @@ std::string describe_chart(const Catalog& catalog, const ChartData& data, int fr
             if (!type.describe)
                 throw InternalError(Diagnostic{Severity::error, {},
                                                "chart '" + std::string(type.name) + "' has no text alternative of its own"});
-            return type.describe(catalog, chart, fraction_digits);
+            // Read out or shown as a tooltip, never typeset: without isolates (support/bidi.h).
+            return without_isolates(type.describe(catalog, chart, fraction_digits));
         },
         data);
 }

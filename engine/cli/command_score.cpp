@@ -21,6 +21,7 @@
 #include "score/sample.h"
 #include "support/data_root.h"
 #include "support/locale.h"
+#include "support/bidi.h"
 
 namespace icc::cli {
 
@@ -39,8 +40,8 @@ struct ScoreOptions {
 
 std::string group_name(const PeerGroup& group, const Catalog& catalog) {
     if (group.kind == PeerGroupKind::country)
-        return catalog.format(group.label_key, {{"country", catalog.country(group.country)}});
-    return catalog.format(group.label_key, group.label_args());
+        return without_isolates(catalog.format(group.label_key, {{"country", catalog.country(group.country)}}));
+    return without_isolates(catalog.format(group.label_key, group.label_args()));  // a table, not a page
 }
 
 // Names in the catalog's language beside the ids, and its decimal mark.

@@ -4,6 +4,8 @@
 
 #include <unicode/locid.h>
 
+#include "support/bidi.h"
+
 namespace icc {
 
 // A language's name in the reader's language, from ICU's locale data
@@ -22,7 +24,10 @@ std::string CityComposer::answer_text_of(const Question& question, const Answer&
         if (*option == unknown_answer || *option == not_applicable_answer ||
             question.type == AnswerType::yes_partly_no)
             return text("index.answers." + *option);
-        if (question.type == AnswerType::text) return quoted_answer(answer).text;
+        // The city's own words, set beside the reader's: isolated, like a
+        // message's argument, so that an Arabic answer in an English line (or
+        // a French one in an Arabic line) keeps its order and its full stop.
+        if (question.type == AnswerType::text) return isolated(quoted_answer(answer).text);
         return text(question.option_key(*option));
     }
     if (const auto* options = std::get_if<std::vector<std::string>>(&answer.value)) {

@@ -323,13 +323,15 @@ private:
         for (const ChosenPractice& chosen : selection->practices) {
             const Practice* practice = data_.practices.find(chosen.practice_id);
             if (!practice) continue;
-            auto pick = [&](const std::map<std::string, std::string>& texts) {
-                // The reader's language, else the one it falls back to, else any.
+            // The reader's language, else the one it falls back to, else any: the language and the text.
+            auto pick_in = [&](const std::map<std::string, std::string>& texts) -> std::pair<std::string, std::string> {
                 auto it = texts.find(catalog_.lang());
                 if (it == texts.end()) it = texts.find(catalog_.language().fallback);
                 if (it == texts.end()) it = texts.begin();
-                return it == texts.end() ? std::string() : it->second;
+                if (it == texts.end()) return {};
+                return {it->first, it->second};
             };
+            auto pick = [&](const std::map<std::string, std::string>& texts) { return pick_in(texts).second; };
             std::string city = practice->city, country;
             if (const auto editions = data_.network.editions_of(practice->city); !editions.empty()) {
                 city = editions.back()->city.name;
@@ -337,7 +339,11 @@ private:
             }
             CalloutBlock callout;
             callout.title = format("report.area.practice_title", {{"title", pick(practice->title)}});
-            callout.blocks.emplace_back(ParagraphBlock{plain_text(pick(practice->summary)), ParagraphStyle::body, {}});
+            // An English summary in a Hebrew report is an English paragraph: left to right, English hyphenation.
+            auto [summary_language, summary] = pick_in(practice->summary);
+            if (summary_language == catalog_.lang()) summary_language.clear();
+            callout.blocks.emplace_back(
+                ParagraphBlock{plain_text(std::move(summary)), ParagraphStyle::body, std::move(summary_language)});
             InlineText source{TextRun::plain(format("report.area.practice_source", {{"city", city},
                                                                                     {"country", country},
                                                                                     {"year", std::to_string(practice->year)}}))};

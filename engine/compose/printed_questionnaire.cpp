@@ -3,6 +3,7 @@
 #include <set>
 
 #include "compose/furniture.h"
+#include "support/bidi.h"
 
 namespace icc {
 
@@ -81,13 +82,25 @@ private:
         return previous_ && previous_->language != form_.lang ? previous_->language : std::string();
     }
 
+    // A line that opens with the form's label ("التعليق:") and goes on with the
+    // city's words in `language`: the words isolated, so that a French comment
+    // keeps its order and full stop in an Arabic line; the line in the words'
+    // language (hyphenation, CJK forms) unless that runs the other way, which
+    // would put the form's label at the wrong end.
+    void labelled_city_text(const std::string& label, const std::string& words, const std::string& language,
+                            ParagraphStyle style) {
+        const bool same_direction = language.empty() || language_is_right_to_left(language) == form_right_to_left();
+        paragraph({TextRun::plain(field(label)), TextRun::emphasis(isolated(words))}, style,
+                  same_direction ? language : std::string());
+    }
+
+    bool form_right_to_left() const { return document_.info.right_to_left; }
+
     void question(const intake::FormRow& row) {
         // The id is what ties this page to the workbook's row: first, in bold.
-        // The id is Latin: in a right-to-left document a RIGHT-TO-LEFT MARK first keeps the
-        // paragraph right to left (layout takes a paragraph's direction from its first strong letter).
-        InlineText first{TextRun::strong(row.id), TextRun::plain(option_gap), TextRun::plain(row.wording)};
-        if (document_.info.right_to_left) first.insert(first.begin(), TextRun::plain("\u200F"));
-        paragraph(std::move(first));
+        // A Latin id leaves an Arabic paragraph right to left: layout takes a
+        // paragraph's direction from its language.
+        paragraph({TextRun::strong(row.id), TextRun::plain(option_gap), TextRun::plain(row.wording)});
         const Question* question = row.question;
         const bool choice = question && (question->type == AnswerType::yes_partly_no ||
                                          question->type == AnswerType::single_choice ||
@@ -100,18 +113,21 @@ private:
             paragraph(option_boxes(row));
         } else {
             paragraph({TextRun::plain(row.help)}, ParagraphStyle::note);
-            InlineText line{TextRun::plain(field(form_.columns[3]))};
-            if (row.answer.empty()) line.push_back(TextRun::plain(writing_line));
-            else line.push_back(TextRun::emphasis(answer_shown(row)));
             // A free-text answer is the city's words, in the language it wrote them in.
             const bool city_text = question && question->type == AnswerType::text && !row.answer.empty();
-            paragraph(std::move(line), ParagraphStyle::body, city_text ? answers_language() : std::string());
+            if (row.answer.empty())
+                paragraph({TextRun::plain(field(form_.columns[3])), TextRun::plain(writing_line)});
+            else
+                labelled_city_text(form_.columns[3], answer_shown(row), city_text ? answers_language() : std::string(),
+                                   ParagraphStyle::body);
         }
         if (!row.question) return;  // the identifying keys take no comment
-        InlineText comment{TextRun::plain(field(form_.columns[4]))};
-        if (row.comment.empty()) comment.push_back(TextRun::plain(writing_line));
-        else comment.push_back(TextRun::emphasis(row.comment));
-        paragraph(std::move(comment), ParagraphStyle::note, row.comment.empty() ? std::string() : answers_language());
+        if (row.comment.empty())
+            paragraph({TextRun::plain(field(form_.columns[4])), TextRun::plain(writing_line)}, ParagraphStyle::note);
+        else
+            labelled_city_text(form_.columns[4], row.comment,
+                               row.comment_language.empty() ? answers_language() : row.comment_language,
+                               ParagraphStyle::note);
     }
 
     // "Answer: ", "Réponse : ", "回答：": the label before a line, punctuated as the language does.

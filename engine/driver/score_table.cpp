@@ -1,4 +1,5 @@
 #include "driver/score_table.h"
+#include "support/bidi.h"
 
 #include <algorithm>
 #include <functional>
@@ -40,8 +41,8 @@ std::string sample_heading(const Sample& sample) {
 
 std::string group_label(const PeerGroup& group, const Catalog& catalog) {
     if (group.kind == PeerGroupKind::country)
-        return catalog.format(group.label_key, {{"country", catalog.country(group.country)}});
-    return catalog.format(group.label_key, group.label_args());
+        return without_isolates(catalog.format(group.label_key, {{"country", catalog.country(group.country)}}));
+    return without_isolates(catalog.format(group.label_key, group.label_args()));  // a table, not a page
 }
 
 }  // namespace

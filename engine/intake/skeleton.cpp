@@ -1,5 +1,6 @@
 #include "intake/skeleton.h"
 
+#include "support/bidi.h"
 #include "support/wording.h"
 
 namespace icc::intake {
@@ -13,7 +14,8 @@ std::string toml_string(const std::string& text) {
 }
 
 // Comment lines: "# text", wrapped at about 100 characters at spaces.
-std::string comment(const std::string& text) {
+std::string comment(const std::string& formatted) {
+    const std::string text = without_isolates(formatted);  // a TOML comment, not a typeset page
     std::string out, line;
     std::size_t characters = 0;
     std::size_t start = 0;

@@ -2,6 +2,8 @@
 // Part of the paginator (paginator.h).
 #include "layout/paginator.h"
 
+#include "support/bidi.h"
+
 namespace icc::pagination {
 
 GObjectPtr<PangoLayout> share(PangoLayout* layout) {
@@ -59,13 +61,25 @@ Hyphenator* Paginator::hyphenator_for(const std::string& language) {
     return found->second ? &*found->second : nullptr;
 }
 
-PangoAlignment Paginator::alignment(Alignment a) const {
+PangoAlignment Paginator::alignment(Alignment a, bool right_to_left) const {
     switch (a) {
     case Alignment::center: return PANGO_ALIGN_CENTER;
-    case Alignment::end: return rtl_ ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+    case Alignment::end: return right_to_left ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
     case Alignment::start: break;
     }
-    return rtl_ ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    return right_to_left ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+PangoContext* Paginator::context_for(bool right_to_left) {
+    if (right_to_left == rtl_) return context_.get();
+    if (!other_direction_context_) {
+        other_direction_context_ = fonts_.create_context();
+        pango_context_set_language(other_direction_context_.get(),
+                                   pango_language_from_string(document_.info.language.c_str()));
+        pango_context_set_base_dir(other_direction_context_.get(),
+                                   right_to_left ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    }
+    return other_direction_context_.get();
 }
 
 void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attributes) {
@@ -142,7 +156,9 @@ PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, 
         pango_attr_list_insert(attributes.get(), attribute);
     }
 
-    GObjectPtr<PangoLayout> layout(pango_layout_new(context_.get()));
+    const bool right_to_left =
+        language.empty() || language == document_.info.language ? rtl_ : language_is_right_to_left(language);
+    GObjectPtr<PangoLayout> layout(pango_layout_new(context_for(right_to_left)));
     FontDescriptionPtr font(pango_font_description_copy(families_[static_cast<int>(style.role)].get()));
     pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
     pango_font_description_set_weight(font.get(), style.weight);
@@ -152,8 +168,9 @@ PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, 
     pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
     if (style.line_spacing > 0) pango_layout_set_line_spacing(layout.get(), static_cast<float>(style.line_spacing));
     pango_layout_set_justify(layout.get(), style.justify);
-    pango_layout_set_alignment(layout.get(), alignment(align));
-    pango_layout_set_auto_dir(layout.get(), TRUE);
+    pango_layout_set_alignment(layout.get(), alignment(align, right_to_left));
+    // The context's direction, the language's, not the first strong letter's.
+    pango_layout_set_auto_dir(layout.get(), FALSE);
     // Plain text: whatever the data holds is shown literally, never parsed as markup.
     pango_layout_set_text(layout.get(), text.c_str(), static_cast<int>(text.size()));
     pango_layout_set_attributes(layout.get(), attributes.get());

@@ -136,7 +136,14 @@ private:
 
     Hyphenator* hyphenator_for(const std::string& language);
 
-    PangoAlignment alignment(Alignment a) const;
+    // Start and end of a paragraph set in the given direction: a French
+    // comment in an Arabic report starts on the left.
+    PangoAlignment alignment(Alignment a, bool right_to_left) const;
+    PangoAlignment alignment(Alignment a) const { return alignment(a, rtl_); }
+    // The context whose base direction is right to left or left to right:
+    // the document's own, or one made when a paragraph's language is written
+    // the other way (the same fonts, options and document language).
+    PangoContext* context_for(bool right_to_left);
 
     // Script-specific typography, word by word:
     // - Korean is broken at spaces, between words, not between any two
@@ -145,7 +152,10 @@ private:
     //   body size next to Latin (the spaces between Arabic words too).
     void apply_script_rules(const std::string& text, PangoAttrList* attributes);
 
-    // Shapes inline runs as plain text with attributes: never markup.
+    // Shapes inline runs as plain text with attributes: never markup. The
+    // paragraph's base direction is its language's (the document's when
+    // `language` is empty), never its first strong letter's: "باب نوارة in
+    // figures" is an English heading, set left to right.
     PreparedText prepare(const InlineText& runs, const TextStyle& style, double width,
                          Alignment align = Alignment::start, bool hyphenate = false,
                          const std::string& language = {});
@@ -338,6 +348,7 @@ private:
     const FontSet& fonts_;
     const HyphenationDictionaries& hyphenation_;  // the process's, shared by every document it lays out
     GObjectPtr<PangoContext> context_;
+    GObjectPtr<PangoContext> other_direction_context_;  // made when first needed
     bool rtl_ = false;
     FontDescriptionPtr families_[2];
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;

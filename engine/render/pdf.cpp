@@ -14,6 +14,7 @@
 #include "render/structure.h"
 #include "render/tagged_pdf.h"
 #include "support/atomic_file.h"
+#include "support/bidi.h"
 #include "support/diagnostic.h"
 
 namespace icc {
@@ -148,7 +149,9 @@ void add_outline(cairo_surface_t* surface, const LaidOutDocument& document) {
         if (!heading.in_toc) continue;
         while (!parents.empty() && parents.back().first >= heading.level) parents.pop_back();
         const int parent = parents.empty() ? CAIRO_PDF_OUTLINE_ROOT : parents.back().second;
-        const std::string title = heading.number.empty() ? heading.text : heading.number + " " + heading.text;
+        // A viewer's bookmarks know no isolates (support/bidi.h).
+        const std::string title = plain_directional_text(
+            heading.number.empty() ? heading.text : heading.number + " " + heading.text, document.metadata.right_to_left);
         const std::string link = "dest=" + quoted(heading.anchor);
         const int id = cairo_pdf_surface_add_outline(surface, parent, title.c_str(), link.c_str(),
                                                      heading.level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN
@@ -165,10 +168,14 @@ std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& font
     CairoSurfacePtr surface(cairo_pdf_surface_create_for_stream(append_to_string, &bytes, document.geometry.width,
                                                                 document.geometry.height));
     cairo_pdf_surface_restrict_to_version(surface.get(), CAIRO_PDF_VERSION_1_5);
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, info.title.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, info.author.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, info.subject.c_str());
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_KEYWORDS, info.keywords.c_str());
+    // A viewer's title bar and document properties know no isolates (support/bidi.h).
+    auto set_metadata = [&](cairo_pdf_metadata_t field, const std::string& text) {
+        cairo_pdf_surface_set_metadata(surface.get(), field, plain_directional_text(text, info.right_to_left).c_str());
+    };
+    set_metadata(CAIRO_PDF_METADATA_TITLE, info.title);
+    set_metadata(CAIRO_PDF_METADATA_AUTHOR, info.author);
+    set_metadata(CAIRO_PDF_METADATA_SUBJECT, info.subject);
+    set_metadata(CAIRO_PDF_METADATA_KEYWORDS, info.keywords);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "iccreport");
     // Dates come from the data, so regenerating a report changes no byte.
     const std::string date = pdf_date(info.date);
@@ -199,7 +206,7 @@ std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& font
 void attach_alt_texts(QPDF& pdf, const LaidOutDocument& document) {
     std::vector<std::string> alts;
     for (const LaidOutPage& page : document.pages)
-        for (const FigureBox& figure : page.figures) alts.push_back(figure.alt_text);
+        for (const FigureBox& figure : page.figures) alts.push_back(without_isolates(figure.alt_text));
     if (alts.empty()) return;
     QPDFObjectHandle tree = pdf.getRoot().getKey("/StructTreeRoot");
     if (!tree.isDictionary()) return;

@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "support/bidi.h"
 #include "support/diagnostic.h"
 
 namespace icc::structure {
@@ -195,7 +196,7 @@ private:
         if (placed.drawn.kind == Drawn::Kind::figure) {
             const FigureBox& figure = page.figures[placed.drawn.index];
             leaf.drawn.push_back(placed.drawn);
-            leaf.alt = figure.alt_text;
+            leaf.alt = without_isolates(figure.alt_text);  // support/bidi.h
             leaf.bbox = figure.box;
         } else {
             add_text(leaf, page.texts[placed.drawn.index], placed.drawn.index);

@@ -12,13 +12,17 @@
 #include <unicode/gregocal.h>
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include <cstdio>
 
 #include "support/atomic_file.h"
+#include "support/bidi.h"
 #include "support/toml_reader.h"
 #include "support/toml_text.h"
 
@@ -38,7 +42,7 @@ struct Catalog::Formatters {
     explicit Formatters(const std::string& icu_locale) : locale(icu_locale.c_str()), numbers(icu_locale) {}
     icu::Locale locale;
     NumberFormats numbers;  // half away from zero (support/number_formats.h)
-    std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> messages;  // by key
+    std::map<std::string, CompiledMessage, std::less<>> messages;  // by key
     std::unique_ptr<icu::DateFormat> long_dates;
     std::unique_ptr<icu::ListFormatter> lists;
     bool lists_tried = false;  // ICU may have no list patterns for the locale
@@ -78,7 +82,78 @@ UDate to_udate(const Date& date, UErrorCode& status) {
     return calendar.getTime(status);
 }
 
+// The pattern with FSI before and PDI after every date it formats, and the
+// names of its select arguments. Inserting there never changes what the
+// pattern means: an argument's braces are never inside a quoted literal, and
+// an apostrophe quotes only when the character after it is syntax, which FSI
+// is not.
+icu::UnicodeString isolate_dates(const icu::UnicodeString& pattern, std::set<std::string, std::less<>>& selectors,
+                                 UParseError& error, UErrorCode& status) {
+    const icu::MessagePattern parsed(pattern, &error, status);
+    if (U_FAILURE(status)) return pattern;
+    struct Insert {
+        int32_t at;
+        bool open;
+    };
+    std::vector<Insert> inserts;
+    for (int32_t i = 0; i < parsed.countParts(); ++i) {
+        const icu::MessagePattern::Part& part = parsed.getPart(i);
+        if (part.getType() != UMSGPAT_PART_TYPE_ARG_START || i + 1 >= parsed.countParts()) continue;
+        // ARG_START, ARG_NAME, then for {first, date, long} ARG_TYPE.
+        if (part.getArgType() == UMSGPAT_ARG_TYPE_SELECT) {
+            std::string name;
+            parsed.getSubstring(parsed.getPart(i + 1)).toUTF8String(name);
+            selectors.insert(std::move(name));
+        }
+        if (part.getArgType() != UMSGPAT_ARG_TYPE_SIMPLE || i + 2 >= parsed.countParts()) continue;
+        const icu::UnicodeString type = parsed.getSubstring(parsed.getPart(i + 2));
+        if (type != u"date" && type != u"time") continue;
+        inserts.push_back({part.getIndex(), true});
+        inserts.push_back({parsed.getPart(parsed.getLimitPartIndex(i)).getLimit(), false});
+    }
+    // From the end, so that earlier offsets stay true; where one date ends
+    // and the next begins, the PDI goes before the FSI.
+    std::stable_sort(inserts.begin(), inserts.end(), [](const Insert& a, const Insert& b) {
+        return a.at != b.at ? a.at > b.at : a.open && !b.open;
+    });
+    icu::UnicodeString out = pattern;
+    for (const Insert& insert : inserts) out.insert(insert.at, static_cast<UChar>(insert.open ? 0x2068 : 0x2069));
+    return out;
+}
+
+// Whether a value has a character of a strong direction (a letter, or a
+// direction mark): one that could pull the sentence's order around it.
+bool has_strong_direction(const std::string& value) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(value.data());
+    const auto length = static_cast<int32_t>(value.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        const UCharDirection direction = u_charDirection(c);
+        if (direction == U_LEFT_TO_RIGHT || direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC)
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+CompiledMessage::CompiledMessage() = default;
+CompiledMessage::CompiledMessage(CompiledMessage&&) noexcept = default;
+CompiledMessage& CompiledMessage::operator=(CompiledMessage&&) noexcept = default;
+CompiledMessage::~CompiledMessage() = default;
+
+std::optional<CompiledMessage> compile_message(std::string_view pattern, const icu::Locale& locale,
+                                               UParseError& error, UErrorCode& status) {
+    CompiledMessage compiled;
+    const icu::UnicodeString isolated_pattern = isolate_dates(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), compiled.selectors, error,
+        status);
+    if (U_FAILURE(status)) return std::nullopt;
+    compiled.format = std::make_unique<icu::MessageFormat>(isolated_pattern, locale, error, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return compiled;
+}
 
 Catalog Catalog::load(const DataRoot& data, std::string_view lang) {
     // The common case, a language's own tag, reads one file; anything else
@@ -112,8 +187,7 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     for (const auto& [key, entry] : catalog.entries_) {
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error{};
-        auto pattern = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(entry.text),
-                                                            catalog.formatters_->locale, parse_error, status);
+        auto pattern = compile_message(entry.text, catalog.formatters_->locale, parse_error, status);
         if (U_FAILURE(status)) {
             // At the character where ICU stopped, past escapes (support/toml_text.h).
             const icu::UnicodeString pattern_text = icu::UnicodeString::fromUTF8(entry.text);
@@ -122,7 +196,7 @@ Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
                        "key '" + key + "': invalid ICU message pattern (" + u_errorName(status) + ")",
                        {{NoteKind::help, "braces must pair, and a literal { or ' is written '{' or ''", {}}});
         } else {
-            catalog.formatters_->messages.emplace(key, std::move(pattern));
+            catalog.formatters_->messages.emplace(key, std::move(*pattern));
         }
     }
     sink.throw_if_errors();
@@ -157,7 +231,7 @@ std::vector<std::string> Catalog::keys() const {
 
 namespace {
 
-std::string format_with(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
+std::string format_with(const CompiledMessage& pattern, std::string_view pattern_text, const MessageArgs& args) {
     UErrorCode status = U_ZERO_ERROR;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
@@ -166,7 +240,8 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
     for (const auto& [name, value] : args) {
         names.push_back(icu::UnicodeString::fromUTF8(name));
         if (const auto* s = std::get_if<std::string>(&value)) {
-            values.emplace_back(icu::UnicodeString::fromUTF8(*s));
+            const bool isolate = !pattern.selectors.count(name) && has_strong_direction(*s);
+            values.emplace_back(icu::UnicodeString::fromUTF8(isolate ? isolated(*s) : *s));
         } else if (const auto* i = std::get_if<std::int64_t>(&value)) {
             values.emplace_back(static_cast<int64_t>(*i));
         } else if (const auto* d = std::get_if<double>(&value)) {
@@ -176,7 +251,7 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
         }
     }
     icu::UnicodeString result;
-    pattern.format(names.data(), values.data(), static_cast<int32_t>(values.size()), result, status);
+    pattern.format->format(names.data(), values.data(), static_cast<int32_t>(values.size()), result, status);
     if (U_FAILURE(status))
         throw DiagnosticError(Diagnostic{Severity::error, {},
                                          "cannot format message \"" + std::string(pattern_text) + "\" (" +
@@ -186,7 +261,7 @@ std::string format_with(const icu::MessageFormat& pattern, std::string_view patt
 
 }  // namespace
 
-std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args) {
+std::string format_message(const CompiledMessage& pattern, std::string_view pattern_text, const MessageArgs& args) {
     return format_with(pattern, pattern_text, args);
 }
 
@@ -199,10 +274,13 @@ std::string primary_language(std::string_view tag) {
 
 std::string format_message(std::string_view pattern_text, std::string_view icu_locale, const MessageArgs& args) {
     UErrorCode status = U_ZERO_ERROR;
-    const icu::MessageFormat pattern(
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern_text.data(), pattern_text.size())),
-        icu::Locale(std::string(icu_locale).c_str()), status);
-    return format_with(pattern, pattern_text, args);
+    UParseError error{};
+    const auto pattern = compile_message(pattern_text, icu::Locale(std::string(icu_locale).c_str()), error, status);
+    if (!pattern)
+        throw DiagnosticError(Diagnostic{Severity::error, {},
+                                         "cannot format message \"" + std::string(pattern_text) + "\" (" +
+                                             u_errorName(status) + ")"});
+    return format_with(*pattern, pattern_text, args);
 }
 
 std::string Catalog::format(std::string_view key, const MessageArgs& args) const {
@@ -211,11 +289,14 @@ std::string Catalog::format(std::string_view key, const MessageArgs& args) const
         auto it = formatters_->messages.find(key);
         if (it == formatters_->messages.end()) {
             UErrorCode status = U_ZERO_ERROR;
-            auto compiled = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern_text),
-                                                                 formatters_->locale, status);
-            it = formatters_->messages.emplace(std::string(key), std::move(compiled)).first;
+            UParseError error{};
+            auto compiled = compile_message(pattern_text, formatters_->locale, error, status);
+            if (!compiled)
+                throw DiagnosticError(Diagnostic{Severity::error, {},
+                                                 std::string("invalid ICU message pattern (") + u_errorName(status) + ")"});
+            it = formatters_->messages.emplace(std::string(key), std::move(*compiled)).first;
         }
-        return format_with(*it->second, pattern_text, args);
+        return format_with(it->second, pattern_text, args);
     } catch (const DiagnosticError& e) {
         throw DiagnosticError(Diagnostic{Severity::error, location(key),
                                          "key '" + std::string(key) + "': " + e.diagnostics().front().message});

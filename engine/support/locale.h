@@ -8,12 +8,15 @@
 #include <map>
 #include <set>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include <unicode/parseerr.h>
+#include <unicode/utypes.h>
 #include <unicode/uversion.h>
 
 #include "support/data_root.h"
@@ -21,6 +24,7 @@
 #include "support/language.h"
 
 U_NAMESPACE_BEGIN
+class Locale;
 class MessageFormat;
 U_NAMESPACE_END
 
@@ -39,11 +43,40 @@ struct Date {
 using MessageArg = std::variant<std::string, std::int64_t, double, Date>;
 using MessageArgs = std::vector<std::pair<std::string, MessageArg>>;
 
-// Formats an ICU MessageFormat pattern with named arguments in a locale.
+// A pattern compiled for formatting, every value it prints isolated: set
+// between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (support/bidi.h),
+// so that it keeps its own direction inside the sentence, whichever way the
+// sentence runs. Isolated are
+// - a text argument, {city}, whose value has a letter of some direction (a
+//   city's name, a quoted answer, a country, "12 June 2024"): "باب نوارة in
+//   figures", "Tel Aviv-Yafo" inside Hebrew;
+// - a date the pattern formats, {first, date, long}.
+// Not isolated are
+// - the value of a select argument, which chooses a branch and is never printed;
+// - numbers: ICU's ({min, number, integer}%, a plural's '#') and the engine's
+//   ("40.0%", "+{delta}"), digits and signs without a letter. Digits are weak;
+//   UBA's number rules keep them with the "%" or sign written beside them
+//   ("20%" in Hebrew), which an isolate would cut off. (ICU's Hebrew and
+//   Arabic numbers carry their own marks, a letter of a direction: isolated.)
+struct CompiledMessage {
+    CompiledMessage();
+    CompiledMessage(CompiledMessage&&) noexcept;
+    CompiledMessage& operator=(CompiledMessage&&) noexcept;
+    ~CompiledMessage();
+    std::unique_ptr<icu::MessageFormat> format;
+    std::set<std::string, std::less<>> selectors;  // select arguments' names
+};
+
+// nullopt, with `status` and `error` (offsets in the pattern as written), when the pattern is invalid.
+std::optional<CompiledMessage> compile_message(std::string_view pattern, const icu::Locale& locale,
+                                               UParseError& error, UErrorCode& status);
+
+// Formats an ICU MessageFormat pattern with named arguments in a locale,
+// values isolated (CompiledMessage).
 // Throws DiagnosticError if the pattern is invalid.
 std::string format_message(std::string_view pattern, std::string_view icu_locale, const MessageArgs& args);
 // The same with the pattern compiled already (`pattern_text` names it in errors).
-std::string format_message(const icu::MessageFormat& pattern, std::string_view pattern_text, const MessageArgs& args);
+std::string format_message(const CompiledMessage& pattern, std::string_view pattern_text, const MessageArgs& args);
 
 // The primary language subtag of a BCP 47 tag, lower case: "fr" of "fr-BE".
 // Texts and readers of one primary language need no translation between them.
@@ -76,7 +109,9 @@ public:
     [[nodiscard]] bool has(std::string_view key) const;
     // The raw string. Throws DiagnosticError naming the locale file and key if missing.
     [[nodiscard]] const std::string& text(std::string_view key) const;
-    // Formats the pattern at `key` with ICU MessageFormat and named arguments.
+    // Formats the pattern at `key` with ICU MessageFormat and named arguments,
+    // values isolated (CompiledMessage): text for the typeset page.
+    // Where isolates mean nothing (a terminal, a TOML comment), without_isolates.
     [[nodiscard]] std::string format(std::string_view key, const MessageArgs& args) const;
     // Every key in the file, sorted.
     [[nodiscard]] std::vector<std::string> keys() const;
