@@ -515,7 +515,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                 {"libraries", libraries_key},
                                 {"locale", locale_digests.at(lang)},
                                 {"practices", practices_digest},
-                                {"render", options.tagged ? "tagged PDF/UA-1" : "untagged"},
+                                {"render", describe_for_cache(options.render)},
                                 {"templates", templates_digest}};
                 entry.key = cache_key(entry.inputs);
                 auto old = previous.entries.find(entry.output);
@@ -579,7 +579,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
         const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
-                                    RenderOptions{options.tagged}};
+                                    options.render};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
                 report.entry.pages = result.pages;
