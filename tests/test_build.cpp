@@ -289,3 +289,78 @@ BOOST_AUTO_TEST_CASE(each_city_gets_its_reports_in_its_own_languages_too_unless_
     BOOST_TEST((would_build(" --langs en") ==
                 std::set<std::string>{"agia-kalos.en.pdf", "marvege.en.pdf", "valmora.en.pdf"}));
 }
+
+BOOST_AUTO_TEST_CASE(only_rebuilds_the_cities_asked_for_and_leaves_the_others_alone) {
+    SmallNetwork net;
+    const fs::path out = net.dir / "out";
+    BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
+    const auto pdfs_before = pdfs(out);
+    const nlohmann::json manifest_before = manifest(out);
+    // An answer that moves the sample's figures, hence every report: only Valmora's are rebuilt.
+    net.replace_in("valmora/2026-03-15.toml", "action_plan = \"no\"", "action_plan = \"yes\"");
+    const auto dry = run(net.build(out, "--dry-run --only valmora"));
+    BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
+    BOOST_TEST(dry.out == "rebuild valmora.en.pdf (changed: edition)\n"
+                         "rebuild valmora.fr.pdf (changed: edition)\n"
+                         "rebuild valmora.profile-2026-06-09.en.pdf (changed: edition)\n"
+                         "rebuild valmora.profile-2026-06-09.fr.pdf (changed: edition)\n");
+    const auto only = run(net.build(out, "--only valmora"));
+    BOOST_TEST_REQUIRE(only.exit_code == 0, only.err);
+    BOOST_TEST(only.err.find("build: 4 built, 0 up to date, 0 failed (only valmora; the other cities' reports left "
+                             "as they were)") != std::string::npos,
+               only.err);
+    // The other cities' PDFs and manifest entries are exactly what the last build left.
+    const auto pdfs_after = pdfs(out);
+    const nlohmann::json manifest_after = manifest(out);
+    std::map<std::string, nlohmann::json> entries_before, entries_after;
+    for (const auto& report : manifest_before["reports"]) entries_before[report["output"].get<std::string>()] = report;
+    for (const auto& report : manifest_after["reports"]) entries_after[report["output"].get<std::string>()] = report;
+    BOOST_TEST(entries_after.size() == entries_before.size());
+    const fs::path scratch = net.dir / "scratch";
+    BOOST_TEST_REQUIRE(run(net.build(scratch)).exit_code == 0);
+    const auto reference = pdfs(scratch);
+    for (const auto& [name, entry] : entries_before) {
+        BOOST_TEST_CONTEXT(name) {
+            if (name.rfind("valmora.", 0) == 0) {
+                BOOST_TEST(entries_after.at(name)["status"] == "built");
+                BOOST_TEST((pdfs_after.at(name) == reference.at(name)));  // as a full build makes it
+            } else {
+                BOOST_TEST(entries_after.at(name) == entry);
+                BOOST_TEST((pdfs_after.at(name) == pdfs_before.at(name)));
+            }
+        }
+    }
+    // The next full build catches the others up (their sample moved), and leaves Valmora's alone.
+    BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
+    const auto s = statuses(out);
+    BOOST_TEST(s.at("valmora.en.pdf") == "up-to-date");
+    BOOST_TEST(s.at("marvege.en.pdf") == "built");
+    BOOST_TEST((pdfs(out) == reference));
+}
+
+BOOST_AUTO_TEST_CASE(only_takes_a_comma_list_or_several_options_and_refuses_an_unknown_city) {
+    SmallNetwork net;
+    const fs::path out = net.dir / "out";
+    const auto dry = run(net.build(out, "--langs en --dry-run --only marvege,ain-ramir --only quellmark"));
+    BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
+    BOOST_TEST(dry.out == "rebuild ain-ramir.en.pdf (not built yet)\n"
+                         "rebuild marvege.en.pdf (not built yet)\n"
+                         "rebuild marvege.profile-2025-09-23.en.pdf (not built yet)\n"
+                         "rebuild quellmark.en.pdf (not built yet)\n"
+                         "rebuild quellmark.profile-2025-02-04.en.pdf (not built yet)\n");
+    // Misspelt: an error naming the closest city, and nothing written.
+    const auto wrong = run(net.build(out, "--only valmorra,quellmark,nowhere-at-all"));
+    BOOST_TEST(wrong.exit_code == 1);
+    BOOST_TEST(wrong.err.find("--only: error: no city \"valmorra\" in the network " + net.network.string() +
+                              "; expected the id of a city (the name of its folder)\nhelp: did you mean \"valmora\"?\n") !=
+                   std::string::npos,
+               wrong.err);
+    BOOST_TEST(wrong.err.find("--only: error: no city \"nowhere-at-all\"") != std::string::npos, wrong.err);
+    BOOST_TEST(wrong.err.find("did you mean \"quellmark\"") == std::string::npos, wrong.err);
+    BOOST_TEST(!fs::exists(out));
+    // A city that has no edition yet on the --as-of date has no report to build.
+    const auto early = run(net.build(out, "--only valmora --as-of 2020-01-01 --dry-run"));
+    BOOST_TEST(early.exit_code == 1);
+    BOOST_TEST(early.err.find("--only: error: valmora has no edition dated on or before 2020-01-01") != std::string::npos,
+               early.err);
+}

@@ -9,6 +9,7 @@
 
 #include <regex>
 
+#include "intake/workbook.h"
 #include "load/edition.h"
 #include "load/questionnaire.h"
 #include "support/data_root.h"
@@ -106,6 +107,17 @@ std::string lunel_csv_head(int columns) {
     return head;
 }
 
+// What a workbook's hidden record (_form) says it is: "layout" -> "2", ...
+std::map<std::string, std::string> record_of(const fs::path& xlsx) {
+    const intake::Workbook workbook = intake::read_xlsx(xlsx);
+    const intake::Sheet* record = workbook.find("_form");
+    BOOST_TEST_REQUIRE(record != nullptr);
+    std::map<std::string, std::string> fields;
+    for (int row = 0; row <= record->last_row(); ++row)
+        if (const auto* key = record->find(row, 0); key && record->find(row, 1)) fields[key->text] = record->find(row, 1)->text;
+    return fields;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(import_export_import_is_byte_identical_and_keeps_every_answer) {
@@ -147,6 +159,7 @@ BOOST_AUTO_TEST_CASE(each_comment_keeps_its_language_through_the_workbook) {
     BOOST_TEST_REQUIRE(first.result.exit_code == 0, first.result.err);
     const std::string toml = testing::slurp(first.out);
     BOOST_TEST(toml.find("\nlanguage = \"ar\"\n") != std::string::npos, toml);
+    BOOST_TEST(toml.find("\ncountry = \"MA\"\nlanguages = [\"ar\", \"fr\"]\n") != std::string::npos, toml);
     BOOST_TEST(toml.find("language = \"fr\" }") != std::string::npos, toml);
     BOOST_TEST(toml.find("language = \"ar\" }") == std::string::npos, toml);
 
@@ -187,6 +200,58 @@ BOOST_AUTO_TEST_CASE(a_comment_language_is_checked_at_its_cell) {
                              "such as \"fr\" or \"pt-BR\" (the comment's language), found \"français\"");
     expect_refused(imported, "answers.en.xlsx:Commitment!F4: error: commitment.strategy: a comment language without "
                              "a comment");
+}
+
+BOOST_AUTO_TEST_CASE(the_city_languages_are_codes_or_names_of_the_language_registry) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir, "en");
+    set_cell(file, city_sheet, "D6", "PT; Français، uk");  // a tag in capitals, a name, the Arabic comma
+    const Imported imported = import(dir, file);
+    BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
+    BOOST_TEST(testing::slurp(imported.out).find("\ncountry = \"PT\"\nlanguages = [\"pt\", \"fr\", \"uk\"]\n") !=
+               std::string::npos, testing::slurp(imported.out));
+    BOOST_TEST(load_edition(imported.out, questionnaire()).city.languages ==
+               (std::vector<std::string>{"pt", "fr", "uk"}));
+
+    // Left empty, the edition states no languages.
+    set_cell(file, city_sheet, "D6", "");
+    const Imported none = import(dir, file);
+    BOOST_TEST_REQUIRE(none.result.exit_code == 0, none.result.err);
+    BOOST_TEST(testing::slurp(none.out).find("languages = [") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_city_language_is_refused_at_its_cell_with_did_you_mean) {
+    testing::TempDir dir;
+    const fs::path file = filled(dir, "en");
+    set_cell(file, city_sheet, "D6", "ptt, pt-BR, fr, fr");
+    const Imported imported = import(dir, file);
+    expect_refused(imported, ":City!D6: error: city.languages: unknown language \"ptt\"; expected language codes "
+                             "separated by commas, each one of: ar, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
+                             "uk\nhelp: did you mean \"pt\"?");
+    expect_refused(imported, ":City!D6: error: city.languages: unknown language \"pt-BR\"; expected language codes "
+                             "separated by commas, each one of: ar, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
+                             "uk\nhelp: did you mean \"pt\"?");
+    expect_refused(imported, ":City!D6: error: city.languages: language \"fr\" listed twice");
+}
+
+BOOST_AUTO_TEST_CASE(workbooks_of_earlier_layouts_without_the_languages_row_still_import) {
+    // tests/data/intake/: Valmora's Portuguese questionnaire as iccreport wrote it before the city sheet had
+    // its city.languages row: layout 1 (no column for a comment's language either) and layout 2. Every
+    // answer reads back, and the edition states no languages.
+    const Edition original = load_edition(valmora, questionnaire());
+    for (const char* layout : {"1", "2"}) {
+        const fs::path old = testing::test_data() / "intake" /
+                             ("valmora-2026-03-15.layout" + std::string(layout) + ".pt.xlsx");
+        BOOST_TEST_REQUIRE(record_of(old).at("layout") == layout);
+        testing::TempDir dir;
+        const Imported imported = import(dir, old);
+        BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
+        const Edition edition = load_edition(imported.out, questionnaire());
+        BOOST_TEST(edition.city.languages.empty());
+        BOOST_TEST(edition.date.iso() == original.date.iso());
+        BOOST_TEST(edition.answers.size() == original.answers.size());
+        BOOST_TEST(edition.facts.size() == original.facts.size());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(answers_in_any_language_and_decimal_commas_are_understood) {
@@ -275,13 +340,13 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_at_once_and_no_edition_is_written
     set_cell(file, education_sheet, "D7", "perhaps");
     set_cell(file, education_sheet, "D3", "lots");
     set_cell(file, commitment_sheet, "A4", "commitment.stratgy");
-    set_cell(file, city_sheet, "D6", "", false);  // edition.date emptied
+    set_cell(file, city_sheet, "D7", "", false);  // edition.date emptied
     const fs::path out = dir / "edition.toml";
     std::ofstream(out) << "# an older edition stays as it was\n";
     const auto result = run(iccreport("import " + file.string() + " --out " + out.string()));
     BOOST_TEST(result.exit_code == 1);
     for (const char* place : {":Education!D7: error:", ":Education!D3: error:", ":Commitment!A4: error:",
-                              ":City!D6: error: edition.date: missing"})
+                              ":City!D7: error: edition.date: missing"})
         BOOST_TEST(result.err.find(place) != std::string::npos, place << "\n" << result.err);
     BOOST_TEST(testing::slurp(out) == "# an older edition stays as it was\n");
 }
@@ -292,6 +357,7 @@ BOOST_AUTO_TEST_CASE(csv_with_the_documented_layout_is_imported) {
                                    lunel_csv_head(3) +
                                    "city.population,\"41 200\",Recensement 2025\n"
                                    "city.foreign_born_percent,\"12,5\",\n"
+                                   "city.languages,fr,\n"
                                    "commitment.statement,Oui,\"Adoptée le 3 mars, à l'unanimité.\"\n"
                                    "commitment.communication,Site internet de la ville ; réseaux sociaux de la ville,\n");
     const Imported imported = import(dir, csv);
@@ -299,6 +365,7 @@ BOOST_AUTO_TEST_CASE(csv_with_the_documented_layout_is_imported) {
     const std::string toml = testing::slurp(imported.out);
     BOOST_TEST(toml.find("population = { answer = 41200, comment = \"Recensement 2025\" }") != std::string::npos, toml);
     BOOST_TEST(toml.find("foreign_born_percent = 12.5\n") != std::string::npos);
+    BOOST_TEST(toml.find("\ncountry = \"FR\"\nlanguages = [\"fr\"]\n") != std::string::npos, toml);
     BOOST_TEST(toml.find("statement = { answer = \"yes\", comment = \"Adoptée le 3 mars, à l'unanimité.\" }") !=
                std::string::npos);
     BOOST_TEST(toml.find("communication = [\"website\", \"social_media\"]") != std::string::npos);

@@ -40,6 +40,9 @@ BOOST_AUTO_TEST_CASE(every_question_is_present_commented_out_with_its_wording) {
     BOOST_TEST(text.find("[answers.commitment]\n") != std::string::npos);
     BOOST_TEST(text.find("# Le conseil municipal a-t-il adopté") != std::string::npos, text.substr(0, 3000));
     BOOST_TEST(text.find("\"partly\" = En partie") != std::string::npos);
+    // The city's languages may be left out: a commented line with the skeleton's language, after the country.
+    BOOST_TEST(text.find("country = \"FR\"\n# Langues dans lesquelles la ville lit ses rapports\n# languages = [\"fr\"]\n") !=
+               std::string::npos, text.substr(0, 1500));
     // A skeleton with nothing uncommented is an edition without answers, and it says so when loaded.
     BOOST_TEST(text.find("date = 2026-09-30\n") != std::string::npos);
 }
@@ -51,6 +54,7 @@ BOOST_AUTO_TEST_CASE(with_some_answers_uncommented_the_skeleton_loads) {
                            file.string())
                            .exit_code == 0);
     std::string text = testing::slurp(file);
+    uncomment(text, "languages = [\"en\"]", "languages = [\"fr\", \"en\"]");
     uncomment(text, "population = 1", "population = 41200");
     uncomment(text, "foreign_born_percent = 0", "foreign_born_percent = 12.5");
     uncomment(text, "statement = \"yes\"", "statement = \"partly\"");
@@ -59,6 +63,7 @@ BOOST_AUTO_TEST_CASE(with_some_answers_uncommented_the_skeleton_loads) {
     const Edition edition = load_edition(file, questionnaire());
     BOOST_TEST(edition.city.id == "lunel");
     BOOST_TEST(edition.city.population == 41200);
+    BOOST_TEST(edition.city.languages == (std::vector<std::string>{"fr", "en"}));
     BOOST_TEST(edition.answers.size() == 2u);
     BOOST_TEST(answer_text(edition.find("commitment.communication")->value) == "speeches, website");
 }

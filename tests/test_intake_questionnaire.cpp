@@ -104,6 +104,12 @@ BOOST_AUTO_TEST_CASE(with_city_the_form_is_prefilled_from_its_latest_edition) {
     BOOST_TEST(fields.at("prefilled_from").starts_with("quellmark "));
     const intake::Sheet& city = *workbook.find("City");
     BOOST_TEST(city.find(row_of(city, "city.id"), 3)->text == "quellmark");
+    // The languages row, after the country, with the edition's languages and how to write them.
+    const int languages = row_of(city, "city.languages");
+    BOOST_TEST(languages == row_of(city, "city.country") + 1);
+    BOOST_TEST(city.find(languages, 1)->text == "Languages in which the city reads its reports");
+    BOOST_TEST(city.find(languages, 2)->text.find("separated by commas") != std::string::npos);
+    BOOST_TEST(city.find(languages, 3)->text == "de");
     const auto* population = city.find(row_of(city, "city.population"), 3);
     BOOST_TEST_REQUIRE(population != nullptr);
     BOOST_TEST(population->number);

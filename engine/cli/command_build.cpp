@@ -1,4 +1,5 @@
 // iccreport build [--network DIR] [--lang en,fr] [--as-of DATE] [--jobs N] [--out DIR] [--dry-run] [--keep-going]
+//                 [--only CITY[,CITY...]]
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@ struct BuildArguments {
     bool keep_going = false;
     PdfArguments pdf;
     bool force = false;
+    std::vector<std::string> only;  // --only a,b --only c
 };
 
 int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
@@ -51,6 +53,7 @@ int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
     options.keep_going = arguments.keep_going;
     options.render = render_options_of(arguments.pdf, data);
     options.force = arguments.force;
+    options.only = arguments.only;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
     StopOnSignals signals;
     const BuildSummary summary = run_build(data, options, std::cout, std::cerr, signals.stop());
@@ -77,6 +80,11 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     command->add_flag("--force", arguments->force,
                       "Build the reports of editions with fewer answers than the report template asks for "
                       "([completeness] in templates/report/index-report.toml) too");
+    command->add_option("--only", arguments->only,
+                        "Rebuild only these cities' reports (every language and profile), leaving the others as "
+                        "they are; repeat it or separate cities by commas")
+        ->delimiter(',')
+        ->type_name("CITY[,CITY...]");
     return {command, [arguments, &globals] { return run_build_command(*arguments, globals.locate()); }};
 }
 

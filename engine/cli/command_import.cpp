@@ -35,7 +35,7 @@ int run_import(const ImportOptions& options, const DataRoot& data) {
     for (const std::string& lang : languages.tags())
         forms.emplace(lang, intake::compose_form(questionnaire, Catalog::load(data, lang)));
     DiagnosticSink sink;
-    const Edition edition = intake::import_answers(options.input, questionnaire, forms, languages.source().tag, sink);
+    const Edition edition = intake::import_answers(options.input, questionnaire, forms, languages, sink);
     sink.throw_if_errors();
     std::cerr << format_diagnostics(sink.warnings());
 

@@ -28,6 +28,7 @@
 #include "load/completeness.h"
 #include "render/linked_libraries.h"
 #include "support/hash.h"
+#include "support/wording.h"
 
 namespace icc {
 
@@ -150,6 +151,33 @@ void remove_stale_temporaries(const fs::path& folder) {
     }
 }
 
+
+// --only's cities, each checked against the network: an unknown id is an
+// error naming the closest known one. A city whose files are invalid is known.
+std::set<std::string> cities_asked_for(const std::vector<std::string>& only, const TolerantNetwork& loaded) {
+    std::set<std::string> known;
+    for (const Edition& edition : loaded.network.editions) known.insert(edition.city.id);
+    for (const RejectedFile& file : loaded.rejected) known.insert(file.city);
+    const std::vector<std::string> candidates(known.begin(), known.end());
+    std::set<std::string> asked;
+    std::vector<Diagnostic> errors;
+    for (const std::string& city : only) {
+        if (known.count(city)) {
+            asked.insert(city);
+            continue;
+        }
+        Diagnostic error{Severity::error, {"--only"},
+                         city.empty() ? "expected a city id, found nothing"
+                                      : "no city " + in_quotes(city) + " in the network " +
+                                            loaded.network.folder.string() +
+                                            "; expected the id of a city (the name of its folder)"};
+        if (const std::string closest = closest_match(city, candidates); !closest.empty())
+            error.notes.push_back({NoteKind::help, "did you mean " + in_quotes(closest) + "?"});
+        errors.push_back(std::move(error));
+    }
+    if (!errors.empty()) throw DiagnosticError(std::move(errors));
+    return asked;
+}
 
 struct PendingReport {
     std::size_t job = 0;
@@ -327,6 +355,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const Questionnaire questionnaire = Questionnaire::bundled(data);
     TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
     const Network& network = loaded.network;
+    const std::set<std::string> only = cities_asked_for(options.only, loaded);
+    // A report this build is about; --only leaves the others (and their manifest entries) alone.
+    const auto in_scope = [&](const std::string& city) { return only.empty() || only.count(city) > 0; };
     const EngineResources resources = EngineResources::load(data);
     for (const std::string& lang : options.languages) (void)Catalog::load(data, lang);  // a bad --langs fails early
 
@@ -366,6 +397,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const fs::path manifest_path = options.output / "manifest.json";
     const Manifest previous = Manifest::load(manifest_path);
     Manifest manifest;  // what this build leaves: every report of the network
+    for (const auto& [name, entry] : previous.entries)
+        if (!in_scope(entry.city)) manifest.entries.emplace(name, entry);  // --only: as the last build left them
     std::mutex manifest_mutex;
 
     // Inputs shared by every report, digested once.
@@ -392,8 +425,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // Rejected cities fail with their diagnostics; the others build.
     std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
     std::map<std::string, std::vector<Diagnostic>> rejected_by_city;
-    for (const RejectedFile& file : loaded.rejected)
-        for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
+    for (const RejectedFile& file : loaded.rejected) {
+        if (std::find(summary.left_out.begin(), summary.left_out.end(), file.city) == summary.left_out.end())
+            summary.left_out.push_back(file.city);
+        if (in_scope(file.city))
+            for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
+    }
+    std::sort(summary.left_out.begin(), summary.left_out.end());
 
     // One sample for every city: each city's latest edition up to as_of.
     SampleOptions sample_options;
@@ -437,6 +475,16 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     std::sort(jobs.begin(), jobs.end(), [](const ReportJob& a, const ReportJob& b) {
         return std::tie(a.city, a.visit_notes) < std::tie(b.city, b.visit_notes);
     });
+    std::erase_if(jobs, [&](const ReportJob& job) { return !in_scope(job.city); });
+    std::vector<Diagnostic> nothing_to_build;
+    for (const std::string& city : only)
+        if (!rejected_by_city.count(city) &&
+            std::none_of(jobs.begin(), jobs.end(), [&](const ReportJob& job) { return job.city == city; }))
+            nothing_to_build.push_back(Diagnostic{
+                Severity::error, {"--only"},
+                city + " has no edition dated on or before " + (options.as_of ? options.as_of->iso() : "today") +
+                    ", so it has no report to build"});
+    if (!nothing_to_build.empty()) throw DiagnosticError(std::move(nothing_to_build));
 
     std::map<std::string, std::string> locale_digests;
     std::size_t total = rejected_by_city.size() * options.languages.size();
@@ -447,7 +495,6 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     }
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
     for (const auto& [city, diagnostics] : rejected_by_city) {
-        summary.left_out.push_back(city);
         std::string message;
         for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
         for (const std::string& lang : options.languages) {
@@ -468,6 +515,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
 
     std::mutex output_mutex;
     std::vector<PendingReport> pending;  // stale reports, rendered after every key is known
+    std::map<std::string, std::string> dry_run_lines;  // by output: the listing in name order, whatever the jobs
 
     auto work = [&](std::size_t worker_index, std::size_t job_index) {
         const ReportJob& job = jobs[job_index];
@@ -544,7 +592,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                         why = "not built yet";
                     }
                     std::lock_guard lock(output_mutex);
-                    out << "rebuild " << entry.output << " (" << why << ")\n";
+                    dry_run_lines[entry.output] = "rebuild " + entry.output + " (" + why + ")\n";
                 } else {
                     // Rendered in a worker process below.
                     std::lock_guard lock(manifest_mutex);
@@ -574,6 +622,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         }
     };
     run_parallel(worker_count, jobs.size(), work, stop);
+    for (const auto& [name, line] : dry_run_lines) out << line;
 
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
@@ -606,6 +655,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // The other cities' profiles of a left-out city fail too (they need it).
     if (!options.dry_run && !summary.interrupted)
         for (auto& [name, entry] : manifest.entries) {
+            if (!in_scope(entry.city)) continue;
             const fs::path current = options.output / name;
             const fs::path stale = options.output / stale_name(name);
             if (entry.status != "failed") {
@@ -630,6 +680,10 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                          [](const auto& e) { return e.second.status == "would-build"; });
         log << ", " << stale << " to rebuild";
     }
+    if (!only.empty()) {
+        std::vector<std::string> names(only.begin(), only.end());
+        log << " (only " << join_alternatives(names, " and ") << "; the other cities' reports left as they were)";
+    }
     if (summary.interrupted) log << " (interrupted)";
     log << '\n';
     if (!summary.left_out.empty()) {
@@ -643,7 +697,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // Every failure again, after the progress lines, so that none scrolls away.
     bool first_failure = true;
     for (const auto& [name, entry] : manifest.entries) {
-        if (entry.status != "failed") continue;
+        if (entry.status != "failed" || !in_scope(entry.city)) continue;
         if (first_failure) log << "failed:\n";
         first_failure = false;
         log << "  " << name

@@ -39,6 +39,10 @@ struct BuildOptions {
     // Build the reports of editions that answer fewer questions than the
     // report template's [completeness] threshold too (refused otherwise).
     bool force = false;
+    // --only: the reports of these cities (every language, every profile),
+    // compared with the whole network as always; the other cities' reports
+    // and manifest entries are left as they are. Empty: every city.
+    std::vector<std::string> only;
 };
 
 struct BuildSummary {

@@ -57,6 +57,11 @@ public:
         facts.rows.push_back(identity_row("city.id", "intake.city_id", previous_ ? previous_->city.id : ""));
         facts.rows.push_back(identity_row("city.name", "intake.city_name", previous_ ? previous_->city.name : ""));
         facts.rows.push_back(identity_row("city.country", "intake.city_country", previous_ ? previous_->city.country : ""));
+        FormRow languages = identity_row(city_languages_key, "intake.city_languages",
+                                         previous_ ? languages_cell(previous_->city.languages) : "");
+        languages.help = catalog_.text("intake.help_languages");
+        languages.required = false;
+        facts.rows.push_back(std::move(languages));
         facts.rows.push_back(identity_row("edition.date", "intake.edition_date", previous_ ? previous_->date.iso() : ""));
         for (const Question& question : questionnaire_.questions())
             if (question.area.empty()) facts.rows.push_back(question_row(question));
@@ -181,6 +186,12 @@ private:
 };
 
 }  // namespace
+
+std::string languages_cell(const std::vector<std::string>& languages) {
+    std::string cell;
+    for (const std::string& tag : languages) cell += (cell.empty() ? "" : ", ") + tag;
+    return cell;
+}
 
 QuestionnaireForm compose_form(const Questionnaire& questionnaire, const Catalog& catalog, const Edition* previous) {
     return FormComposer(questionnaire, catalog, previous).compose();

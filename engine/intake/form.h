@@ -18,9 +18,12 @@ namespace icc::intake {
 
 // The layout of a filled questionnaire that import accepts; raised when the
 // sheets or their columns change, so an old file is refused rather than misread.
-inline constexpr int form_layout_version = 2;
-// Layout 1 had no column for the comment's language; its files read the same otherwise.
+inline constexpr int form_layout_version = 3;
+// Layout 1 had no column for the comment's language, and layouts 1 and 2 no
+// row for the city's languages; their files read the same otherwise.
 inline constexpr int oldest_form_layout_version = 1;
+// The first layout whose facts sheet has the row of the city's languages.
+inline constexpr int languages_row_layout_version = 3;
 
 // Name of the hidden sheet that records what the form is (version, language,
 // sheets) and holds the drop-down lists.
@@ -32,9 +35,9 @@ struct FormOption {
 };
 
 // One line of the form: a question, or one of the city's identifying keys
-// (city.id, city.name, city.country, edition.date), which are no questions.
+// (city.id, city.name, city.country, city.languages, edition.date), which are no questions.
 struct FormRow {
-    std::string id;        // "commitment.strategy", "city.population", "city.id", "edition.date"
+    std::string id;        // "commitment.strategy", "city.population", "city.id", "city.languages", "edition.date"
     std::string wording;   // the question in the form's language
     std::string help;      // how to answer it: options, range, unit
     const Question* question = nullptr;  // null for the identifying keys
@@ -77,10 +80,17 @@ struct QuestionnaireForm {
 QuestionnaireForm compose_form(const Questionnaire& questionnaire, const Catalog& catalog,
                                const Edition* previous = nullptr);
 
-// The identifying keys of the facts sheet, before the facts.
+// The identifying keys of the facts sheet that every edition gives, before the facts.
 inline const std::vector<std::string>& identity_keys() {
     static const std::vector<std::string> keys{"city.id", "city.name", "city.country", "edition.date"};
     return keys;
 }
+
+// The row of the languages the city reads its reports in (the edition's
+// `city.languages`), after city.country: an identifying key an edition may leave out.
+inline constexpr const char* city_languages_key = "city.languages";
+
+// "ar, fr": the city's languages as the form's cell shows them.
+std::string languages_cell(const std::vector<std::string>& languages);
 
 }  // namespace icc::intake

@@ -147,9 +147,9 @@ private:
 class Importer {
 public:
     Importer(fs::path file, const Questionnaire& questionnaire, const FormsByLanguage& forms,
-             std::string source_language, DiagnosticSink& sink)
-        : file_(std::move(file)), name_(file_.string()), questionnaire_(questionnaire), forms_(forms), sink_(sink),
-          source_language_(std::move(source_language)), lang_(source_language_) {}
+             const LanguageRegistry& languages, DiagnosticSink& sink)
+        : file_(std::move(file)), name_(file_.string()), questionnaire_(questionnaire), forms_(forms),
+          languages_(languages), sink_(sink), source_language_(languages.source().tag), lang_(source_language_) {}
 
     Edition run() {
         std::string extension = file_.extension().string();
@@ -191,11 +191,13 @@ private:
             if (!key) continue;
             const std::string text = value ? value->text : "";
             const std::string place = cell_place(name_, form_sheet_name, row, 1);
-            if (key->text == "layout" && !readable_layout(text))
-                sink_.error({place}, "questionnaire layout " + in_quotes(text) + "; expected " +
-                                         std::to_string(oldest_form_layout_version) + " to " +
-                                         std::to_string(form_layout_version) + ", the layouts this iccreport reads");
-            else if (key->text == "questionnaire") {
+            if (key->text == "layout") {
+                if (const auto layout = readable_layout(text)) layout_ = *layout;
+                else
+                    sink_.error({place}, "questionnaire layout " + in_quotes(text) + "; expected " +
+                                             std::to_string(oldest_form_layout_version) + " to " +
+                                             std::to_string(form_layout_version) + ", the layouts this iccreport reads");
+            } else if (key->text == "questionnaire") {
                 version_ = text;
                 version_place_ = place;
             } else if (key->text == "language") {
@@ -229,9 +231,17 @@ private:
                                               "with `iccreport questionnaire --lang " + lang_ + "`"}});
                 continue;
             }
-            read_sheet(*sheet, form_sheet, lines);
+            read_sheet(*sheet, sheet_of_layout(form_sheet), lines);
         }
         return lines;
+    }
+
+    // The sheet as the file's layout has it: before layout 3 the facts sheet had no row for the city's languages.
+    FormSheet sheet_of_layout(const FormSheet& form_sheet) const {
+        FormSheet sheet = form_sheet;
+        if (layout_ < languages_row_layout_version)
+            std::erase_if(sheet.rows, [](const FormRow& row) { return row.id == city_languages_key; });
+        return sheet;
     }
 
     void read_sheet(const Sheet& sheet, const FormSheet& form_sheet, std::vector<AnswerLine>& lines) {
@@ -324,7 +334,7 @@ private:
                                               "; expected " + known_languages());
                 continue;
             }
-            const bool known = questionnaire_.find_question(id) ||
+            const bool known = questionnaire_.find_question(id) || id == city_languages_key ||
                                std::find(identity_keys().begin(), identity_keys().end(), id) != identity_keys().end();
             if (!known) {
                 const std::string closest = questionnaire_.closest_question(id);
@@ -436,10 +446,10 @@ private:
             }
     }
 
-    static bool readable_layout(const std::string& text) {
+    static std::optional<int> readable_layout(const std::string& text) {
         for (int layout = oldest_form_layout_version; layout <= form_layout_version; ++layout)
-            if (text == std::to_string(layout)) return true;
-        return false;
+            if (text == std::to_string(layout)) return layout;
+        return std::nullopt;
     }
 
     // The comment's language as written beside it: a BCP 47 tag, and only with a comment.
@@ -472,7 +482,64 @@ private:
         return "the edition's date, YYYY-MM-DD";
     }
 
+    // The language a city names in its languages cell: a tag of the language registry in any case ("pt",
+    // "PT"), or a language's own or English name ("Português", "Portuguese"); nullptr when it is none.
+    const Language* named_language(const std::string& text) const {
+        if (const Language* exact = languages_.find(text)) return exact;
+        const std::string wanted = folded(text);
+        for (const Language& language : languages_.languages())
+            if (wanted == folded(language.tag) || wanted == folded(language.name) ||
+                wanted == folded(language.english_name))
+                return &language;
+        return nullptr;
+    }
+
+    // The languages cell: "pt", "ar, fr" (commas or semicolons, the Arabic and ideographic ones too), each a
+    // language of locales/ once; an unknown one is refused at the cell with the closest tag.
+    void read_languages(const AnswerLine& line, Edition& edition) {
+        std::string rest = line.answer;
+        for (std::string_view mark : {"\xD8\x8C", "\xD8\x9B", "\xE3\x80\x81", "\xEF\xBC\x8C", "\xEF\xBC\x9B", ";"})
+            for (std::size_t at; (at = rest.find(mark)) != std::string::npos;) rest.replace(at, mark.size(), ",");
+        const std::vector<std::string> tags = languages_.tags();
+        std::size_t start = 0;
+        while (start <= rest.size()) {
+            const std::size_t end = std::min(rest.find(',', start), rest.size());
+            const std::string item = trimmed(rest.substr(start, end - start));
+            start = end + 1;
+            if (item.empty()) continue;
+            const Language* language = named_language(item);
+            if (!language) {
+                std::string lower = item;
+                for (char& c : lower) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                // A regional variant ("pt-BR") means its language; else the closest tag.
+                std::string meant = closest_match(lower, tags);
+                if (const auto dash = lower.find('-'); dash != std::string::npos && languages_.find(lower.substr(0, dash)))
+                    meant = lower.substr(0, dash);
+                std::vector<DiagnosticNote> notes;
+                if (!meant.empty()) notes.push_back({NoteKind::help, "did you mean " + in_quotes(meant) + "?"});
+                std::string list;
+                for (const std::string& tag : tags) list += (list.empty() ? "" : ", ") + tag;
+                sink_.error(line.answer_where, std::string(city_languages_key) + ": unknown language " + in_quotes(item) +
+                                                   "; expected language codes separated by commas, each one of: " + list,
+                            std::move(notes));
+                continue;
+            }
+            auto& chosen = edition.city.languages;
+            if (std::find(chosen.begin(), chosen.end(), language->tag) != chosen.end()) {
+                sink_.error(line.answer_where, std::string(city_languages_key) + ": language " +
+                                                   in_quotes(language->tag) + " listed twice; expected each language once");
+                continue;
+            }
+            chosen.push_back(language->tag);
+            edition.languages_where.push_back(line.answer_where);
+        }
+    }
+
     bool identity(const AnswerLine& line, Edition& edition) {
+        if (line.id == city_languages_key) {
+            read_languages(line, edition);
+            return true;
+        }
         const auto is = [&](const char* key) { return line.id == key; };
         if (!is("city.id") && !is("city.name") && !is("city.country") && !is("edition.date")) return false;
         const auto wrong = [&] {
@@ -616,9 +683,11 @@ private:
     std::string name_;
     const Questionnaire& questionnaire_;
     const FormsByLanguage& forms_;
+    const LanguageRegistry& languages_;
     DiagnosticSink& sink_;
     std::string source_language_;  // of the CSV layout, and of a workbook that names no language
     std::string lang_;
+    int layout_ = form_layout_version;
     std::string version_;
     std::string version_place_;
     SourceLocation version_where_;
@@ -652,8 +721,8 @@ std::string entry(const std::string& key, const Answer& answer) {
 }  // namespace
 
 Edition import_answers(const fs::path& file, const Questionnaire& questionnaire, const FormsByLanguage& forms,
-                       const std::string& source_language, DiagnosticSink& sink) {
-    return Importer(file, questionnaire, forms, source_language, sink).run();
+                       const LanguageRegistry& languages, DiagnosticSink& sink) {
+    return Importer(file, questionnaire, forms, languages, sink).run();
 }
 
 std::string edition_toml(const Edition& edition, const Questionnaire& questionnaire) {
@@ -662,6 +731,7 @@ std::string edition_toml(const Edition& edition, const Questionnaire& questionna
                       ".\n# Written by `iccreport import` (format: docs/response-format.md).\n";
     out += "[city]\nid = " + toml_basic_string(edition.city.id) + "\nname = " + toml_basic_string(edition.city.name) +
            "\ncountry = " + toml_basic_string(edition.city.country) + "\n";
+    if (!edition.city.languages.empty()) out += "languages = " + toml_value(AnswerValue{edition.city.languages}) + "\n";
     for (const Question& question : questionnaire.questions())
         if (question.area.empty())
             if (const Answer* fact = edition.find(question.id)) out += entry(question.city_key(), *fact);

@@ -16,18 +16,20 @@
 #include "load/edition.h"
 #include "load/questionnaire.h"
 #include "support/diagnostic.h"
+#include "support/language.h"
 
 namespace icc::intake {
 
 // The forms of every shipped language, by language: the labels the importer maps back.
 using FormsByLanguage = std::map<std::string, QuestionnaireForm>;
 
-// Reads ANSWERS.xlsx or ANSWERS.csv (by its extension). `source_language` is
-// the language registry's source language (support/language.h): the words of
-// the CSV layout are its, and so is a workbook that names no language. Records
-// every problem in `sink`; the edition is meaningful only when the sink has no errors.
+// Reads ANSWERS.xlsx or ANSWERS.csv (by its extension). `languages` is the
+// language registry (support/language.h): the city's languages must be its,
+// the words of the CSV layout are its source language's, and so is a workbook
+// that names no language. Records every problem in `sink`; the edition is
+// meaningful only when the sink has no errors.
 Edition import_answers(const std::filesystem::path& file, const Questionnaire& questionnaire,
-                       const FormsByLanguage& forms, const std::string& source_language, DiagnosticSink& sink);
+                       const FormsByLanguage& forms, const LanguageRegistry& languages, DiagnosticSink& sink);
 
 // The edition in the response format, written one way (the same edition, the
 // same bytes): [city] with its facts, [edition], then [answers.<area>] in the

@@ -61,6 +61,11 @@ std::string edition_skeleton(const QuestionnaireForm& form, const Catalog& catal
     };
     identity_line("name", identity.name, identity.city);
     identity_line("country", identity.country, "PT");
+    // The city's languages may be left out: the line stays commented, its example the skeleton's language
+    // as a TOML list (the workbook's help, about a cell of codes, would mislead here).
+    for (const FormRow& row : facts.rows)
+        if (row.id == city_languages_key) out += comment(row.wording);
+    out += "# languages = [" + toml_string(form.lang) + "]\n";
     const auto question_lines = [&](const FormRow& row, const std::string& key) {
         out += "\n" + comment(row.wording);
         const Question& question = *row.question;
