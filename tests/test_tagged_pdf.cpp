@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 
 #include <qpdf/QPDF.hh>
@@ -360,5 +361,79 @@ BOOST_AUTO_TEST_CASE(a_missing_or_wrong_output_profile_names_the_file_the_key_an
         BOOST_ERROR("a file that is no ICC profile was accepted");
     } catch (const DiagnosticError& error) {
         BOOST_TEST(contains(error.what(), "expected an RGB, grey or CMYK ICC profile"), error.what());
+    }
+}
+
+// ---- The contents as a nested TOC ------------------------------------------
+
+namespace {
+
+// The title of a TOCI: the /Contents of the link annotation its Reference holds.
+std::string toci_title(QPDFObjectHandle toci) {
+    std::string title;
+    std::function<void(QPDFObjectHandle)> visit = [&](QPDFObjectHandle node) {
+        if (!title.empty()) return;
+        if (node.isArray()) {
+            for (auto& kid : node.getArrayAsVector()) visit(kid);
+            return;
+        }
+        if (!node.isDictionary()) return;
+        if (node.getKey("/Type").isName() && node.getKey("/Type").getName() == "/OBJR") {
+            QPDFObjectHandle annotation = node.getKey("/Obj");
+            if (annotation.getKey("/Contents").isString()) title = annotation.getKey("/Contents").getUTF8Value();
+            return;
+        }
+        if (node.getKey("/S").isName() && node.getKey("/S").getName() == "/TOC") return;  // not the sub-entries'
+        visit(node.getKey("/K"));
+    };
+    visit(toci.getKey("/K"));
+    return title;
+}
+
+std::vector<QPDFObjectHandle> kids_of_type(QPDFObjectHandle element, const std::string& type) {
+    std::vector<QPDFObjectHandle> found;
+    QPDFObjectHandle kids = element.getKey("/K");
+    std::vector<QPDFObjectHandle> list = kids.isArray() ? kids.getArrayAsVector() : std::vector<QPDFObjectHandle>{kids};
+    for (auto& kid : list)
+        if (kid.isDictionary() && kid.getKey("/S").isName() && kid.getKey("/S").getName() == type) found.push_back(kid);
+    return found;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_contents_are_a_toc_with_each_chapters_sections_nested_in_its_entry) {
+    for (const char* lang : {"en", "ar"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            QPDF file;
+            file.processFile(samples().pdfs.at(lang).string().c_str());
+            std::vector<QPDFObjectHandle> tocs;
+            std::function<void(QPDFObjectHandle)> find = [&](QPDFObjectHandle node) {
+                if (node.isArray()) {
+                    for (auto& kid : node.getArrayAsVector()) find(kid);
+                    return;
+                }
+                if (!node.isDictionary() || !node.getKey("/S").isName()) return;
+                if (node.getKey("/S").getName() == "/TOC") {
+                    tocs.push_back(node);
+                    return;
+                }
+                find(node.getKey("/K"));
+            };
+            find(file.getRoot().getKey("/StructTreeRoot").getKey("/K"));
+            BOOST_TEST_REQUIRE(tocs.size() == 1u);  // one outer TOC, the others inside it
+            int nested = 0;
+            for (QPDFObjectHandle chapter : kids_of_type(tocs.front(), "/TOCI")) {
+                const std::string title = toci_title(chapter);
+                const std::string number = title.substr(0, title.find(' '));
+                BOOST_TEST(number.find('.') == std::string::npos, title);  // chapters only at the top
+                for (QPDFObjectHandle sub : kids_of_type(chapter, "/TOC")) {
+                    ++nested;
+                    for (QPDFObjectHandle section : kids_of_type(sub, "/TOCI"))
+                        BOOST_TEST(toci_title(section).rfind(number + ".", 0) == 0,
+                                   toci_title(section) << " is not a section of " << title);
+                }
+            }
+            BOOST_TEST(nested >= 3);  // Overall results, The intercultural lens, Conclusions
+        }
     }
 }
