@@ -20,6 +20,8 @@ packages=(
   hyphen-en-us hyphen-en-gb hyphen-fr hyphen-de hyphen-el hyphen-uk hyphen-it hyphen-es hyphen-pt-pt hyphen-pl hyphen-sv
   # the declared CJK font source (see fonts/fonts.toml)
   fonts-noto-cjk
+  # the sRGB profile of PDF/A output intents (--pdf-standard a-2u, templates/style/pdf.toml)
+  icc-profiles-free
   # scripts/free-text-translations.py (writes free-text translation files; its test runs it): tomllib, Python 3.11+
   python3
   # PDF checks used by the tests

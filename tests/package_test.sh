@@ -12,7 +12,7 @@ fail() { echo "package_test: FAIL: $*" >&2; exit 1; }
 (cd "$work" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$work" >/dev/null) || fail "cpack failed"
 deb=$(ls "$work"/*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libcairo2 libpango-1.0-0 libqpdf libicu libhyphen0 fonts-noto-cjk; do
+for package in libcairo2 libpango-1.0-0 libqpdf libicu libhyphen0 fonts-noto-cjk icc-profiles-free; do
   grep -q "$package" <<<"$depends" || fail "Depends lacks $package: $depends"
 done
 contents=$(dpkg-deb -c "$deb")

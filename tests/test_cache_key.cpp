@@ -313,3 +313,27 @@ BOOST_AUTO_TEST_CASE(the_engine_and_the_linked_libraries_are_part_of_every_key) 
     BOOST_TEST(with_status(out, "built").size() == 8u);
     BOOST_TEST((pdfs(out) == before));
 }
+
+BOOST_AUTO_TEST_CASE(the_pdf_standards_and_the_output_profile_are_part_of_every_key) {
+    DataCopy copy;
+    const fs::path out = copy.dir / "out";
+    BOOST_TEST_REQUIRE(run(copy.build(out)).exit_code == 0);
+    const std::string archival = "--pdf-standard ua-1,a-2u";
+    auto result = run(copy.build(out, archival));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(with_status(out, "built").size() == 8u);  // PDF/A: every report, once
+    BOOST_TEST_REQUIRE(run(copy.build(out, archival)).exit_code == 0);
+    BOOST_TEST(with_status(out, "built").empty());
+
+    // Another output profile (one byte of its tag data changed): every PDF/A report again.
+    std::string profile = testing::slurp("/usr/share/color/icc/sRGB.icc");
+    BOOST_REQUIRE(profile.size() > 200);
+    profile[200] = static_cast<char>(profile[200] ^ 1);
+    const fs::path other = copy.data / "other-srgb.icc";
+    std::ofstream(other, std::ios::binary) << profile;
+    copy.replace("templates/style/pdf.toml", "/usr/share/color/icc/sRGB.icc", other.string());
+    result = run(copy.build(out, archival));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(with_status(out, "built").size() == 8u);
+    BOOST_TEST(testing::pdf_catalog(out / "valmora.en.pdf").find("/OutputIntents") != std::string::npos);
+}

@@ -97,14 +97,20 @@ struct XmpOptions {
     bool title = true;
     std::string pdfa_conformance = "U";
     std::string title_text = "Checker fixture";
+    bool pdfua_schema = true;  // the extension schema PDF/A asks for pdfuaid
 };
 
 std::string xmp_packet(const XmpOptions& o, const std::string& producer) {
     std::string xmp = R"(<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
- xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#">
 )";
+    if (o.pdfua_schema)
+        xmp += "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+               "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+               "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix></rdf:li></rdf:Bag></pdfaExtension:schemas>\n";
     if (o.title) xmp += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + o.title_text + "</rdf:li></rdf:Alt></dc:title>\n";
     if (o.pdfua) xmp += "<pdfuaid:part>1</pdfuaid:part>\n";
     xmp += "<pdf:Producer>" + producer + "</pdf:Producer>\n";
@@ -433,6 +439,8 @@ BOOST_AUTO_TEST_CASE(pdf_a_needs_identification_output_intent_and_matching_info)
         {"PDF/A-2 6.2.2"});
     expect_exactly({}, {"PDF/A-2 6.6.4"}, XmpOptions{.pdfa_conformance = "B"});
     expect_exactly({}, {"PDF/A-2 6.6.3"}, XmpOptions{.title_text = "Another title"});
+    // pdfuaid is no schema of XMP 2005: PDF/A wants it described.
+    expect_exactly({}, {"PDF/A-2 6.6.2.3.1"}, XmpOptions{.pdfua_schema = false});
     // Only PDF/UA asked for: the PDF/A conditions are not checked.
     testing::TempDir dir;
     const auto path = write_pdf(dir, {}, XmpOptions{.pdfa_conformance = "B"});

@@ -2,6 +2,8 @@
 // several scripts and directions, pass pdfcheck's PDF/UA-1 checks with no
 // failure; the text read in structure order agrees with poppler's; words
 // split by the typesetter's hyphens come back whole, with no soft hyphen.
+// PDF/A-2u on request (--pdf-standard): both standards' checks pass, the file
+// claims exactly what was asked for, mistakes are refused.
 #include <boost/test/unit_test.hpp>
 
 #include <unicode/normalizer2.h>
@@ -11,8 +13,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
+#include "load/output_intent.h"
 #include "pdfcheck/pdfcheck.h"
 #include "pdfcheck_support.h"
 #include "test_support.h"
@@ -256,4 +263,228 @@ BOOST_AUTO_TEST_CASE(no_tags_writes_an_untagged_pdf) {
     BOOST_TEST(testing::run("pdfinfo '" + pdf.string() + "'").out.find("Tagged:          no") != std::string::npos);
     const pdfcheck::CheckResult result = pdfcheck::check_pdf(pdf, pdfcheck::Profiles{});
     BOOST_TEST(result.errors() > 0);  // the opt-out is not PDF/UA
+}
+
+// ---- PDF/A-2u on request (--pdf-standard) ----------------------------------
+
+namespace {
+
+struct XmpAndIntent {
+    std::string xmp;             // the catalog's /Metadata, decoded
+    bool xmp_filtered = false;   // PDF/A wants it unfiltered
+    std::string profile;         // the GTS_PDFA1 output intent's ICC profile
+    std::string identifier;      // its /OutputConditionIdentifier
+    bool marked = false;         // /MarkInfo << /Marked true >>: a tagged PDF
+    std::vector<int> annotation_flags;  // /F of every annotation (-1: none)
+};
+
+XmpAndIntent read_xmp_and_intent(const fs::path& pdf) {
+    QPDF file;
+    file.processFile(pdf.string().c_str());
+    XmpAndIntent result;
+    QPDFObjectHandle root = file.getRoot();
+    QPDFObjectHandle metadata = root.getKey("/Metadata");
+    if (metadata.isStream()) {
+        const auto data = metadata.getStreamData(qpdf_dl_generalized);
+        result.xmp.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+        result.xmp_filtered = metadata.getDict().hasKey("/Filter");
+    }
+    QPDFObjectHandle intents = root.getKey("/OutputIntents");
+    if (intents.isArray())
+        for (auto& intent : intents.getArrayAsVector())
+            if (intent.getKey("/S").isName() && intent.getKey("/S").getName() == "/GTS_PDFA1") {
+                const auto data = intent.getKey("/DestOutputProfile").getStreamData(qpdf_dl_generalized);
+                result.profile.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+                result.identifier = intent.getKey("/OutputConditionIdentifier").getUTF8Value();
+            }
+    QPDFObjectHandle mark_info = root.getKey("/MarkInfo");
+    result.marked = mark_info.isDictionary() && mark_info.getKey("/Marked").isBool() &&
+                    mark_info.getKey("/Marked").getBoolValue();
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(file).getAllPages()) {
+        QPDFObjectHandle annotations = page.getObjectHandle().getKey("/Annots");
+        if (!annotations.isArray()) continue;
+        for (auto& annotation : annotations.getArrayAsVector())
+            result.annotation_flags.push_back(annotation.getKey("/F").isInteger()
+                                                  ? static_cast<int>(annotation.getKey("/F").getIntValue())
+                                                  : -1);
+    }
+    return result;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(pdf_a_2u_on_request_conforms_to_both_standards_in_both_directions) {
+    const OutputIntent shipped = load_output_intent(testing::source_root() / "templates/style/pdf.toml");
+    testing::TempDir dir;
+    const auto sample = testing::source_root() / "samples/network/valmora/2026-03-15.toml";
+    for (const char* lang : {"en", "ar"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            const fs::path pdf = dir / (std::string("archival.") + lang + ".pdf");
+            const auto made = testing::run(testing::iccreport() + " report '" + sample.string() + "' --lang " + lang +
+                                           " --pdf-standard ua-1,a-2u --out '" + pdf.string() + "'");
+            BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
+            const pdfcheck::CheckResult result = pdfcheck::check_pdf(pdf, pdfcheck::Profiles{true, true});
+            for (const auto& failure : result.failures)
+                BOOST_ERROR(failure.rule_label() << " page " << failure.page << ": " << failure.message);
+            BOOST_TEST(result.errors() == 0);
+            const XmpAndIntent file = read_xmp_and_intent(pdf);
+            BOOST_TEST(contains(file.xmp, "<pdfaid:part>2</pdfaid:part>"));
+            BOOST_TEST(contains(file.xmp, "<pdfaid:conformance>U</pdfaid:conformance>"));
+            BOOST_TEST(contains(file.xmp, "<pdfuaid:part>1</pdfuaid:part>"));
+            BOOST_TEST(contains(file.xmp, "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));
+            BOOST_TEST(!file.xmp_filtered);
+            BOOST_TEST(file.marked);
+            // The profile the data names, byte for byte, under its registered name.
+            BOOST_TEST(file.profile == shipped.profile);
+            BOOST_TEST(file.identifier == "sRGB IEC61966-2.1");
+            BOOST_TEST(!file.annotation_flags.empty());
+            for (int flags : file.annotation_flags) BOOST_TEST((flags & 4) == 4);  // Print
+            BOOST_TEST(testing::run("qpdf --check '" + pdf.string() + "'").exit_code == 0);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_default_claims_pdf_ua_1_only) {
+    const XmpAndIntent file = read_xmp_and_intent(samples().pdfs.at("en"));
+    BOOST_TEST(contains(file.xmp, "<pdfuaid:part>1</pdfuaid:part>"));
+    BOOST_TEST(!contains(file.xmp, "pdfaid"));
+    BOOST_TEST(file.profile.empty());
+    for (int flags : file.annotation_flags) BOOST_TEST(flags == -1);  // as cairo writes them
+    // Asked for PDF/A, the default file fails it: it claims nothing of the kind.
+    BOOST_TEST(pdfcheck::check_pdf(samples().pdfs.at("en"), pdfcheck::Profiles{false, true}).errors() > 0);
+}
+
+BOOST_AUTO_TEST_CASE(untagged_pdf_a_2u_has_the_output_intent_and_no_ua_claim) {
+    testing::TempDir dir;
+    const fs::path pdf = dir / "untagged-archival.pdf";
+    const auto sample = testing::source_root() / "samples/network/valmora/2026-03-15.toml";
+    const auto made = testing::run(testing::iccreport() + " report '" + sample.string() +
+                                   "' --no-tags --pdf-standard a-2u --out '" + pdf.string() + "'");
+    BOOST_TEST_REQUIRE(made.exit_code == 0, made.err);
+    const XmpAndIntent file = read_xmp_and_intent(pdf);
+    BOOST_TEST(!file.marked);
+    BOOST_TEST(!file.profile.empty());
+    BOOST_TEST(contains(file.xmp, "<pdfaid:part>2</pdfaid:part>"));
+    BOOST_TEST(!contains(file.xmp, "pdfuaid"));
+    const pdfcheck::CheckResult result = pdfcheck::check_pdf(pdf, pdfcheck::Profiles{false, true});
+    for (const auto& failure : result.failures)
+        BOOST_ERROR(failure.rule_label() << " page " << failure.page << ": " << failure.message);
+    BOOST_TEST(result.errors() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_pdf_standard_is_refused_and_nothing_is_written) {
+    testing::TempDir dir;
+    const fs::path pdf = dir / "never.pdf";
+    const auto sample = testing::source_root() / "samples/network/valmora/2026-03-15.toml";
+    const std::string report = testing::iccreport() + " report '" + sample.string() + "' --out '" + pdf.string() + "' ";
+    auto result = testing::run(report + "--pdf-standard ua-1,a-2b");
+    BOOST_TEST(result.exit_code != 0);
+    BOOST_TEST(contains(result.err, "--pdf-standard: expected \"ua-1\", \"a-2u\" or \"ua-1,a-2u\", found \"a-2b\""),
+               result.err);
+    BOOST_TEST(contains(result.err, "did you mean \"a-2u\"?"), result.err);
+    result = testing::run(report + "--no-tags --pdf-standard ua-1");
+    BOOST_TEST(result.exit_code != 0);
+    BOOST_TEST(contains(result.err, "PDF/UA-1 is tagged PDF"), result.err);
+    BOOST_TEST(!fs::exists(pdf));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_or_wrong_output_profile_names_the_file_the_key_and_the_package) {
+    testing::TempDir dir;
+    const fs::path toml = dir / "pdf.toml";
+    std::ofstream(toml) << "[output_intent]\nprofile = \"" << (dir / "absent.icc").string()
+                        << "\"\npackage = \"icc-profiles-free\"\nidentifier = \"sRGB IEC61966-2.1\"\n";
+    try {
+        load_output_intent(toml);
+        BOOST_ERROR("a missing profile was accepted");
+    } catch (const DiagnosticError& error) {
+        const std::string text = error.what();
+        BOOST_TEST(contains(text, toml.string() + ":2:11"), text);
+        BOOST_TEST(contains(text, "output_intent.profile: expected an ICC profile file, found no file at"), text);
+        BOOST_TEST(contains(text, "apt-get install icc-profiles-free"), text);
+        BOOST_TEST(contains(text, "output_intent.info: missing"), text);  // every problem at once
+    }
+    std::ofstream(dir / "absent.icc") << "not a colour profile";
+    std::ofstream(toml, std::ios::app) << "info = \"sRGB\"\n";
+    try {
+        load_output_intent(toml);
+        BOOST_ERROR("a file that is no ICC profile was accepted");
+    } catch (const DiagnosticError& error) {
+        BOOST_TEST(contains(error.what(), "expected an RGB, grey or CMYK ICC profile"), error.what());
+    }
+}
+
+// ---- The contents as a nested TOC ------------------------------------------
+
+namespace {
+
+// The title of a TOCI: the /Contents of the link annotation its Reference holds.
+std::string toci_title(QPDFObjectHandle toci) {
+    std::string title;
+    std::function<void(QPDFObjectHandle)> visit = [&](QPDFObjectHandle node) {
+        if (!title.empty()) return;
+        if (node.isArray()) {
+            for (auto& kid : node.getArrayAsVector()) visit(kid);
+            return;
+        }
+        if (!node.isDictionary()) return;
+        if (node.getKey("/Type").isName() && node.getKey("/Type").getName() == "/OBJR") {
+            QPDFObjectHandle annotation = node.getKey("/Obj");
+            if (annotation.getKey("/Contents").isString()) title = annotation.getKey("/Contents").getUTF8Value();
+            return;
+        }
+        if (node.getKey("/S").isName() && node.getKey("/S").getName() == "/TOC") return;  // not the sub-entries'
+        visit(node.getKey("/K"));
+    };
+    visit(toci.getKey("/K"));
+    return title;
+}
+
+std::vector<QPDFObjectHandle> kids_of_type(QPDFObjectHandle element, const std::string& type) {
+    std::vector<QPDFObjectHandle> found;
+    QPDFObjectHandle kids = element.getKey("/K");
+    std::vector<QPDFObjectHandle> list = kids.isArray() ? kids.getArrayAsVector() : std::vector<QPDFObjectHandle>{kids};
+    for (auto& kid : list)
+        if (kid.isDictionary() && kid.getKey("/S").isName() && kid.getKey("/S").getName() == type) found.push_back(kid);
+    return found;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_contents_are_a_toc_with_each_chapters_sections_nested_in_its_entry) {
+    for (const char* lang : {"en", "ar"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            QPDF file;
+            file.processFile(samples().pdfs.at(lang).string().c_str());
+            std::vector<QPDFObjectHandle> tocs;
+            std::function<void(QPDFObjectHandle)> find = [&](QPDFObjectHandle node) {
+                if (node.isArray()) {
+                    for (auto& kid : node.getArrayAsVector()) find(kid);
+                    return;
+                }
+                if (!node.isDictionary() || !node.getKey("/S").isName()) return;
+                if (node.getKey("/S").getName() == "/TOC") {
+                    tocs.push_back(node);
+                    return;
+                }
+                find(node.getKey("/K"));
+            };
+            find(file.getRoot().getKey("/StructTreeRoot").getKey("/K"));
+            BOOST_TEST_REQUIRE(tocs.size() == 1u);  // one outer TOC, the others inside it
+            int nested = 0;
+            for (QPDFObjectHandle chapter : kids_of_type(tocs.front(), "/TOCI")) {
+                const std::string title = toci_title(chapter);
+                const std::string number = title.substr(0, title.find(' '));
+                BOOST_TEST(number.find('.') == std::string::npos, title);  // chapters only at the top
+                for (QPDFObjectHandle sub : kids_of_type(chapter, "/TOC")) {
+                    ++nested;
+                    for (QPDFObjectHandle section : kids_of_type(sub, "/TOCI"))
+                        BOOST_TEST(toci_title(section).rfind(number + ".", 0) == 0,
+                                   toci_title(section) << " is not a section of " << title);
+                }
+            }
+            BOOST_TEST(nested >= 3);  // Overall results, The intercultural lens, Conclusions
+        }
+    }
 }

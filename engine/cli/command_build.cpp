@@ -30,7 +30,7 @@ struct BuildArguments {
     fs::path output;  // empty: the project's output folder, else out
     bool dry_run = false;
     bool keep_going = false;
-    bool no_tags = false;
+    PdfArguments pdf;
     bool force = false;
     std::vector<std::string> only;  // --only a,b --only c
 };
@@ -51,7 +51,7 @@ int run_build_command(const BuildArguments& arguments, const DataRoot& data) {
                                                      : fs::path("out");
     options.dry_run = arguments.dry_run;
     options.keep_going = arguments.keep_going;
-    options.tagged = !arguments.no_tags;
+    options.render = render_options_of(arguments.pdf, data);
     options.force = arguments.force;
     options.only = arguments.only;
     options.terminal = ::isatty(STDERR_FILENO) != 0;
@@ -74,7 +74,7 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     command->add_option("--out", arguments->output, "Output folder, created if missing (default: the project's, else out)")
         ->type_name("DIR");
     command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why (whose edition, which locale keys or override entries changed, which figures move, old -> new); write nothing");
-    add_no_tags_option(*command, arguments->no_tags);
+    add_pdf_options(*command, arguments->pdf);
     command->add_flag("--keep-going", arguments->keep_going,
                       "With invalid network files, build the other cities' reports without those cities");
     command->add_flag("--force", arguments->force,

@@ -19,11 +19,12 @@ struct ProfileOptions {
     fs::path output;
     fs::path network;
     std::string as_of;
-    bool no_tags = false;
+    PdfArguments pdf;
 };
 
 int run_profile(const ProfileOptions& options, const DataRoot& data) {
     const std::vector<std::string> languages = languages_of(options.langs, data);
+    const RenderOptions render = render_options_of(options.pdf, data);
     // No edition file: the visit names the edition it builds on, in the network.
     const CitySession session(data, {}, options.network, languages.front(), options.as_of);
     const Network& network = session.loaded.network;
@@ -36,7 +37,7 @@ int run_profile(const ProfileOptions& options, const DataRoot& data) {
         const fs::path output = output_file(options.output, profile_file_name(notes.city, options.visit, lang),
                                             ".pdf", languages.size());
         const Document document = compose_city_profile(session.resources, city, notes, catalog);
-        const int pages = render_document(document, session.fonts, session.hyphenation, output, RenderOptions{!options.no_tags});
+        const int pages = render_document(document, session.fonts, session.hyphenation, output, render);
         std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     }
     return 0;
@@ -58,7 +59,7 @@ Command add_profile_command(CLI::App& app, const GlobalOptions& globals) {
         ->type_name("PATH");
     add_network_option(*command, options->network);
     add_as_of_option(*command, options->as_of);
-    add_no_tags_option(*command, options->no_tags);
+    add_pdf_options(*command, options->pdf);
     return {command, [options, &globals] { return run_profile(*options, globals.locate()); }};
 }
 

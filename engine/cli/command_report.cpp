@@ -20,12 +20,13 @@ struct ReportOptions {
     fs::path output;
     fs::path network;
     std::string as_of;
-    bool no_tags = false;
+    PdfArguments pdf;
     bool force = false;
 };
 
 int run_report(const ReportOptions& options, const DataRoot& data) {
     const std::vector<std::string> languages = languages_of(options.langs, data);
+    const RenderOptions render = render_options_of(options.pdf, data);
     // The city is scored and its practices chosen once; each language is composed from them.
     const CitySession session(data, options.edition, options.network, languages.front(), options.as_of);
     const Edition& edition = *session.loaded.network.find(session.subject().city, session.subject().date);
@@ -37,7 +38,7 @@ int run_report(const ReportOptions& options, const DataRoot& data) {
         const fs::path output = output_file(options.output, index_report_file_name(session.subject().city, lang),
                                             ".pdf", languages.size());
         const Document document = compose_city_report(session.resources, city, catalog);
-        const int pages = render_document(document, session.fonts, session.hyphenation, output, RenderOptions{!options.no_tags});
+        const int pages = render_document(document, session.fonts, session.hyphenation, output, render);
         std::cerr << "wrote " << output.string() << " (" << pages << " pages)\n";
     }
     return 0;
@@ -56,7 +57,7 @@ Command add_report_command(CLI::App& app, const GlobalOptions& globals) {
         ->type_name("PATH");
     add_network_option(*command, options->network);
     add_as_of_option(*command, options->as_of);
-    add_no_tags_option(*command, options->no_tags);
+    add_pdf_options(*command, options->pdf);
     command->add_flag("--force", options->force,
                       "Make the report even when the edition answers fewer questions than the report template "
                       "asks for ([completeness] in templates/report/index-report.toml)");

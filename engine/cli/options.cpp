@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "load/output_intent.h"
 #include "support/diagnostic.h"
 #include "support/language.h"
 #include "support/wording.h"
@@ -36,10 +37,28 @@ CLI::Option* add_as_of_option(CLI::App& command, std::string& date) {
         ->type_name("YYYY-MM-DD");
 }
 
-CLI::Option* add_no_tags_option(CLI::App& command, bool& no_tags) {
-    return command.add_flag("--no-tags", no_tags,
-                            "Write untagged PDF: no structure tree, artifacts nor PDF/UA metadata (the default is "
-                            "tagged PDF/UA-1, docs/accessibility.md)");
+void add_pdf_options(CLI::App& command, PdfArguments& arguments) {
+    command.add_flag("--no-tags", arguments.no_tags,
+                     "Write untagged PDF: no structure tree, artifacts nor PDF/UA metadata (the default is "
+                     "tagged PDF/UA-1, docs/accessibility.md)");
+    command
+        .add_option("--pdf-standard", arguments.standards,
+                    "Standards the PDF meets and claims: ua-1 (the default), a-2u (archival PDF/A-2u, with an "
+                    "sRGB output intent), or both: ua-1,a-2u")
+        ->type_name("ua-1|a-2u|ua-1,a-2u");
+}
+
+RenderOptions render_options_of(const PdfArguments& arguments, const DataRoot& data) {
+    RenderOptions options;
+    options.tagged = !arguments.no_tags;
+    options.standards = arguments.standards.empty() ? PdfStandards{options.tagged, false}
+                                                    : parse_pdf_standards(arguments.standards, "--pdf-standard");
+    if (options.standards.ua1 && !options.tagged)
+        throw DiagnosticError(Diagnostic{Severity::error, {"--pdf-standard"},
+                                         "PDF/UA-1 is tagged PDF; expected --pdf-standard a-2u with --no-tags, "
+                                         "found \"" + arguments.standards + "\""});
+    if (options.standards.a2u) options.output_intent = load_output_intent(data.templates() / "style" / "pdf.toml");
+    return options;
 }
 
 std::vector<std::string> languages_of(const std::string& text, const DataRoot& data, bool all_by_default) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "render/pdf.h"
 #include "support/data_root.h"
 
 namespace icc::cli {
@@ -20,8 +21,18 @@ namespace icc::cli {
 CLI::Option* add_lang_option(CLI::App& command, std::string& text, const std::string& what);
 CLI::Option* add_network_option(CLI::App& command, std::filesystem::path& folder);
 CLI::Option* add_as_of_option(CLI::App& command, std::string& date);
-// --no-tags: untagged PDF (report, profile, build).
-CLI::Option* add_no_tags_option(CLI::App& command, bool& no_tags);
+// The PDF options of report, profile and build:
+//   --no-tags               untagged PDF
+//   --pdf-standard LIST     the standards the file claims: ua-1 (default), a-2u, or ua-1,a-2u
+struct PdfArguments {
+    bool no_tags = false;
+    std::string standards;  // empty: ua-1 when tagged, none when not
+};
+void add_pdf_options(CLI::App& command, PdfArguments& arguments);
+// The render options they ask for, with the PDF/A output intent read from
+// templates/style/pdf.toml when a-2u is asked for. Throws DiagnosticError for
+// an unknown standard, or ua-1 with --no-tags (PDF/UA-1 is tagged PDF).
+RenderOptions render_options_of(const PdfArguments& arguments, const DataRoot& data);
 
 // The languages of --lang: trimmed, resolved through the language registry
 // (fr-CA is fr), without repeats; empty text gives the data folder's first

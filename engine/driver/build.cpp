@@ -67,7 +67,8 @@ std::string libraries_digest(const std::vector<LinkedLibrary>& libraries) {
 // is what it was when the report was built. The others in a manifest entry
 // (edition, locale, practices, templates) only explain a rebuild: whatever
 // they change that a reader sees is in the document, hence in `content`.
-// `render` says whether the PDF is tagged (--no-tags).
+// `render` says how the PDF is written: tagged or not (--no-tags), the standards
+// it claims and the PDF/A output profile (--pdf-standard; render/pdf.h, describe_for_cache).
 constexpr std::array<const char*, 6> key_inputs{"content", "engine", "fonts", "hyphenation", "libraries", "render"};
 
 std::string cache_key(const std::map<std::string, std::string>& inputs) {
@@ -614,7 +615,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                 {"locale", locale_digests.at(lang)},
                                 {"network", network_now_digest},
                                 {"practices", practices_digest},
-                                {"render", options.tagged ? "tagged PDF/UA-1" : "untagged"},
+                                {"render", describe_for_cache(options.render)},
                                 {"templates", templates_digest}};
                 entry.key = cache_key(entry.inputs);
                 entry.figures = figures;
@@ -673,7 +674,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
         const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
-                                    RenderOptions{options.tagged}};
+                                    options.render};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
                 report.entry.pages = result.pages;

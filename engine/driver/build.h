@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "render/pdf.h"
 #include "support/data_root.h"
 #include "support/locale.h"
 
@@ -34,7 +35,7 @@ struct BuildOptions {
     // With keep_going the other cities' reports are built without it, and the
     // left-out city's previous PDFs are renamed *.stale.pdf.
     bool keep_going = false;
-    bool tagged = true;                   // tagged PDF/UA-1; --no-tags: untagged
+    RenderOptions render;                 // tagged PDF/UA-1 by default (--no-tags, --pdf-standard)
     // Build the reports of editions that answer fewer questions than the
     // report template's [completeness] threshold too (refused otherwise).
     bool force = false;

@@ -177,6 +177,7 @@ private:
         bool present = false;
         bool well_formed = false;
         std::map<std::string, std::string> values;  // "namespace-uri|local" -> text (first rdf:li of a container)
+        std::set<std::string> described;  // namespaces an extension schema describes (pdfaSchema:namespaceURI)
         [[nodiscard]] const std::string* find(const std::string& ns, const std::string& local) const {
             auto found = values.find(ns + "|" + local);
             return found == values.end() ? nullptr : &found->second;
@@ -241,6 +242,8 @@ private:
                         xmp_.values.emplace(namespace_of(property, pprefix) + "|" + plocal, property_text(property));
                     }
                 }
+                if (local == "namespaceURI" && namespace_of(child, prefix) == pdfa_schema)
+                    xmp_.described.insert(child.text().get());
                 visit(child);
             }
         };
@@ -252,6 +255,22 @@ private:
     static constexpr const char* pdfaid = "http://www.aiim.org/pdfa/ns/id/";
     static constexpr const char* adobe_pdf = "http://ns.adobe.com/pdf/1.3/";
     static constexpr const char* xmp_basic = "http://ns.adobe.com/xap/1.0/";
+    static constexpr const char* pdfa_schema = "http://www.aiim.org/pdfa/ns/schema#";
+
+    // The schemas PDF/A-2 accepts in XMP without an extension schema: those
+    // of XMP 2005 and PDF/A's own (ISO 19005-2, 6.6.2.3.1).
+    static bool predefined_in_pdf_a(const std::string& ns) {
+        static const std::set<std::string> predefined{
+            "http://purl.org/dc/elements/1.1/",          "http://ns.adobe.com/xap/1.0/",
+            "http://ns.adobe.com/xap/1.0/rights/",       "http://ns.adobe.com/xap/1.0/mm/",
+            "http://ns.adobe.com/xap/1.0/bj/",           "http://ns.adobe.com/xap/1.0/t/pg/",
+            "http://ns.adobe.com/xmp/1.0/DynamicMedia/", "http://ns.adobe.com/pdf/1.3/",
+            "http://ns.adobe.com/photoshop/1.0/",        "http://ns.adobe.com/camera-raw-settings/1.0/",
+            "http://ns.adobe.com/exif/1.0/",             "http://ns.adobe.com/exif/1.0/aux/",
+            "http://ns.adobe.com/tiff/1.0/",             "http://ns.adobe.com/xmp/Identifier/qual/1.0/",
+            "http://www.aiim.org/pdfa/ns/id/",           "http://www.aiim.org/pdfa/ns/extension/"};
+        return predefined.count(ns) > 0;
+    }
 
     // ---- PDF/UA-1, the document as a whole --------------------------------
 
@@ -348,6 +367,16 @@ private:
                                  : "the XMP metadata has no pdfaid:conformance",
                      0, catalog_.getKey("/Metadata"));
             check_info_matches_xmp();
+            std::set<std::string> undescribed;
+            for (const auto& [key, value] : xmp_.values) {
+                const std::string ns = key.substr(0, key.find('|'));
+                if (!predefined_in_pdf_a(ns) && !xmp_.described.count(ns)) undescribed.insert(ns);
+            }
+            for (const std::string& ns : undescribed)
+                fail(RuleSource::pdf_a, "6.6.2.3.1",
+                     "the XMP metadata uses the schema " + ns +
+                         ", which PDF/A-2 does not predefine, without describing it in pdfaExtension:schemas",
+                     0, catalog_.getKey("/Metadata"));
         }
 
         QPDFObjectHandle intents = catalog_.getKey("/OutputIntents");
@@ -1060,25 +1089,7 @@ private:
 
 }  // namespace
 
-Profiles parse_profiles(const std::string& text) {
-    Profiles profiles{false, false};
-    std::stringstream stream(text);
-    std::string item;
-    std::vector<Diagnostic> problems;
-    while (std::getline(stream, item, ',')) {
-        if (item == "ua-1")
-            profiles.ua1 = true;
-        else if (item == "a-2u")
-            profiles.a2u = true;
-        else
-            problems.push_back(Diagnostic{Severity::error, {},
-                                          "--profile: expected \"ua-1\", \"a-2u\" or \"ua-1,a-2u\", found \"" + item + "\""});
-    }
-    if (!profiles.ua1 && !profiles.a2u && problems.empty())
-        problems.push_back(Diagnostic{Severity::error, {}, "--profile: expected \"ua-1\", \"a-2u\" or \"ua-1,a-2u\", found \"\""});
-    if (!problems.empty()) throw DiagnosticError(problems);
-    return profiles;
-}
+Profiles parse_profiles(const std::string& text) { return parse_pdf_standards(text, "--profile"); }
 
 std::string Failure::rule_label() const {
     switch (source) {

@@ -11,16 +11,16 @@
 #include <vector>
 
 #include "support/diagnostic.h"
+#include "support/pdf_standards.h"
 
 namespace icc::pdfcheck {
 
-struct Profiles {
-    bool ua1 = true;   // PDF/UA-1
-    bool a2u = false;  // PDF/A-2u
-};
+// The profiles checked: the standards `--pdf-standard` makes a file claim,
+// named by the same words (support/pdf_standards.h).
+using Profiles = PdfStandards;
 
 // "ua-1", "a-2u" or both separated by a comma ("ua-1,a-2u"). Throws
-// DiagnosticError naming the option for anything else.
+// DiagnosticError naming --profile for anything else.
 Profiles parse_profiles(const std::string& text);
 
 // Where a rule comes from; decides how its number is printed.

@@ -11,11 +11,13 @@
 #include <string>
 
 #include "charts/draw_chart.h"
+#include "render/pdf_metadata.h"
 #include "render/structure.h"
 #include "render/tagged_pdf.h"
 #include "support/atomic_file.h"
 #include "support/bidi.h"
 #include "support/diagnostic.h"
+#include "support/hash.h"
 
 namespace icc {
 
@@ -230,6 +232,17 @@ void attach_alt_texts(QPDF& pdf, const LaidOutDocument& document) {
 
 }  // namespace
 
+std::string describe_for_cache(const RenderOptions& options) {
+    // The two strings of before, so that manifests written before --pdf-standard stay valid.
+    if (options.tagged && options.standards == PdfStandards{}) return "tagged PDF/UA-1";
+    if (!options.tagged && options.standards == PdfStandards{false, false}) return "untagged";
+    std::string text = std::string(options.tagged ? "tagged" : "untagged") + "; " + to_string(options.standards);
+    if (options.standards.a2u)
+        text += "; output intent " + options.output_intent.identifier + " sha256:" +
+                sha256_hex(options.output_intent.profile);
+    return text;
+}
+
 void render_pdf(const LaidOutDocument& document, const FontSet& fonts, const std::filesystem::path& output,
                 const RenderOptions& options) {
     const DocumentMetadata& info = document.metadata;
@@ -249,6 +262,11 @@ void render_pdf(const LaidOutDocument& document, const FontSet& fonts, const std
         root.replaceKey("/ViewerPreferences", preferences);
         if (options.tagged) finish_tagged_pdf(pdf, document, leaves);
         else attach_alt_texts(pdf, document);
+        if (options.tagged || options.standards.a2u) set_xmp_metadata(pdf, info, options.standards);
+        if (options.standards.a2u) {
+            add_output_intent(pdf, options.output_intent);
+            make_annotations_printable(pdf);
+        }
 
         QPDFWriter writer(pdf, file.temp_path().c_str());
         writer.setDeterministicID(true);

@@ -87,6 +87,13 @@ public:
         for (const LaidOutPage& page : document.pages)
             for (const BlockPlacement& block : page.blocks)
                 if (block.kind == BlockKind::contents) section_starts_.insert(block.block);
+        for (const LaidOutPage& page : document.pages)
+            for (const TextBox& text : page.texts)
+                if (text.tag.role == Role::contents_entry && text.tag.item >= 0) {
+                    std::vector<int>& levels = entry_levels_[text.tag.block];
+                    if (levels.size() <= static_cast<std::size_t>(text.tag.item)) levels.resize(text.tag.item + 1, 1);
+                    levels[text.tag.item] = text.tag.level;
+                }
     }
 
     std::vector<Leaf> run() {
@@ -105,6 +112,23 @@ private:
         if (after == section_starts_.begin()) return {};
         const std::size_t start = *std::prev(after);
         return {{"Sect", key_of("sect", start)}};
+    }
+
+    // The entries a contents entry is nested in, outermost first: for "4.1",
+    // the entry "4" (the nearest earlier entry of a lower level, and so on up).
+    [[nodiscard]] std::vector<int> enclosing_entries(std::size_t block, int item) const {
+        std::vector<int> chain;
+        const auto found = entry_levels_.find(block);
+        if (found == entry_levels_.end() || item < 0 || static_cast<std::size_t>(item) >= found->second.size())
+            return chain;
+        const std::vector<int>& levels = found->second;
+        int level = levels[item];
+        for (int i = item - 1; i >= 0; --i)
+            if (levels[i] < level) {
+                chain.insert(chain.begin(), i);
+                level = levels[i];
+            }
+        return chain;
     }
 
     [[nodiscard]] std::string language_of(const BoxTag& tag) const {
@@ -175,7 +199,12 @@ private:
             leaf.key = key_of(leaf.type.c_str(), b);
             break;
         case Role::contents_entry:
+            // A sub-entry's TOC is nested in its parent entry's TOCI (ISO 32000-1, 14.8.4.3.4).
             leaf.path.push_back({"TOC", key_of("toc", b)});
+            for (int parent : enclosing_entries(b, tag.item)) {
+                leaf.path.push_back({"TOCI", key_of("toci", b, parent)});
+                leaf.path.push_back({"TOC", key_of("subtoc", b, parent)});
+            }
             leaf.path.push_back({"TOCI", key_of("toci", b, tag.item)});
             leaf.path.push_back({"Reference", key_of("reference", b, tag.item)});
             leaf.type = "Link";
@@ -274,6 +303,7 @@ private:
 
     const LaidOutDocument& document_;
     std::set<std::size_t> section_starts_;
+    std::map<std::size_t, std::vector<int>> entry_levels_;  // contents block -> level of each entry
     std::vector<Leaf> leaves_;
 };
 

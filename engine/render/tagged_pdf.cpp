@@ -9,7 +9,6 @@
 #include <set>
 
 #include "support/diagnostic.h"
-#include "support/xml_text.h"
 
 namespace icc {
 
@@ -399,47 +398,6 @@ std::set<int> mark_page_artifacts(QPDFPageObjectHelper page) {
     return spanned;
 }
 
-// ---- XMP --------------------------------------------------------------------
-
-std::string xmp_date(const Date& date) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT00:00:00Z", date.year, date.month, date.day);
-    return buffer;
-}
-
-std::string xmp_packet(const DocumentMetadata& m, const std::string& producer) {
-    const std::string date = xmp_date(m.date);
-    std::string x;
-    x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
-    x += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n";
-    x += " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n";
-    x += "  <rdf:Description rdf:about=\"\"\n";
-    x += "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n";
-    x += "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n";
-    x += "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n";
-    x += "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
-    x += "   <dc:format>application/pdf</dc:format>\n";
-    x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(m.title) + "</rdf:li></rdf:Alt></dc:title>\n";
-    if (!m.author.empty())
-        x += "   <dc:creator><rdf:Seq><rdf:li>" + xml_escaped(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
-    if (!m.subject.empty())
-        x += "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(m.subject) +
-             "</rdf:li></rdf:Alt></dc:description>\n";
-    x += "   <dc:language><rdf:Bag><rdf:li>" + xml_escaped(m.language) + "</rdf:li></rdf:Bag></dc:language>\n";
-    if (!m.keywords.empty()) x += "   <pdf:Keywords>" + xml_escaped(m.keywords) + "</pdf:Keywords>\n";
-    if (!producer.empty()) x += "   <pdf:Producer>" + xml_escaped(producer) + "</pdf:Producer>\n";
-    x += "   <xmp:CreatorTool>iccreport</xmp:CreatorTool>\n";
-    x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
-    x += "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";
-    x += "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
-    x += "   <pdfuaid:part>1</pdfuaid:part>\n";
-    x += "  </rdf:Description>\n";
-    x += " </rdf:RDF>\n";
-    x += "</x:xmpmeta>\n";
-    x += "<?xpacket end=\"w\"?>";
-    return x;
-}
-
 }  // namespace
 
 void finish_tagged_pdf(QPDF& pdf, const LaidOutDocument& document, const std::vector<structure::Leaf>& leaves) {
@@ -455,13 +413,6 @@ void finish_tagged_pdf(QPDF& pdf, const LaidOutDocument& document, const std::ve
     Handle mark_info = Handle::newDictionary();
     mark_info.replaceKey("/Marked", Handle::newBool(true));
     root.replaceKey("/MarkInfo", mark_info);
-    Handle info = pdf.getTrailer().getKey("/Info");
-    const std::string producer =
-        info.isDictionary() && info.getKey("/Producer").isString() ? info.getKey("/Producer").getUTF8Value() : "";
-    Handle metadata = pdf.newStream(xmp_packet(document.metadata, producer));
-    metadata.getDict().replaceKey("/Type", name("/Metadata"));
-    metadata.getDict().replaceKey("/Subtype", name("/XML"));
-    root.replaceKey("/Metadata", metadata);
 }
 
 }  // namespace icc

@@ -4,8 +4,8 @@
 // cannot write (/Lang, /Alt, /ActualText, TH /Scope, Figure /BBox), parts of
 // one element drawn on two pages joined into one, links moved into the
 // element whose text links, link annotations' /Contents, /Tabs /S, what
-// cairo drew outside every tag marked as /Artifact, and XMP metadata with
-// the PDF/UA identification. docs/accessibility.md describes the result.
+// cairo drew outside every tag marked as /Artifact, and /MarkInfo. The XMP
+// metadata is render/pdf_metadata.h's. docs/accessibility.md describes the result.
 #include <qpdf/QPDF.hh>
 
 #include <vector>
