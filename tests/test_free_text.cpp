@@ -127,11 +127,12 @@ BOOST_AUTO_TEST_CASE(a_stale_translation_is_refused_and_the_source_quoted_with_a
     BOOST_TEST_REQUIRE(source);
     BOOST_TEST(source->language == "it");
     BOOST_TEST(find(in_english, "(quoted in Italian: its translation is out of date)"));
-    // An answer's comment: the source quoted, the note after it.
+    // An answer's comment: the source quoted; the note once, under the section's list.
     const Passage* strategy = find(in_english, "è stato scritto con 44 associazioni");
     BOOST_TEST_REQUIRE(strategy);
-    BOOST_TEST(strategy->text.find("” (quoted in Italian: its translation is out of date)") != std::string::npos,
-               strategy->text);
+    BOOST_TEST(strategy->text.find("quoted in") == std::string::npos, strategy->text);
+    BOOST_TEST(find(in_english, "The city’s words above in Italian are quoted as it wrote them: their translation is "
+                                "out of date."));
 
     // check and build warn of each, at the translation's source digest: file, line, key, language.
     Edition edition = read_edition(copy.edition, engine().questionnaire, sink);
@@ -146,12 +147,21 @@ BOOST_AUTO_TEST_CASE(a_stale_translation_is_refused_and_the_source_quoted_with_a
 }
 
 BOOST_AUTO_TEST_CASE(a_text_without_translation_is_quoted_in_its_language_with_a_note) {
-    // Marvège writes in French and has no translations: every comment says so, in the reader's language.
-    const std::vector<Passage> in_english =
-        passages(engine().compose("marvege", Date{2025, 5, 20}, Catalog::load(engine().data, "en")));
+    // Marvège writes in French and has no translations: each section's list of what it reported
+    // says so once, under the list, in the reader's language (not after every comment).
+    const Document marvege = engine().compose("marvege", Date{2025, 5, 20}, Catalog::load(engine().data, "en"));
+    const std::vector<Passage> in_english = passages(marvege);
     const Passage* strategy = find(in_english, "Marvège, ville plurielle 2022-2027");
     BOOST_TEST_REQUIRE(strategy);
-    BOOST_TEST(strategy->text.find("” (quoted in French, not translated)") != std::string::npos, strategy->text);
+    BOOST_TEST(strategy->text.find("not translated") == std::string::npos, strategy->text);
+    const std::string note = "The city’s words above in French are quoted as it wrote them, without translation.";
+    std::size_t notes = 0, reported = 0;
+    for (const Passage& passage : in_english) notes += passage.text == note;
+    for (const Block& block : marvege.blocks)
+        if (const auto* heading = std::get_if<HeadingBlock>(&block))
+            reported += without_isolates(heading->text) == "What Marvège reported";
+    BOOST_TEST(notes > 0u);
+    BOOST_TEST(notes <= reported, notes << " notes for " << reported << " sections");
     const Passage* population = find(in_english, "Estimation municipale pour 2024");
     BOOST_TEST_REQUIRE(population);
     BOOST_TEST(population->language == "fr");

@@ -287,24 +287,42 @@ private:
     void reported(const Area& area, int level) {
         heading(level, format("report.area.reported", city_args()), "reported-" + area.id, false);
         ListBlock list;
+        // The city's words quoted in another language than the reader's say so once,
+        // under the list, per language, rather than after every comment.
+        std::vector<std::string> untranslated, stale;  // languages, in the order first quoted
+        auto remember = [&](const QuotedText& quoted) {
+            std::vector<std::string>* into = quoted.state == QuotedText::State::untranslated ? &untranslated
+                                             : quoted.state == QuotedText::State::stale        ? &stale
+                                                                                                : nullptr;
+            if (into && std::find(into->begin(), into->end(), quoted.language) == into->end())
+                into->push_back(quoted.language);
+        };
         for (const Question* question : data_.questionnaire.questions_of(area.id)) {
             const Answer* answer = data_.edition.find(question->id);
             if (!answer) continue;
             InlineText item{TextRun::plain(format("report.area.question_answer", {{"question", text(question->text_key())}})),
                             TextRun::strong(answer_text_of(*question, *answer))};
-            // A city's own words quoted in another language than the reader's say so.
-            if (question->type == AnswerType::text)
-                if (const std::string note = quote_note(quoted_answer(*answer)); !note.empty())
-                    item.push_back(TextRun::plain(note));
+            if (question->type == AnswerType::text) remember(quoted_answer(*answer));
             if (!answer->comment.empty()) {
                 const QuotedText comment = quoted_comment(*answer);
                 item.push_back(TextRun::emphasis(format("report.area.comment", {{"comment", comment.text}})));
-                if (const std::string note = quote_note(comment); !note.empty()) item.push_back(TextRun::plain(note));
+                remember(comment);
             }
             list.items.push_back(std::move(item));
         }
-        if (list.items.empty()) paragraph(format("report.area.reported_none", city_args()));
-        else add(std::move(list));
+        if (list.items.empty()) {
+            paragraph(format("report.area.reported_none", city_args()));
+            return;
+        }
+        add(std::move(list));
+        for (const auto& [state, languages] : {std::pair{"untranslated", &untranslated}, {"stale", &stale}}) {
+            if (languages->empty()) continue;
+            std::vector<std::string> names;
+            for (const std::string& language : *languages) names.push_back(language_name(language, catalog_.icu_locale()));
+            add(ParagraphBlock{plain_text(format("report.area.quoted_in_list",
+                                                 {{"state", state}, {"languages", catalog_.list(names)}})),
+                               ParagraphStyle::note, {}});
+        }
     }
 
     void recommendations(const Area& area, int level) {
