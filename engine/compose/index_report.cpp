@@ -149,7 +149,7 @@ private:
             row(text(question.text_key()), std::move(value));
         }
         row(text("report.figures.edition"), catalog_.date(data_.edition.date));
-        row(text("report.figures.questionnaire"), data_.edition.questionnaire);
+        row(text("report.figures.questionnaire"), questionnaire_version());
         const auto editions = static_cast<std::int64_t>(data_.earlier.size() + 1);
         const Date first = data_.earlier.empty() ? data_.edition.date : data_.earlier.front().date;
         row(text("report.figures.editions_label"), format("report.figures.editions", {{"count", editions}, {"first", first}}));
@@ -282,6 +282,17 @@ private:
         reported(area, level + 1);
         recommendations(area, level + 1);
         practices(area);
+    }
+
+    // "2019" in the reader's digits (٢٠١٩ in Arabic), like every other number; a
+    // version that is not a year is printed as written.
+    [[nodiscard]] std::string questionnaire_version() const {
+        const std::string& version = data_.edition.questionnaire;
+        if (version.empty() || version.size() > 9 ||
+            !std::all_of(version.begin(), version.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return version;
+        return format_message("{year, number, ::group-off}", catalog_.icu_locale(),
+                              {{"year", static_cast<std::int64_t>(std::stoll(version))}});
     }
 
     void reported(const Area& area, int level) {
