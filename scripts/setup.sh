@@ -26,6 +26,9 @@ packages=(
   python3
   # PDF checks used by the tests
   poppler-utils qpdf
+  # the tests open the questionnaire in a real spreadsheet (soffice --headless --convert-to):
+  # it must open without repair and import again the same after LibreOffice saved it
+  libreoffice-calc-nogui
   # the Debian package (cpack -G DEB): dpkg-shlibdeps finds the libraries' packages
   dpkg-dev
 )
