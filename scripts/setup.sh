@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, whatever the build, the tests and the
-# reports need and the machine does not have yet. Non-interactive; installs
-# nothing when everything is present. Runs as root without sudo, otherwise
-# through sudo.
+# reports need and the machine does not have yet, and the tests' pdf.js from
+# the npm registry at its locked version. Non-interactive; installs nothing
+# when everything is present. Runs as root without sudo, otherwise through sudo.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
   # toolchain
@@ -26,6 +27,19 @@ packages=(
   # the Debian package (cpack -G DEB): dpkg-shlibdeps finds the libraries' packages
   dpkg-dev
 )
+# pdf.js, the tests' third reader of our tagged PDFs (tests/pdfjs): Node.js and npm,
+# Debian's unless the machine has them already (from another source, which we keep).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+# pdf.js at the version tests/pdfjs/package-lock.json locks, from the npm registry;
+# nothing to do when it is there already.
+install_pdfjs() {
+  if [[ ! -f "$root/tests/pdfjs/node_modules/pdfjs-dist/package.json" ]]; then
+    echo "setup: installing pdf.js for the tests (npm ci in tests/pdfjs)"
+    npm ci --prefix "$root/tests/pdfjs" --omit=optional --no-audit --no-fund --loglevel=error
+  fi
+}
 
 missing=()
 for package in "${packages[@]}"; do
@@ -35,6 +49,7 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "setup: all ${#packages[@]} packages present"
+  install_pdfjs
   exit 0
 fi
 
@@ -50,3 +65,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_pdfjs

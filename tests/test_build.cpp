@@ -6,10 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "test_support.h"
@@ -103,7 +105,9 @@ BOOST_AUTO_TEST_CASE(a_changed_comment_rebuilds_exactly_that_citys_reports) {
     net.replace_in("valmora/2026-03-15.toml", "nobody is yet in charge of the whole.",
                    "a coordinator will be appointed in 2027.");
     const auto dry = run(net.build(out, "--dry-run"));
-    BOOST_TEST(dry.out == "rebuild valmora.en.pdf (changed: edition)\nrebuild valmora.fr.pdf (changed: edition)\n");
+    // No figure moves: the reasons name the edition, and nothing else.
+    BOOST_TEST(dry.out == "rebuild valmora.en.pdf\n  the edition of Valmora dated 2026-03-15 changed\n"
+                         "rebuild valmora.fr.pdf\n  the edition of Valmora dated 2026-03-15 changed\n");
     BOOST_TEST(run(net.build(out)).err.find("2 built, 16 up to date") != std::string::npos);
     const auto s = statuses(out);
     BOOST_TEST(s.at("valmora.en.pdf") == "built");
@@ -117,7 +121,9 @@ BOOST_AUTO_TEST_CASE(a_changed_answer_rebuilds_what_moved_and_nothing_stale_rema
     const auto before = pdfs(out);
     net.replace_in("valmora/2026-03-15.toml", "action_plan = \"no\"", "action_plan = \"yes\"");
     const auto dry = run(net.build(out, "--dry-run"));
-    BOOST_TEST(dry.out.find("rebuild valmora.en.pdf (changed: edition)") != std::string::npos);
+    BOOST_TEST(dry.out.find("rebuild valmora.en.pdf\n  the edition of Valmora dated 2026-03-15 changed\n") !=
+                   std::string::npos,
+               dry.out);
     BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
     const auto after = pdfs(out);
     const auto s = statuses(out);
@@ -144,8 +150,8 @@ BOOST_AUTO_TEST_CASE(a_change_to_visit_notes_rebuilds_that_profile_only) {
     BOOST_TEST(statuses(out).at("quellmark.profile-2025-02-04.en.pdf") == "built");
     net.replace_in("valmora/visit-2026-06-09.toml", "Roma residents", "Roma inhabitants");
     const auto dry = run(net.build(out, "--dry-run"));
-    BOOST_TEST(dry.out == "rebuild valmora.profile-2026-06-09.en.pdf (changed: edition)\n"
-                         "rebuild valmora.profile-2026-06-09.fr.pdf (changed: edition)\n");
+    BOOST_TEST(dry.out == "rebuild valmora.profile-2026-06-09.en.pdf\n  the visit notes changed\n"
+                         "rebuild valmora.profile-2026-06-09.fr.pdf\n  the visit notes changed\n");
     BOOST_TEST(run(net.build(out)).err.find("2 built, 16 up to date") != std::string::npos);
 }
 
@@ -276,7 +282,7 @@ BOOST_AUTO_TEST_CASE(each_city_gets_its_reports_in_its_own_languages_too_unless_
         const auto dry = run(build + extra);
         BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
         std::set<std::string> outputs;
-        const std::regex line("rebuild (\\S+) \\(not built yet\\)");
+        const std::regex line("rebuild (\\S+)\n  not built yet\n");
         for (auto it = std::sregex_iterator(dry.out.begin(), dry.out.end(), line); it != std::sregex_iterator(); ++it)
             outputs.insert((*it)[1].str());
         return outputs;
@@ -300,10 +306,13 @@ BOOST_AUTO_TEST_CASE(only_rebuilds_the_cities_asked_for_and_leaves_the_others_al
     net.replace_in("valmora/2026-03-15.toml", "action_plan = \"no\"", "action_plan = \"yes\"");
     const auto dry = run(net.build(out, "--dry-run --only valmora"));
     BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
-    BOOST_TEST(dry.out == "rebuild valmora.en.pdf (changed: edition)\n"
-                         "rebuild valmora.fr.pdf (changed: edition)\n"
-                         "rebuild valmora.profile-2026-06-09.en.pdf (changed: edition)\n"
-                         "rebuild valmora.profile-2026-06-09.fr.pdf (changed: edition)\n");
+    std::set<std::string> listed;
+    const std::regex line("rebuild (\\S+)\n");
+    for (auto it = std::sregex_iterator(dry.out.begin(), dry.out.end(), line); it != std::sregex_iterator(); ++it)
+        listed.insert((*it)[1].str());
+    BOOST_TEST((listed == std::set<std::string>{"valmora.en.pdf", "valmora.fr.pdf", "valmora.profile-2026-06-09.en.pdf",
+                                                "valmora.profile-2026-06-09.fr.pdf"}),
+               dry.out);
     const auto only = run(net.build(out, "--only valmora"));
     BOOST_TEST_REQUIRE(only.exit_code == 0, only.err);
     BOOST_TEST(only.err.find("build: 4 built, 0 up to date, 0 failed (only valmora; the other cities' reports left "
@@ -343,11 +352,11 @@ BOOST_AUTO_TEST_CASE(only_takes_a_comma_list_or_several_options_and_refuses_an_u
     const fs::path out = net.dir / "out";
     const auto dry = run(net.build(out, "--langs en --dry-run --only marvege,ain-ramir --only quellmark"));
     BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
-    BOOST_TEST(dry.out == "rebuild ain-ramir.en.pdf (not built yet)\n"
-                         "rebuild marvege.en.pdf (not built yet)\n"
-                         "rebuild marvege.profile-2025-09-23.en.pdf (not built yet)\n"
-                         "rebuild quellmark.en.pdf (not built yet)\n"
-                         "rebuild quellmark.profile-2025-02-04.en.pdf (not built yet)\n");
+    BOOST_TEST(dry.out == "rebuild ain-ramir.en.pdf\n  not built yet\n"
+                         "rebuild marvege.en.pdf\n  not built yet\n"
+                         "rebuild marvege.profile-2025-09-23.en.pdf\n  not built yet\n"
+                         "rebuild quellmark.en.pdf\n  not built yet\n"
+                         "rebuild quellmark.profile-2025-02-04.en.pdf\n  not built yet\n");
     // Misspelt: an error naming the closest city, and nothing written.
     const auto wrong = run(net.build(out, "--only valmorra,quellmark,nowhere-at-all"));
     BOOST_TEST(wrong.exit_code == 1);
@@ -363,4 +372,102 @@ BOOST_AUTO_TEST_CASE(only_takes_a_comma_list_or_several_options_and_refuses_an_u
     BOOST_TEST(early.exit_code == 1);
     BOOST_TEST(early.err.find("--only: error: valmora has no edition dated on or before 2020-01-01") != std::string::npos,
                early.err);
+}
+
+namespace {
+
+// The dry run's reasons for each report it would rebuild: output -> the lines under "rebuild NAME".
+std::map<std::string, std::vector<std::string>> reasons_of(const std::string& listing) {
+    std::map<std::string, std::vector<std::string>> reasons;
+    std::istringstream lines(listing);
+    std::string current;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("rebuild ", 0) == 0) reasons[current = line.substr(8)];
+        else if (line.rfind("  ", 0) == 0 && !current.empty()) reasons[current].push_back(line.substr(2));
+        else BOOST_ERROR("unexpected dry-run line: " + line);
+    }
+    return reasons;
+}
+
+bool has(const std::vector<std::string>& lines, const std::string& line) {
+    return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+// A published figure of `iccreport score --format json`, as the dry run prints it.
+std::string published_text(const nlohmann::json& value) { return value.is_null() ? "none" : value.dump(); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_dry_run_says_whose_edition_changed_and_which_figures_move_as_score_publishes_them) {
+    SmallNetwork net;
+    const fs::path out = net.dir / "out";
+    BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
+    const auto scores = [&] {
+        const auto result = run(testing::iccreport() + " score --network '" + net.network.string() + "' --format json");
+        BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+        return nlohmann::json::parse(result.out);
+    };
+    const auto city_in = [](const nlohmann::json& sample, const std::string& id) {
+        for (const auto& city : sample["cities"])
+            if (city["id"] == id) return city;
+        BOOST_FAIL("no " + id + " in the scores");
+        return nlohmann::json();
+    };
+    const nlohmann::json before = scores();
+    net.replace_in("valmora/2026-03-15.toml", "action_plan = \"no\"", "action_plan = \"yes\"");
+    const nlohmann::json after = scores();
+
+    const auto dry = run(net.build(out, "--dry-run --jobs 1"));
+    BOOST_TEST_REQUIRE(dry.exit_code == 0, dry.err);
+    // The same words whatever the number of jobs.
+    BOOST_TEST(run(net.build(out, "--dry-run --jobs 3")).out == dry.out);
+    const auto reasons = reasons_of(dry.out);
+    BOOST_TEST(reasons.size() == 18u);  // the sample's averages moved: every report
+
+    const std::string edition = "the edition of Valmora dated 2026-03-15 changed";
+    const nlohmann::json valmora_before = city_in(before, "valmora"), valmora_after = city_in(after, "valmora");
+    BOOST_TEST_REQUIRE(valmora_before["areas"]["commitment"] != valmora_after["areas"]["commitment"]);
+    BOOST_TEST_REQUIRE(valmora_before["areas"]["welcome"] == valmora_after["areas"]["welcome"]);
+    for (const std::string output : {"valmora.en.pdf", "valmora.fr.pdf", "marvege.en.pdf"}) {
+        BOOST_TEST_CONTEXT(output) {
+            const std::vector<std::string>& lines = reasons.at(output);
+            BOOST_TEST(lines.front() == edition);
+            // Every figure line is a move: old and new differ.
+            for (const std::string& line : lines) {
+                const auto colon = line.rfind(": "), arrow = line.find(" -> ");
+                if (arrow == std::string::npos) continue;
+                BOOST_TEST(line.substr(colon + 2, arrow - colon - 2) != line.substr(arrow + 4), line);
+            }
+            // The sample's averages move in every report, as score publishes them.
+            BOOST_TEST(has(lines, "sample average of Commitment: " +
+                                      published_text(before["averages"]["areas"]["commitment"]["value"]) + " -> " +
+                                      published_text(after["averages"]["areas"]["commitment"]["value"])));
+            BOOST_TEST(has(lines, "sample average of the core index: " +
+                                      published_text(before["averages"]["core"]["value"]) + " -> " +
+                                      published_text(after["averages"]["core"]["value"])));
+        }
+    }
+    // Valmora's own figures move in its reports; not in Marvège's.
+    const std::string commitment = "Commitment rate: " + published_text(valmora_before["areas"]["commitment"]) +
+                                   " -> " + published_text(valmora_after["areas"]["commitment"]);
+    const std::string core = "core index: " + published_text(valmora_before["core"]) + " -> " +
+                             published_text(valmora_after["core"]);
+    BOOST_TEST(has(reasons.at("valmora.en.pdf"), commitment), dry.out);
+    BOOST_TEST(has(reasons.at("valmora.fr.pdf"), core));
+    BOOST_TEST(!has(reasons.at("marvege.en.pdf"), commitment));
+    for (const std::string& line : reasons.at("marvege.en.pdf"))
+        BOOST_TEST((line.rfind("core index:", 0) != 0 && line.rfind("Welcome rate:", 0) != 0), line);
+    for (const std::string& line : reasons.at("valmora.en.pdf")) BOOST_TEST(line.rfind("Welcome rate:", 0) != 0, line);
+
+    // A new edition of another city, and one city's file made invalid (--keep-going).
+    BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
+    fs::copy_file(net.network / "marvege/2025-05-20.toml", net.network / "marvege/2026-01-10.toml");
+    net.replace_in("marvege/2026-01-10.toml", "2025-05-20", "2026-01-10");
+    net.replace_in("belinopol/2023-07-16.toml", "[edition]", "[edition]\nbroken = = 1");
+    const auto second = reasons_of(run(net.build(out, "--dry-run --keep-going")).out);
+    BOOST_TEST_REQUIRE(second.count("valmora.en.pdf") == 1u);
+    const auto& lines = second.at("valmora.en.pdf");
+    BOOST_TEST(has(lines, "the edition of belinopol dated 2023-07-16 is invalid: left out of the sample"));
+    BOOST_TEST(has(lines, "a new edition: the edition of Marvège dated 2026-01-10"));
+    BOOST_TEST(has(lines, "cities in the sample: 6 -> 5"));
 }

@@ -143,6 +143,13 @@ Rebuild rebuild_after_change(const DataCopy& copy, const fs::path& out, const st
     return result;
 }
 
+// What `build --dry-run` says it would rebuild and why, before the build.
+std::string dry_run(const DataCopy& copy, const fs::path& out) {
+    const auto result = run(copy.build(out, "--dry-run"));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    return result.out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(each_input_of_the_document_rebuilds_exactly_the_reports_whose_bytes_change) {
@@ -163,6 +170,12 @@ BOOST_AUTO_TEST_CASE(each_input_of_the_document_rebuilds_exactly_the_reports_who
     // A word a chart prints (issue 11: this one never reached the PDFs): the French reports only.
     copy.replace("locales/fr.toml", "[charts.legend]\nsample_average = \"Moyenne de l’échantillon\"",
                  "[charts.legend]\nsample_average = \"Moyenne du réseau\"");
+    // The dry run names the key, in the French reports only.
+    std::string listing = dry_run(copy, out);
+    BOOST_TEST(listing.find("rebuild valmora.fr.pdf\n  the French text of the key charts.legend.sample_average changed\n") !=
+                   std::string::npos,
+               listing);
+    BOOST_TEST(listing.find(".en.pdf") == std::string::npos, listing);
     r = rebuild_after_change(copy, out, "locale string drawn in a chart", true);
     BOOST_TEST(!r.rebuilt.empty());
     for (const std::string& name : r.rebuilt) BOOST_TEST(french.count(name) == 1u, name);
@@ -174,6 +187,10 @@ BOOST_AUTO_TEST_CASE(each_input_of_the_document_rebuilds_exactly_the_reports_who
 
     // The report template: the Index Reports, not the profiles.
     copy.replace("templates/report/index-report.toml", "strengths = 3", "strengths = 2");
+    listing = dry_run(copy, out);
+    BOOST_TEST(listing.find("rebuild valmora.fr.pdf\n  the questionnaire or the report templates changed (templates/)\n") !=
+                   std::string::npos,
+               listing);
     r = rebuild_after_change(copy, out, "report template", true);
     BOOST_TEST(r.rebuilt.count("valmora.fr.pdf") == 1u);
     BOOST_TEST(r.rebuilt.count("marvege.profile-2025-09-23.en.pdf") == 0u);
@@ -200,12 +217,19 @@ BOOST_AUTO_TEST_CASE(each_input_of_the_document_rebuilds_exactly_the_reports_who
     // A practice's English title: the one English report that quotes it.
     copy.replace("samples/practices.toml", "title.en = \"An intercultural strategy carried by every department\"",
                  "title.en = \"An intercultural strategy that every department carries\"");
+    BOOST_TEST(dry_run(copy, out) == "rebuild valmora.en.pdf\n  the library of good practices changed\n");
     r = rebuild_after_change(copy, out, "practice", true);
     BOOST_TEST(listed(r.rebuilt) == "{valmora.en.pdf}");
 
     // An expert's override: that city's English Index Report.
     copy.replace("samples/network/marvege/overrides.toml", "traineeships for young journalists",
                  "paid traineeships for young journalists");
+    // The entry that changed, in the English report only (its French text is as it was).
+    listing = dry_run(copy, out);
+    BOOST_TEST(listing.find("rebuild marvege.en.pdf\n  the expert's overrides changed: the addition to the area media "
+                            "(changed)\n") != std::string::npos,
+               listing);
+    BOOST_TEST(listing.find(".fr.pdf") == std::string::npos, listing);
     r = rebuild_after_change(copy, out, "override", true);
     BOOST_TEST(r.rebuilt.count("marvege.en.pdf") == 1u);
     for (const std::string& name : r.rebuilt) BOOST_TEST(name.rfind("marvege.", 0) == 0u, name);
@@ -273,7 +297,7 @@ BOOST_AUTO_TEST_CASE(the_engine_and_the_linked_libraries_are_part_of_every_key) 
         if (report["output"] == "marvege.fr.pdf") report["inputs"]["engine"] = "another engine";
     std::ofstream(out / "manifest.json", std::ios::trunc) << recorded.dump(2);
     auto dry = run(copy.build(out, "--dry-run"));
-    BOOST_TEST(dry.out == "rebuild marvege.fr.pdf (changed: engine)\n");
+    BOOST_TEST(dry.out == "rebuild marvege.fr.pdf\n  another version of iccreport\n");
     BOOST_TEST_REQUIRE(run(copy.build(out)).exit_code == 0);
     BOOST_TEST(listed(with_status(out, "built")) == "{marvege.fr.pdf}");
     BOOST_TEST((pdfs(out) == before));
@@ -283,7 +307,8 @@ BOOST_AUTO_TEST_CASE(the_engine_and_the_linked_libraries_are_part_of_every_key) 
     for (auto& report : recorded["reports"]) report["inputs"]["libraries"] = "cairo 1.14.0 ...";
     std::ofstream(out / "manifest.json", std::ios::trunc) << recorded.dump(2);
     dry = run(copy.build(out, "--dry-run"));
-    BOOST_TEST(dry.out.find("rebuild valmora.en.pdf (changed: libraries)") != std::string::npos, dry.out);
+    BOOST_TEST(dry.out.find("rebuild valmora.en.pdf\n  the libraries it is rendered with changed\n") != std::string::npos,
+               dry.out);
     BOOST_TEST_REQUIRE(run(copy.build(out)).exit_code == 0);
     BOOST_TEST(with_status(out, "built").size() == 8u);
     BOOST_TEST((pdfs(out) == before));

@@ -313,6 +313,37 @@ BOOST_AUTO_TEST_CASE(justified_lines_fill_the_measure_and_only_protrusion_passes
     }
 }
 
+BOOST_AUTO_TEST_CASE(justified_spaces_of_several_bytes_keep_pango_items_whole) {
+    // An em space (U+2003, three bytes) is a word space justification stretches, as between a question's
+    // id and its wording in the printed questionnaire. The spacing it gets must cover the whole character:
+    // ending inside it split Pango's items mid-character, and cairo refused the line as invalid UTF-8.
+    std::string text;
+    for (int i = 0; i < 12; ++i)
+        text += std::string(i ? " " : "") + "city.languages\u2003Languages in which the city reads its reports";
+    GObjectPtr<PangoLayout> layout = layout_for(text);
+    const SetParagraph set = set_paragraph(layout.get(), 220, true, false, default_line_break_style());
+    BOOST_TEST_REQUIRE((set.fallback == Fallback::none), describe(set.fallback));
+    BOOST_TEST_REQUIRE(set.lines.size() > 3u);
+    const std::string now = pango_layout_get_text(layout.get());
+    const auto character_start = [&](int byte) {
+        return byte >= static_cast<int>(now.size()) || (static_cast<unsigned char>(now[static_cast<std::size_t>(byte)]) & 0xC0) != 0x80;
+    };
+    int items = 0;
+    for (int l = 0; l < pango_layout_get_line_count(layout.get()); ++l) {
+        const PangoLayoutLine* line = pango_layout_get_line_readonly(layout.get(), l);
+        int expected = line->start_index;
+        for (GSList* run = line->runs; run; run = run->next) {
+            const PangoItem* item = static_cast<PangoGlyphItem*>(run->data)->item;
+            BOOST_TEST(item->offset == expected, "line " << l);
+            BOOST_TEST(character_start(item->offset), "line " << l);
+            BOOST_TEST(character_start(item->offset + item->length), "line " << l);
+            expected = item->offset + item->length;
+            ++items;
+        }
+    }
+    BOOST_TEST(items > 10);
+}
+
 BOOST_AUTO_TEST_CASE(short_and_capitalised_words_are_never_divided) {
     auto english = Hyphenator::for_language("en");
     BOOST_TEST_REQUIRE(english.has_value());

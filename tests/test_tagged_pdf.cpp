@@ -149,6 +149,57 @@ BOOST_AUTO_TEST_CASE(structure_order_text_agrees_with_poppler) {
     }
 }
 
+namespace {
+
+// The text of each structure element as pdf.js reads it (tests/pdfjs: the
+// structure tree of getStructTree with the marked content of getTextContent),
+// one "Role<TAB>text" line per element, joined without white space.
+std::string pdfjs_structure_text(const fs::path& pdf) {
+    const fs::path script = testing::source_root() / "tests/pdfjs/structure-text.mjs";
+    BOOST_TEST_REQUIRE(fs::exists(testing::source_root() / "tests/pdfjs/node_modules/pdfjs-dist/package.json"),
+                       "pdf.js is not installed: run scripts/setup.sh (npm ci in tests/pdfjs)");
+    const auto read = testing::run("node '" + script.string() + "' '" + pdf.string() + "'");
+    BOOST_TEST_REQUIRE(read.exit_code == 0, read.err);
+    std::string all;
+    std::size_t at = 0;
+    while (at < read.out.size()) {
+        const std::size_t end = std::min(read.out.find('\n', at), read.out.size());
+        const std::string line = read.out.substr(at, end - at);
+        const std::size_t tab = line.find('\t');
+        if (tab != std::string::npos) all += testing::without_spaces(line.substr(tab + 1));
+        at = end + 1;
+    }
+    return all;
+}
+
+}  // namespace
+
+// A third reader, the one in browsers: pdf.js finds the same text in the same
+// structure order as pdfcheck (and so as a screen reader).
+BOOST_AUTO_TEST_CASE(structure_order_text_agrees_with_pdf_js) {
+    for (const char* name : {"en", "fr", "ja", "ar"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const fs::path& pdf = samples().pdfs.at(name);
+            // Like poppler, pdf.js reads glyphs, not /ActualText: ligatures as presentation forms,
+            // the hyphens where lines break.
+            const std::string ours = comparable(structure_text(pdf));
+            const std::string theirs =
+                comparable(without(without(pdfjs_structure_text(pdf), soft_hyphen), inserted_hyphen));
+            BOOST_TEST_REQUIRE(ours.size() > 5000u);
+            if (std::string(name) == "ar") {
+                // Right to left: pdf.js gives the glyphs as drawn, the structure the logical order.
+                BOOST_TEST((sorted_characters(ours) == sorted_characters(theirs)),
+                           "pdf.js reads other characters than the structure holds");
+            } else {
+                std::size_t at = 0;
+                while (at < ours.size() && at < theirs.size() && ours[at] == theirs[at]) ++at;
+                BOOST_TEST(ours == theirs, "differ at byte " << at << ": ours \"" << ours.substr(at > 30 ? at - 30 : 0, 80)
+                                                             << "\" pdf.js \"" << theirs.substr(at > 30 ? at - 30 : 0, 80) << "\"");
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(hyphenated_words_come_back_whole_without_soft_hyphens) {
     for (const char* name : {"en", "fr"}) {
         BOOST_TEST_CONTEXT(name) {

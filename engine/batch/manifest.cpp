@@ -1,5 +1,6 @@
 #include "batch/manifest.h"
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,9 @@ Manifest Manifest::load(const std::filesystem::path& file) {
     try {
         const nlohmann::json json = nlohmann::json::parse(read_file(file));
         manifest.libraries = json.value("libraries", std::map<std::string, std::string>{});
+        using Table = std::map<std::string, std::map<std::string, std::string>>;
+        manifest.networks = json.value("networks", Table{});
+        manifest.locales = json.value("locales", Table{});
         for (const auto& item : json.at("reports")) {
             ManifestEntry entry;
             entry.output = item.at("output").get<std::string>();
@@ -27,6 +31,10 @@ Manifest Manifest::load(const std::filesystem::path& file) {
             entry.status = item.value("status", "");
             entry.error = item.value("error", "");
             entry.stale_output = item.value("stale_output", "");
+            if (item.contains("figures"))
+                for (const auto& figure : item.at("figures"))
+                    entry.figures.emplace_back(figure.at(0).get<std::string>(), figure.at(1).get<std::string>());
+            entry.overrides = item.value("overrides", std::map<std::string, std::string>{});
             manifest.entries.emplace(entry.output, std::move(entry));
         }
     } catch (const std::exception& e) {
@@ -51,12 +59,32 @@ void Manifest::save(const std::filesystem::path& file) const {
         item["status"] = entry.status;
         if (!entry.error.empty()) item["error"] = entry.error;
         if (!entry.stale_output.empty()) item["stale_output"] = entry.stale_output;
+        if (!entry.figures.empty()) {
+            nlohmann::ordered_json figures = nlohmann::ordered_json::array();
+            for (const auto& [label, value] : entry.figures) figures.push_back({label, value});
+            item["figures"] = std::move(figures);
+        }
+        if (!entry.overrides.empty()) item["overrides"] = entry.overrides;
         reports.push_back(std::move(item));
     }
+    // Only the network states and locales some report was built from.
+    const auto referenced = [&](const std::map<std::string, std::map<std::string, std::string>>& table,
+                                const std::string& input) {
+        nlohmann::ordered_json kept = nlohmann::ordered_json::object();
+        for (const auto& [digest, contents] : table)
+            if (std::any_of(entries.begin(), entries.end(), [&](const auto& e) {
+                    const auto it = e.second.inputs.find(input);
+                    return it != e.second.inputs.end() && it->second == digest;
+                }))
+                kept[digest] = contents;
+        return kept;
+    };
     nlohmann::ordered_json root;
     root["generator"] = "iccreport";
     root["libraries"] = libraries;
     root["reports"] = std::move(reports);
+    root["networks"] = referenced(networks, "network");
+    root["locales"] = referenced(locales, "locale");
     write_file_atomically(file, root.dump(2) + "\n");
 }
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace icc {
 
@@ -19,6 +21,12 @@ struct ManifestEntry {
     std::string status;   // "built", "up-to-date" or "failed"
     std::string error;    // the diagnostics when failed
     std::string stale_output;  // failed: the previous PDF, renamed so that it never looks current
+    // What the next dry run compares, to say in words why it would rebuild
+    // the report (driver/rebuild_reasons.h): the figures it publishes, as
+    // printed, in the report's order ("core index" -> "43.8"), and its city's
+    // override entries ("replace of the question x" -> digest of the texts).
+    std::vector<std::pair<std::string, std::string>> figures;
+    std::map<std::string, std::string> overrides;
 };
 
 struct Manifest {
@@ -26,6 +34,12 @@ struct Manifest {
     // The linked libraries the reports were rendered with: name -> version
     // (for readers; the key input `libraries` holds their files' digests).
     std::map<std::string, std::string> libraries;
+    // The network's editions ("city YYYY-MM-DD" -> file digest) by the digest
+    // a report's `network` input holds, and every locale key's text digest by
+    // the digest of its locale file (a report's `locale` input): shared by
+    // the reports built from the same data, kept while a report refers to them.
+    std::map<std::string, std::map<std::string, std::string>> networks;
+    std::map<std::string, std::map<std::string, std::string>> locales;
 
     // A missing file gives an empty manifest; an unreadable one too, with a
     // warning on stderr (the next build then rebuilds everything).

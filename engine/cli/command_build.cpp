@@ -73,7 +73,7 @@ Command add_build_command(CLI::App& app, const GlobalOptions& globals) {
     command->add_option("--jobs,-j", arguments->jobs, "Parallel reports (default: the number of cores)");
     command->add_option("--out", arguments->output, "Output folder, created if missing (default: the project's, else out)")
         ->type_name("DIR");
-    command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why; write nothing");
+    command->add_flag("--dry-run", arguments->dry_run, "List what would be rebuilt and why (whose edition, which locale keys or override entries changed, which figures move, old -> new); write nothing");
     add_no_tags_option(*command, arguments->no_tags);
     command->add_flag("--keep-going", arguments->keep_going,
                       "With invalid network files, build the other cities' reports without those cities");

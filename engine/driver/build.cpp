@@ -24,8 +24,10 @@
 #include "compose/report_kinds.h"
 #include "driver/pipeline.h"
 #include "driver/profile_pipeline.h"
+#include "driver/rebuild_reasons.h"
 #include "layout/layout_inputs.h"
 #include "load/completeness.h"
+#include "load/overrides.h"
 #include "render/linked_libraries.h"
 #include "support/hash.h"
 #include "support/wording.h"
@@ -110,6 +112,25 @@ private:
     fs::path folder_;
     std::mutex mutex_;
     std::map<std::string, std::string> by_tag_;
+};
+
+// Records the locale keys a document reads while it is composed (for the
+// dry run's reasons), and stops recording however the composing ends.
+class RecordedKeys {
+public:
+    RecordedKeys(Catalog& catalog, bool wanted) : catalog_(wanted ? &catalog : nullptr) {
+        if (catalog_) catalog_->record_keys_into(&keys_);
+    }
+    RecordedKeys(const RecordedKeys&) = delete;
+    RecordedKeys& operator=(const RecordedKeys&) = delete;
+    ~RecordedKeys() {
+        if (catalog_) catalog_->record_keys_into(nullptr);
+    }
+    [[nodiscard]] const std::set<std::string>& keys() const { return keys_; }
+
+private:
+    Catalog* catalog_;
+    std::set<std::string> keys_;
 };
 
 struct Worker {
@@ -422,6 +443,23 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const std::string libraries_key = libraries_digest(libraries);
     for (const LinkedLibrary& library : libraries) manifest.libraries[library.name] = library.version;
 
+    // What the next dry run compares to explain a rebuild (driver/rebuild_reasons.h):
+    // the network's editions, every city's name, the languages' English names.
+    NetworkState network_now;
+    std::map<std::string, std::string> city_names;
+    for (const Edition& edition : network.editions) {
+        network_now[edition.city.id + " " + edition.date.iso()] = sha256_file(edition.source_file);
+        city_names[edition.city.id] = edition.city.name;
+    }
+    for (const RejectedFile& file : loaded.rejected) network_now[file.city + " " + file.file.stem().string()] = "invalid";
+    const std::string network_now_digest = network_digest(network_now);
+    manifest.networks = previous.networks;  // the --only build's untouched reports still refer to theirs
+    manifest.locales = previous.locales;
+    manifest.networks[network_now_digest] = network_now;
+    std::map<std::string, std::string> language_names;
+    for (const Language& language : registry.languages()) language_names[language.tag] = language.english_name;
+    const Catalog english = Catalog::load(data, registry.source().tag);  // names the areas in the reasons
+
     // Rejected cities fail with their diagnostics; the others build.
     std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
     std::map<std::string, std::vector<Diagnostic>> rejected_by_city;
@@ -487,12 +525,18 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!nothing_to_build.empty()) throw DiagnosticError(std::move(nothing_to_build));
 
     std::map<std::string, std::string> locale_digests;
+    std::map<std::string, std::map<std::string, std::string>> locale_strings_now;  // lang -> key -> text digest
     std::size_t total = rejected_by_city.size() * options.languages.size();
     for (const ReportJob& job : jobs) {
         total += job.languages.size();
         for (const std::string& lang : job.languages)
-            if (!locale_digests.count(lang)) locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+            if (!locale_digests.count(lang)) {
+                locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+                locale_strings_now[lang] = locale_strings(Catalog::load(data, lang));
+                manifest.locales[locale_digests[lang]] = locale_strings_now[lang];
+            }
     }
+    const RebuildContext reasons_context{previous, network_now, city_names, language_names, manifest.libraries};
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
     for (const auto& [city, diagnostics] : rejected_by_city) {
         std::string message;
@@ -543,13 +587,19 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 refuse_if_too_few_answers(resources, city.edition(), options.force);
             }
             const std::string edition_digest = digest_files(job.edition_files);
+            const auto figures = published_figures(city, questionnaire, english);
+            const Overrides overrides = load_overrides(overrides_path_for(job.edition_files.front()), questionnaire);
             for (const std::string& lang : job.languages) {
                 if (stop.load()) return;
                 const std::string label =
                     city.edition().city.name + (notes ? " profile" : "") + " (" + lang + ")";
-                const Catalog& catalog = worker->catalogs.at(lang);
+                Catalog& catalog = worker->catalogs.at(lang);
+                std::optional<RecordedKeys> read;  // the keys it reads: only a dry run explains
+                read.emplace(catalog, options.dry_run);
                 const Document document = notes ? compose_city_profile(profile_template, city, *notes, catalog)
                                                 : compose_city_report(resources, city, catalog);
+                const std::set<std::string> keys_read = read->keys();
+                read.reset();
                 ManifestEntry entry;
                 entry.output = job.output(lang);
                 entry.kind = job.kind();
@@ -562,10 +612,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                                 {"hyphenation", hyphenation_digests.of(document)},
                                 {"libraries", libraries_key},
                                 {"locale", locale_digests.at(lang)},
+                                {"network", network_now_digest},
                                 {"practices", practices_digest},
                                 {"render", options.tagged ? "tagged PDF/UA-1" : "untagged"},
                                 {"templates", templates_digest}};
                 entry.key = cache_key(entry.inputs);
+                entry.figures = figures;
+                entry.overrides = override_entries(overrides, lang);
                 auto old = previous.entries.find(entry.output);
                 const bool fresh = old != previous.entries.end() && same_key_inputs(entry.inputs, old->second.inputs) &&
                                    old->second.status != "failed" && fs::exists(options.output / entry.output);
@@ -574,25 +627,17 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                     entry.status = "up-to-date";
                 } else if (options.dry_run) {
                     entry.status = "would-build";
-                    std::string why = "new report";
-                    if (old != previous.entries.end() && old->second.status == "failed") {
-                        why = "failed last time";
-                    } else if (old != previous.entries.end()) {
-                        std::vector<std::string> changed;
-                        for (const auto& [name, digest] : entry.inputs) {
-                            auto before = old->second.inputs.find(name);
-                            if (name != "content" && (before == old->second.inputs.end() || before->second != digest))
-                                changed.push_back(name);
-                        }
-                        if (changed.empty()) changed.push_back("figures quoted from the network");
-                        why.clear();
-                        for (const auto& c : changed) why += (why.empty() ? "" : ", ") + c;
-                        why = "changed: " + why;
-                    } else if (!fs::exists(options.output / entry.output)) {
-                        why = "not built yet";
-                    }
+                    const ManifestEntry* before = old == previous.entries.end() ? nullptr : &old->second;
+                    std::string lines = "rebuild " + entry.output + "\n";
+                    const bool only_missing = before && before->status != "failed" &&
+                                              same_key_inputs(entry.inputs, before->inputs);
+                    for (const std::string& reason :
+                         only_missing ? std::vector<std::string>{"its PDF is not in the output folder"}
+                                      : rebuild_reasons(before, entry, reasons_context, keys_read,
+                                                        locale_strings_now.at(lang)))
+                        lines += "  " + reason + "\n";
                     std::lock_guard lock(output_mutex);
-                    dry_run_lines[entry.output] = "rebuild " + entry.output + " (" + why + ")\n";
+                    dry_run_lines[entry.output] = std::move(lines);
                 } else {
                     // Rendered in a worker process below.
                     std::lock_guard lock(manifest_mutex);

@@ -437,7 +437,11 @@ SetParagraph set_paragraph(PangoLayout* layout, double width, bool justify, bool
                 if (units == 0) continue;
                 PangoAttribute* attribute = pango_attr_letter_spacing_new(units);
                 attribute->start_index = static_cast<guint>(space.start);
-                attribute->end_index = static_cast<guint>(space.start + 1);
+                // The whole character: a word space may take several bytes (an em space, U+2003), and an
+                // attribute ending inside one splits Pango's items mid-character (cairo then refuses the
+                // line's text as invalid UTF-8 and draws nothing more).
+                const char* character = new_text.c_str() + space.start;
+                attribute->end_index = static_cast<guint>(g_utf8_next_char(character) - new_text.c_str());
                 pango_attr_list_insert(list.get(), attribute);
             }
         return list;

@@ -1,16 +1,16 @@
 // The text of a tagged PDF in structure order, as pdf.js (npm pdfjs-dist) reads it:
 // one line per structure element that holds text, "Role<TAB>text", page by page.
 // A cross-check of pdfcheck's own walk (pdfcheck::text_in_structure_order) and of
-// `pdfinfo -struct-text`; not run by CI (the tests do not use npm).
+// `pdfinfo -struct-text`, which tests/test_tagged_pdf.cpp runs on the sample reports.
 //
-//   npm install --no-save pdfjs-dist@4   (once, in the checkout: node_modules/ is ignored)
-//   node scripts/pdfjs-structure-text.mjs FILE.pdf
+//   npm ci --prefix tests/pdfjs --omit=optional   (scripts/setup.sh does it; the version is locked)
+//   node tests/pdfjs/structure-text.mjs FILE.pdf
 import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const file = process.argv[2];
 if (!file) {
-  console.error("usage: node scripts/pdfjs-structure-text.mjs FILE.pdf");
+  console.error("usage: node tests/pdfjs/structure-text.mjs FILE.pdf");
   process.exit(2);
 }
 const data = new Uint8Array(await readFile(file));
