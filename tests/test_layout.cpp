@@ -525,3 +525,74 @@ BOOST_AUTO_TEST_CASE(a_paragraph_takes_its_direction_from_its_language_not_its_f
     BOOST_TEST(x_of(text.layout.get(), latin_name) > x_of(text.layout.get(), rest));
     BOOST_TEST(x_of(text.layout.get(), "Tel") < x_of(text.layout.get(), "Yafo"));
 }
+
+// Japanese line breaking (JIS X 4051 basics): no line starts with closing
+// punctuation, a small kana or a prolonged sound mark, and a number never parts
+// from its counter ("86問", "10万人", "2,100人"). The paragraphs start at every
+// offset of a few characters, so that line ends fall everywhere.
+BOOST_AUTO_TEST_CASE(japanese_lines_keep_kinsoku_and_numbers_with_their_counters) {
+    const Catalog japanese = Catalog::load(engine().data, "ja");
+    Document document;
+    set_locale_furniture(document.info, japanese);
+    document.info.running_header = "テスト";
+    const std::string sentence =
+        "星凪市は調査票が問う86問のうち85問に回答した。人口10万人未満の都市（12都市）、約2,100人、"
+        "ちょっとしたラーメン「きょう」。";
+    std::string text;
+    for (int shift = 0; shift < 24; ++shift) {
+        std::string paragraph;
+        for (int i = 0; i < shift; ++i) paragraph += "あ";
+        for (int i = 0; i < 4; ++i) paragraph += sentence;
+        document.blocks.emplace_back(ParagraphBlock{plain_text(paragraph)});
+    }
+    const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    const std::u32string never_first = U"、。，．）」』】〉》ぁぃぅぇぉっゃゅょァィゥェォッャュョー々〜";
+    int lines = 0;
+    for (const LaidOutPage& page : laid_out.pages)
+        for (const TextBox& box : page.texts) {
+            if (box.furniture) continue;
+            const std::string shown = pango_layout_get_text(box.layout.get());
+            for (int l = 1; l < pango_layout_get_line_count(box.layout.get()); ++l) {
+                const int start = pango_layout_get_line_readonly(box.layout.get(), l)->start_index;
+                const gunichar first = g_utf8_get_char(shown.c_str() + start);
+                const gunichar before = g_utf8_get_char(g_utf8_prev_char(shown.c_str() + start));
+                BOOST_TEST(never_first.find(static_cast<char32_t>(first)) == std::u32string::npos,
+                           "a line starts with U+" << std::hex << first);
+                BOOST_TEST(!(g_unichar_isdigit(before) && !g_unichar_isdigit(first) &&
+                             g_unichar_get_script(first) == G_UNICODE_SCRIPT_HAN),
+                           "a number parted from its counter at byte " << start);
+                ++lines;
+            }
+        }
+    BOOST_TEST(lines > 100);
+}
+
+// Latin letters and digits in Japanese text come from the Japanese face, serif
+// in body text; a Korean paragraph in the same document takes the Korean face.
+BOOST_AUTO_TEST_CASE(cjk_text_takes_its_languages_face_for_latin_and_han_alike) {
+    const Catalog japanese = Catalog::load(engine().data, "ja");
+    Document document;
+    set_locale_furniture(document.info, japanese);
+    document.info.running_header = "テスト";
+    document.blocks.emplace_back(ParagraphBlock{plain_text("星凪市は86問のうち85問に回答した。ICCの評価。")});
+    document.blocks.emplace_back(ParagraphBlock{plain_text("성남시는 86개 질문에 답했다."), ParagraphStyle::body, "ko"});
+    const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    std::map<std::string, std::set<std::string>> families_of;  // by the paragraph's first letters
+    for (const LaidOutPage& page : laid_out.pages)
+        for (const TextBox& box : page.texts) {
+            if (box.furniture) continue;
+            const std::string shown = pango_layout_get_text(box.layout.get());
+            PangoLayoutIter* iter = pango_layout_get_iter(box.layout.get());
+            do {
+                PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
+                if (!run) continue;
+                FontDescriptionPtr used(pango_font_describe(run->item->analysis.font));
+                families_of[shown.substr(0, 6)].insert(pango_font_description_get_family(used.get()));
+            } while (pango_layout_iter_next_run(iter));
+            pango_layout_iter_free(iter);
+        }
+    const std::set<std::string> japanese_face{"Noto Serif CJK JP"};
+    const std::set<std::string> korean_face{"Noto Serif CJK KR"};
+    BOOST_TEST(families_of["星凪"] == japanese_face, boost::test_tools::per_element());  // "86", "ICC" too
+    BOOST_TEST(families_of["성남"] == korean_face, boost::test_tools::per_element());
+}

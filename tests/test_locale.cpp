@@ -84,6 +84,20 @@ BOOST_AUTO_TEST_CASE(comparisons_with_the_average_read_right) {
     BOOST_TEST(lower.find("inférieur à la moyenne de l’échantillon") != std::string::npos);
 }
 
+// Labels written to stand alone, joined mid-sentence (meta.list_items).
+BOOST_AUTO_TEST_CASE(labels_joined_mid_sentence_follow_the_languages_case_rule) {
+    const std::vector<std::string> en_labels{"Speeches of the mayor", "The city’s website", "EU funds", "Parks"};
+    BOOST_TEST(Catalog::load(data(), "en").list_of_labels(en_labels) ==
+               "Speeches of the mayor, the city’s website, EU funds and parks");
+    BOOST_TEST(Catalog::load(data(), "en").list(en_labels) ==
+               "Speeches of the mayor, The city’s website, EU funds and Parks");  // names stay as written
+    BOOST_TEST(Catalog::load(data(), "fr").list_of_labels({"Les écoles", "Évènements sportifs"}) ==
+               "Les écoles et évènements sportifs");
+    BOOST_TEST(Catalog::load(data(), "el").list_of_labels({"Σχολεία", "Πάρκα"}) == "Σχολεία και πάρκα");
+    // German nouns keep their capital.
+    BOOST_TEST(Catalog::load(data(), "de").list_of_labels({"Schulen", "Sportvereine"}) == "Schulen und Sportvereine");
+}
+
 BOOST_AUTO_TEST_CASE(country_names_come_from_icu) {
     BOOST_TEST(Catalog::load(data(), "en").country("DE") == "Germany");
     BOOST_TEST(Catalog::load(data(), "fr").country("DE") == "Allemagne");

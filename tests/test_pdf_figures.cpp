@@ -1,7 +1,8 @@
 // The figures a report prints are the figures `iccreport score --format json`
 // publishes (issue 11): each city's aggregate index and the sample average it
 // is compared with, its rank and the number of cities ranked, its core rank
-// beside an extended one, its core and extended indices. Read back from the
+// beside an extended one, its core and extended indices, and every area's
+// achievement rate with the sample average beside it. Read back from the
 // English PDF's text (pdftotext), not from the document model, so that every
 // stage after scoring is in the comparison.
 //
@@ -107,6 +108,25 @@ void check_report_against_scores(const std::string& text, const json& city, cons
         BOOST_TEST(tenths(m[1].str()) == tenths(city["core"]));
         BOOST_TEST(city["extended"].is_null());
     }
+
+    // Each area's chapter: "Valmora reaches an achievement rate of 38.9% in this area, below the
+    // sample average of 67.6%." The rates and averages printed, as a multiset of (rate, average),
+    // are those of every area the city has a rate in; one "gave no answer" sentence per area without.
+    std::multiset<std::pair<long, long>> printed, published;
+    const std::regex area_sentence = sentence(name + " reaches an achievement rate of " + figure +
+                                              " in this area, (above|below|equal to) the sample average of " + figure);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), area_sentence); it != std::sregex_iterator(); ++it)
+        printed.emplace(tenths((*it)[1].str()), tenths((*it)[3].str()));
+    int without_rate = 0;
+    for (const auto& [area, rate] : city["areas"].items()) {
+        if (rate.is_null()) ++without_rate;
+        else published.emplace(tenths(rate), tenths(scores["averages"]["areas"][area]["value"]));
+    }
+    BOOST_TEST(published.size() >= 10u);
+    BOOST_TEST((printed == published), printed.size() << " area rates printed, " << published.size() << " published");
+    const std::regex no_rate = sentence(name + " gave no answer that counts in this area");
+    BOOST_TEST(std::distance(std::sregex_iterator(text.begin(), text.end(), no_rate), std::sregex_iterator()) ==
+               without_rate);
 }
 
 // The cities to check: every one with ICC_EVERY_CITY=1, else a dozen chosen

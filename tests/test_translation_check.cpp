@@ -195,6 +195,30 @@ BOOST_AUTO_TEST_CASE(typography_of_the_language_is_checked_in_literal_text_only)
                "key 'k': ':' must follow a no-break space in this language\n");
 }
 
+// House style: ’ and the language's quotation marks, in the source language
+// too; the skeleton's comments (TOML a user types) are exempt.
+BOOST_AUTO_TEST_CASE(straight_quotes_are_errors_in_every_locale_at_their_column) {
+    testing::TempDir dir;
+    const auto file = dir.write("en.toml", std::string(english) +
+                                               "plan = \"The city's plan\"\n"
+                                               "said = \"{city} said \\\"yes\\\"\"\n"
+                                               "curly = \"The city’s “plan”\"\n"
+                                               "\n[intake.skeleton]\nheader = \"Write answer = \\\"unknown\\\".\"\n");
+    std::string out;
+    for (const Diagnostic& d : translate::audit_quotes(Catalog::load_file(file, "en"))) out += d.to_string() + "\n";
+    const std::string at = file.string() + ":";
+    BOOST_TEST(out.find(at + "20:17: error: key 'report.plan': a straight apostrophe (') in text a reader sees") !=
+                   std::string::npos, out);
+    BOOST_TEST(out.find(at + "20:18:") == std::string::npos, out);  // one apostrophe, one error
+    // An escaped \" is pointed at from its backslash.
+    BOOST_TEST(out.find(at + "21:21: error: key 'report.said': a straight quotation mark (\") in text a reader sees") !=
+                   std::string::npos, out);
+    BOOST_TEST(out.find(at + "21:26: error: key 'report.said'") != std::string::npos, out);
+    BOOST_TEST(out.find("report.curly") == std::string::npos, out);
+    BOOST_TEST(out.find("intake.skeleton") == std::string::npos, out);
+    BOOST_TEST(out.find("help: write \u2019 (U+2019)") != std::string::npos, out);
+}
+
 // Through the command: a copy of en.toml with a [meta] of its own.
 BOOST_AUTO_TEST_CASE(check_reports_a_copied_locale_as_untranslated_and_every_review_status) {
     testing::TempDir dir;

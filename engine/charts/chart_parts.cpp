@@ -59,7 +59,9 @@ ChartText::ChartText(const ChartContext& chart, cairo_t* target)
 GObjectPtr<PangoLayout> ChartText::make_layout(const std::string& text, TextRole role, double wrap_width,
                                                int max_lines, TextAlign align) const {
     GObjectPtr<PangoLayout> layout(pango_layout_new(context_.get()));
-    FontDescriptionPtr font(pango_font_description_from_string(chart_->fonts().families(FontRole::heading).c_str()));
+    // The chart language's faces first: Latin letters and digits in a Japanese label match its kana.
+    FontDescriptionPtr font(pango_font_description_from_string(
+        chart_->fonts().families(FontRole::heading, chart_->words().lang()).c_str()));
     pango_font_description_set_absolute_size(font.get(), role_size(style(), role) * PANGO_SCALE);
     pango_font_description_set_weight(font.get(), role_weight(role));
     if (role == TextRole::note) pango_font_description_set_style(font.get(), PANGO_STYLE_ITALIC);

@@ -68,7 +68,10 @@ OneAreaChartGeometry layout(const ChartText& text, const OneAreaChart& chart, do
     std::vector<std::string> labels;
     for (const auto& source : sources) labels.push_back(source.label);
     const int max_lines = lines_within(text, TextRole::label, row_height);
-    const double column = label_column_width(text, labels, TextRole::label, width, max_lines, 0.34, 0.5);
+    // The labels end at `column`, and start clear of the chart's edge: a label as wide as
+    // its column ("人口5万〜10万の都市（12都市）", set solid) would touch it.
+    const double edge = style.text_gap;
+    const double column = edge + label_column_width(text, labels, TextRole::label, width - edge, max_lines, 0.34, 0.5);
 
     g.plot = {column + 2 * style.text_gap, plot_top, 0, plot_bottom - plot_top};
     g.plot.width = std::max(1.0, width - value_room - g.plot.x);
@@ -81,7 +84,7 @@ OneAreaChartGeometry layout(const ChartText& text, const OneAreaChart& chart, do
         row.mark = source.mark;
         row.band = {g.plot.x, plot_top + row_height * static_cast<double>(i), g.plot.width, row_height};
         const double cy = row.band.center_y();
-        row.label = text.fit(source.label, i == 0 ? TextRole::label_strong : TextRole::label, style.text, column,
+        row.label = text.fit(source.label, i == 0 ? TextRole::label_strong : TextRole::label, style.text, column - edge,
                              max_lines, TextAlign::right);
         right_at(row.label, column);
         center_y_at(row.label, cy);

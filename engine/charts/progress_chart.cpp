@@ -150,7 +150,10 @@ ProgressChartGeometry layout(const ChartText& text, const ProgressChart& chart, 
     std::vector<std::string> labels;
     for (const auto& row : rows) labels.push_back(row.label);
     const int max_lines = lines_within(text, TextRole::label, row_height);
-    const double column = label_column_width(text, labels, TextRole::label, plot_right, max_lines, 0.36, 0.5);
+    // The labels end at `column`, and start clear of the chart's edge: a label as wide as
+    // its column ("人口5万〜10万の都市（12都市）", set solid) would touch it.
+    const double edge = style.text_gap;
+    const double column = edge + label_column_width(text, labels, TextRole::label, plot_right - edge, max_lines, 0.36, 0.5);
 
     g.plot = {column + 2 * style.text_gap, rows_top, 0, plot_bottom - rows_top};
     g.plot.width = std::max(1.0, plot_right - g.plot.x);
@@ -174,7 +177,7 @@ ProgressChartGeometry layout(const ChartText& text, const ProgressChart& chart, 
         const double offset = r == 0 ? 0 : separator;
         row.band = {g.plot.x, rows_top + row_height * (static_cast<double>(r) + offset), g.plot.width, row_height};
         const double cy = row.band.center_y();
-        row.label = text.fit(source.label, r == 0 ? TextRole::label_strong : TextRole::label, style.text, column,
+        row.label = text.fit(source.label, r == 0 ? TextRole::label_strong : TextRole::label, style.text, column - edge,
                              max_lines, TextAlign::right);
         right_at(row.label, column);
         center_y_at(row.label, cy);

@@ -33,7 +33,7 @@ std::string CityComposer::answer_text_of(const Question& question, const Answer&
     if (const auto* options = std::get_if<std::vector<std::string>>(&answer.value)) {
         std::vector<std::string> names;
         for (const auto& option : *options) names.push_back(text(question.option_key(option)));
-        return names.empty() ? text("report.area.none_ticked") : catalog_.list(names);
+        return names.empty() ? text("report.area.none_ticked") : catalog_.list_of_labels(names);
     }
     if (const auto* integer = std::get_if<std::int64_t>(&answer.value)) {
         if (question.type == AnswerType::percentage) return catalog_.percent(static_cast<double>(*integer), 0);

@@ -156,7 +156,7 @@ private:
         std::vector<std::string> groups;
         for (const PeerGroup* group : data_.sample.peer_groups_of(data_.city.scores.city.id))
             groups.push_back(peer_group_label(*group, catalog_));
-        row(text("report.figures.peer_groups"), catalog_.list(groups));
+        row(text("report.figures.peer_groups"), catalog_.list_of_labels(groups));
         add(std::move(table));
         for (ParagraphBlock& note : notes) add(std::move(note));
     }

@@ -180,6 +180,9 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
                 }
             });
         }
+        std::vector<Diagnostic> quotes = translate::audit_quotes(catalog);
+        check.problems.insert(check.problems.end(), std::make_move_iterator(quotes.begin()),
+                              std::make_move_iterator(quotes.end()));
         const auto keys = catalog.keys();
         const std::set<std::string> own(keys.begin(), keys.end());
         for (const std::string& key : result.used_keys)
@@ -234,6 +237,8 @@ void print_check(std::ostream& out, const CheckResult& result) {
             << l.unused.size() << " unused";
         if (!l.source)
             out << ", " << l.identical.size() << " untranslated, " << errors << " invalid, " << l.stale << " stale";
+        else
+            out << ", " << errors << " invalid";
     }
     out << "; " << result.stale_free_texts.size() << " stale free-text translation(s); " << result.used_keys.size()
         << " keys used\n";

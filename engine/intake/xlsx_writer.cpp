@@ -8,11 +8,20 @@
 #include <memory>
 
 #include "support/atomic_file.h"
+#include "support/bidi.h"
 #include "support/diagnostic.h"
 
 namespace icc::intake {
 
 namespace {
+
+// Every cell's text as the reader types it: the form's messages carry the
+// isolates of the typeset page around their values (support/bidi.h), which a
+// spreadsheet shows as they are or not at all; each cell has its own direction.
+lxw_error write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const char* text, lxw_format* format) {
+    const std::string plain = without_isolates(text);
+    return worksheet_write_string(sheet, row, column, plain.c_str(), format);
+}
 
 // libxlsxwriter frees a workbook only by closing it (which writes the file);
 // a workbook abandoned by an exception is closed into the temporary file,
@@ -99,10 +108,10 @@ private:
     void write_instructions() {
         lxw_worksheet* sheet = workbook_add_worksheet(workbook_, form_.instructions_sheet.c_str());
         worksheet_set_column(sheet, 0, 0, 100, paragraph_);
-        worksheet_write_string(sheet, 0, 0, form_.title.c_str(), title_);
+        write_text(sheet, 0, 0, form_.title.c_str(), title_);
         int row = 2;
         for (const std::string& paragraph : form_.instructions) {
-            worksheet_write_string(sheet, row, 0, paragraph.c_str(), paragraph_);
+            write_text(sheet, row, 0, paragraph.c_str(), paragraph_);
             // Rows do not grow with wrapped text when a file is opened; give long paragraphs room.
             worksheet_set_row(sheet, row, 15.0 * (1 + static_cast<double>(paragraph.size()) / 110), nullptr);
             row += 2;
@@ -116,8 +125,8 @@ private:
     void write_meta(lxw_worksheet* sheet) {
         int row = 0;
         const auto pair = [&](const char* key, const std::string& value) {
-            worksheet_write_string(sheet, row, 0, key, nullptr);
-            worksheet_write_string(sheet, row, 1, value.c_str(), nullptr);
+            write_text(sheet, row, 0, key, nullptr);
+            write_text(sheet, row, 1, value.c_str(), nullptr);
             ++row;
         };
         pair("form", "iccreport questionnaire");
@@ -127,18 +136,18 @@ private:
         pair("prefilled_from", form_.prefilled_from);
         if (!form_.edition_language.empty()) pair("edition_language", form_.edition_language);
         for (const FormSheet& sheet_of_form : form_.sheets) {
-            worksheet_write_string(sheet, row, 0, "sheet", nullptr);
-            worksheet_write_string(sheet, row, 1, sheet_of_form.area.c_str(), nullptr);
-            worksheet_write_string(sheet, row, 2, sheet_of_form.name.c_str(), nullptr);
+            write_text(sheet, row, 0, "sheet", nullptr);
+            write_text(sheet, row, 1, sheet_of_form.area.c_str(), nullptr);
+            write_text(sheet, row, 2, sheet_of_form.name.c_str(), nullptr);
             ++row;
         }
         int column = 4;
         for (const FormSheet& sheet_of_form : form_.sheets)
             for (const FormRow& row_of_form : sheet_of_form.rows) {
                 if (!row_of_form.question || !has_drop_down(*row_of_form.question)) continue;
-                worksheet_write_string(sheet, 0, column, row_of_form.id.c_str(), nullptr);
+                write_text(sheet, 0, column, row_of_form.id.c_str(), nullptr);
                 for (std::size_t i = 0; i < row_of_form.options.size(); ++i)
-                    worksheet_write_string(sheet, static_cast<lxw_row_t>(i + 1), column,
+                    write_text(sheet, static_cast<lxw_row_t>(i + 1), column,
                                            row_of_form.options[i].label.c_str(), nullptr);
                 const std::string letters = column_name(column);
                 lists_[row_of_form.id] = "='" + std::string(form_sheet_name) + "'!$" + letters + "$2:$" + letters +
@@ -189,7 +198,7 @@ private:
         } else {
             return;
         }
-        std::string message = form_row.help;
+        std::string message = without_isolates(form_row.help);
         validation.error_message = message.data();
         if (worksheet_data_validation_cell(sheet, static_cast<lxw_row_t>(row), answer_column, &validation) !=
             LXW_NO_ERROR)
@@ -203,28 +212,28 @@ private:
         worksheet_set_column(sheet, answer_column, answer_column, 30, nullptr);
         worksheet_set_column(sheet, comment_column, comment_column, 60, nullptr);
         worksheet_set_column(sheet, comment_language_column, comment_language_column, 16, nullptr);
-        worksheet_write_string(sheet, 0, 0, form_sheet.title.c_str(), title_);
+        write_text(sheet, 0, 0, form_sheet.title.c_str(), title_);
         for (int column = 0; column <= comment_language_column; ++column)
-            worksheet_write_string(sheet, 1, static_cast<lxw_col_t>(column), form_.columns[column].c_str(), heading_);
+            write_text(sheet, 1, static_cast<lxw_col_t>(column), form_.columns[column].c_str(), heading_);
         worksheet_freeze_panes(sheet, first_question_row, 0);
         int row = first_question_row;
         for (const FormRow& form_row : form_sheet.rows) {
             const auto r = static_cast<lxw_row_t>(row);
-            worksheet_write_string(sheet, r, id_column, form_row.id.c_str(), id_);
-            worksheet_write_string(sheet, r, question_column, form_row.wording.c_str(), locked_);
-            worksheet_write_string(sheet, r, help_column, form_row.help.c_str(), locked_);
+            write_text(sheet, r, id_column, form_row.id.c_str(), id_);
+            write_text(sheet, r, question_column, form_row.wording.c_str(), locked_);
+            write_text(sheet, r, help_column, form_row.help.c_str(), locked_);
             if (form_row.answer_number)
                 worksheet_write_number(sheet, r, answer_column, *form_row.answer_number, open_);
             else if (!form_row.answer.empty())
-                worksheet_write_string(sheet, r, answer_column, form_row.answer.c_str(), open_text_);
+                write_text(sheet, r, answer_column, form_row.answer.c_str(), open_text_);
             else
                 worksheet_write_blank(sheet, r, answer_column, form_row.question ? open_ : open_text_);
             if (!form_row.comment.empty())
-                worksheet_write_string(sheet, r, comment_column, form_row.comment.c_str(), open_);
+                write_text(sheet, r, comment_column, form_row.comment.c_str(), open_);
             else
                 worksheet_write_blank(sheet, r, comment_column, open_);
             if (!form_row.comment_language.empty())
-                worksheet_write_string(sheet, r, comment_language_column, form_row.comment_language.c_str(), open_text_);
+                write_text(sheet, r, comment_language_column, form_row.comment_language.c_str(), open_text_);
             else
                 worksheet_write_blank(sheet, r, comment_language_column, open_text_);
             validate(sheet, row, form_row);

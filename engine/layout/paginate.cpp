@@ -15,9 +15,6 @@ Paginator::Paginator(const Document& document, const FontSet& fonts, const Hyphe
     result_.geometry = style_.page;
     pango_context_set_language(context_.get(), pango_language_from_string(document.info.language.c_str()));
     pango_context_set_base_dir(context_.get(), rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
-    for (auto role : {FontRole::body, FontRole::heading}) {
-        families_[static_cast<int>(role)].reset(pango_font_description_from_string(fonts_.families(role).c_str()));
-    }
 }
 
 LaidOutDocument Paginator::run() {

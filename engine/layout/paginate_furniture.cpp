@@ -15,11 +15,6 @@ void Paginator::add_page_furniture() {
         p.label = p.cover ? document_.info.cover_label : folio(static_cast<std::size_t>(i));
         if (p.cover) continue;
         const double header_y = g.margin_top - s.head_above_text;
-        if (!document_.info.running_header.empty()) {
-            PreparedText header = prepare(document_.info.running_header, furniture_style, half);
-            pango_layout_set_ellipsize(header.layout.get(), PANGO_ELLIPSIZE_END);
-            add_furniture(p, header, mirrored(area.x, area.width, 0, half), header_y, Role::running_head);
-        }
         // The chapter in force at the top of this page, at the other end of the header.
         const HeadingPlacement* chapter = nullptr;
         const auto page_index = static_cast<std::size_t>(i);
@@ -29,12 +24,27 @@ void Paginator::add_page_furniture() {
                                     p.blocks.front().block == heading.block;
             if (heading.page < page_index || opens_page) chapter = &heading;
         }
+        const std::string title = !chapter                  ? std::string()
+                                  : chapter->number.empty() ? chapter->text
+                                                            : chapter->number + en_space + chapter->text;
+        // Each end has half the width, but a short chapter title leaves the
+        // rest to the running header ("インターカルチュラル・シティ・インデックス　星凪市"
+        // is wider than half a line); either is cut short only when both are long.
+        const double available = area.width - s.head_gap;
+        const double title_width = title.empty() ? 0 : prepare(title, furniture_style, 0).width;
+        double header_width = half;
+        if (!document_.info.running_header.empty()) {
+            const double natural = prepare(document_.info.running_header, furniture_style, 0).width;
+            header_width = std::clamp(available - title_width, half, std::max(half, natural));
+            PreparedText header = prepare(document_.info.running_header, furniture_style, header_width);
+            pango_layout_set_ellipsize(header.layout.get(), PANGO_ELLIPSIZE_END);
+            add_furniture(p, header, mirrored(area.x, area.width, 0, header_width), header_y, Role::running_head);
+        }
         if (chapter) {
-            const std::string title =
-                chapter->number.empty() ? chapter->text : chapter->number + en_space + chapter->text;
-            PreparedText text = prepare(title, furniture_style, half, Alignment::end);
+            const double width = available - header_width;
+            PreparedText text = prepare(title, furniture_style, width, Alignment::end);
             pango_layout_set_ellipsize(text.layout.get(), PANGO_ELLIPSIZE_END);
-            add_furniture(p, text, mirrored(area.x, area.width, area.width - half, half), header_y,
+            add_furniture(p, text, mirrored(area.x, area.width, area.width - width, width), header_y,
                           Role::running_head);
         }
         p.fills.push_back(

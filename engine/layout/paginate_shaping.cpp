@@ -70,6 +70,16 @@ PangoAlignment Paginator::alignment(Alignment a, bool right_to_left) const {
     return right_to_left ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
 }
 
+const PangoFontDescription* Paginator::families_for(FontRole role, const std::string& language) {
+    auto found = families_.find({role, language});
+    if (found == families_.end())
+        found = families_
+                    .emplace(std::make_pair(role, language),
+                             FontDescriptionPtr(pango_font_description_from_string(fonts_.families(role, language).c_str())))
+                    .first;
+    return found->second.get();
+}
+
 PangoContext* Paginator::context_for(bool right_to_left) {
     if (right_to_left == rtl_) return context_.get();
     if (!other_direction_context_) {
@@ -115,6 +125,43 @@ void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attri
         }
     }
     if (arabic_start) add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
+
+    // A number and its counter ("86問", "10万人", "2,100人", "12개") stay on
+    // one line: Unicode line breaking allows a break between digits and the
+    // ideograph after them, Japanese and Chinese typesetting does not (JIS X
+    // 4051). The magnitude ideographs (万, 億...) belong to the number.
+    auto is_cjk = [](gunichar c) {
+        switch (g_unichar_get_script(c)) {
+        case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA: case G_UNICODE_SCRIPT_KATAKANA:
+        case G_UNICODE_SCRIPT_HANGUL: case G_UNICODE_SCRIPT_BOPOMOFO: return true;
+        default: return false;
+        }
+    };
+    auto is_magnitude = [](gunichar c) {
+        return c == 0x5341 || c == 0x767E || c == 0x5343 || c == 0x4E07 || c == 0x5104 || c == 0x5146 ||
+               c == 0x4EBF || c == 0xB9CC || c == 0xC5B5;  // 十 百 千 万 億 兆 亿 만 억
+    };
+    for (p = begin; p < end;) {
+        if (!g_unichar_isdigit(g_utf8_get_char(p))) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        const char* number = p;
+        // Digits with their group and decimal separators: "2,100", "3.5".
+        while (p < end) {
+            const gunichar c = g_utf8_get_char(p);
+            const char* next = g_utf8_next_char(p);
+            const bool separator = (c == ',' || c == '.' || c == 0xFF0C || c == 0xFF0E) && next < end &&
+                                   g_unichar_isdigit(g_utf8_get_char(next));
+            if (!g_unichar_isdigit(c) && !separator) break;
+            p = next;
+        }
+        while (p < end && is_magnitude(g_utf8_get_char(p))) p = g_utf8_next_char(p);
+        if (p < end && is_cjk(g_utf8_get_char(p))) {
+            p = g_utf8_next_char(p);
+            add(pango_attr_allow_breaks_new(FALSE), number, p);
+        }
+    }
 }
 
 PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, double width,
@@ -159,7 +206,7 @@ PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, 
     const bool right_to_left =
         language.empty() || language == document_.info.language ? rtl_ : language_is_right_to_left(language);
     GObjectPtr<PangoLayout> layout(pango_layout_new(context_for(right_to_left)));
-    FontDescriptionPtr font(pango_font_description_copy(families_[static_cast<int>(style.role)].get()));
+    FontDescriptionPtr font(pango_font_description_copy(families_for(style.role, lang)));
     pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
     pango_font_description_set_weight(font.get(), style.weight);
     pango_layout_set_font_description(layout.get(), font.get());

@@ -144,12 +144,14 @@ private:
     // the document's own, or one made when a paragraph's language is written
     // the other way (the same fonts, options and document language).
     PangoContext* context_for(bool right_to_left);
+    const PangoFontDescription* families_for(FontRole role, const std::string& language);
 
     // Script-specific typography, word by word:
     // - Korean is broken at spaces, between words, not between any two
     //   syllables as Unicode line breaking would allow;
     // - Arabic is set 20% larger, since Naskh letters are small for their
-    //   body size next to Latin (the spaces between Arabic words too).
+    //   body size next to Latin (the spaces between Arabic words too);
+    // - a number and the CJK counter after it ("86問", "10万人") never part.
     void apply_script_rules(const std::string& text, PangoAttrList* attributes);
 
     // Shapes inline runs as plain text with attributes: never markup. The
@@ -350,7 +352,9 @@ private:
     GObjectPtr<PangoContext> context_;
     GObjectPtr<PangoContext> other_direction_context_;  // made when first needed
     bool rtl_ = false;
-    FontDescriptionPtr families_[2];
+    // Font descriptions by role and language (the document's, or a paragraph's):
+    // a Japanese paragraph's Latin letters come from its CJK face (FontSet::families).
+    std::map<std::pair<FontRole, std::string>, FontDescriptionPtr> families_;
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
     const LineBreakStyle line_break_style_ = line_break_style(style_.breaker);
     std::map<std::size_t, NumberedHeading> numbers_;

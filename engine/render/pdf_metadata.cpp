@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "support/bidi.h"
 #include "support/xml_text.h"
 
 namespace icc {
@@ -45,7 +46,12 @@ constexpr const char* pdfuaid_extension_schema =
 
 }  // namespace
 
-std::string xmp_packet(const DocumentMetadata& m, const std::string& producer, const PdfStandards& standards) {
+std::string xmp_packet(const DocumentMetadata& metadata, const std::string& producer, const PdfStandards& standards) {
+    // The same text as the Info dictionary's (render/pdf.cpp), as PDF/A asks:
+    // without the isolates of the typeset page, which no metadata reader knows.
+    DocumentMetadata m = metadata;
+    for (std::string* text : {&m.title, &m.author, &m.subject, &m.keywords})
+        *text = plain_directional_text(*text, m.right_to_left);
     const std::string date = xmp_date(m.date);
     std::string namespaces =
         "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"

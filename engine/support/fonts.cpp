@@ -4,6 +4,8 @@
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "support/diagnostic.h"
@@ -38,6 +40,12 @@ void add_font_file(FcConfig* config, const fs::path& path, const TomlValue& wher
         where.error("font file '" + path.string() + "' could not be read as a font");
 }
 
+std::string lower_case(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
 }  // namespace
 
 FontSet FontSet::load(const DataRoot& data) {
@@ -56,6 +64,14 @@ FontSet FontSet::load(const DataRoot& data) {
             set.body_families_ = join_families(*roles, "body");
             set.heading_families_ = join_families(*roles, "heading");
         }
+        if (std::optional<TableReader> languages = root.optional_table("languages"))
+            for (const TomlValue& entry : languages->other_entries())
+                if (std::optional<TableReader> faces = entry.table()) {
+                    LanguageFaces language;
+                    language.body = faces->required<std::string>("body", {.what = "a font family"}).value_or("");
+                    language.heading = faces->required<std::string>("heading", {.what = "a font family"}).value_or("");
+                    set.language_faces_.emplace(lower_case(entry.key()), std::move(language));
+                }
         if (std::optional<TableReader> bundled = root.optional_table("bundled"))
             for (const TomlValue& item : bundled->required_array("files"))
                 if (auto name = item.required<std::string>({.what = "a font file name in fonts/"})) {
@@ -106,6 +122,18 @@ GObjectPtr<PangoContext> FontSet::create_context() const {
 
 const std::string& FontSet::families(FontRole role) const {
     return role == FontRole::body ? body_families_ : heading_families_;
+}
+
+std::string FontSet::families(FontRole role, std::string_view language) const {
+    std::string tag = lower_case(language);
+    std::replace(tag.begin(), tag.end(), '_', '-');
+    while (!tag.empty()) {
+        if (const auto found = language_faces_.find(tag); found != language_faces_.end())
+            return (role == FontRole::body ? found->second.body : found->second.heading) + "," + families(role);
+        const auto dash = tag.rfind('-');
+        tag.resize(dash == std::string::npos ? 0 : dash);
+    }
+    return families(role);
 }
 
 std::vector<ScriptFace> FontSet::resolve_scripts(FontRole role) const {

@@ -5,7 +5,9 @@
 #include <pango/pango.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/data_root.h"
@@ -35,6 +37,11 @@ public:
 
     // Comma-separated fallback list for a Pango font description.
     [[nodiscard]] const std::string& families(FontRole role) const;
+    // The same for text in `language` (BCP 47): the language's own face first
+    // when fonts.toml's [languages] names one ("ja": Noto Serif CJK JP for the
+    // body), so that its Latin letters and digits match its script and Han
+    // characters take its forms; else families(role).
+    [[nodiscard]] std::string families(FontRole role, std::string_view language) const;
 
     // Every font file the engine may embed (for cache keys and checks).
     [[nodiscard]] const std::vector<std::string>& files() const { return files_; }
@@ -52,6 +59,10 @@ private:
     GObjectPtr<PangoFontMap> font_map_;
     std::string body_families_;
     std::string heading_families_;
+    struct LanguageFaces {
+        std::string body, heading;
+    };
+    std::map<std::string, LanguageFaces, std::less<>> language_faces_;  // by tag, lower case
     std::vector<std::string> files_;
     std::filesystem::path hyphenation_folder_ = "/usr/share/hyphen";
 };

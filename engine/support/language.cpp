@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr Choice<bool> directions[] = {{"ltr", false}, {"rtl", true}};
+constexpr Choice<bool> list_item_cases[] = {{"as-written", false}, {"lowercase", true}};
 constexpr Choice<ReviewStatus> review_statuses[] = {{"draft", ReviewStatus::draft},
                                                     {"reviewed", ReviewStatus::reviewed}};
 
@@ -93,6 +94,7 @@ std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
          {.what = "the characters that take a no-break space before them, such as \";:!?»\""}, false);
     text("no_break_space_after", language.no_break_space_after,
          {.what = "the characters that take a no-break space after them, such as \"«\""}, false);
+    if (const auto lowercase = meta->optional("list_items", list_item_cases)) language.lowercase_list_items = *lowercase;
     for (const TomlValue& item : meta->optional_array("same_as_source"))
         if (const auto key = item.required<std::string>({.what = "a message key such as \"report.intro.heading\""}))
             language.same_as_source.emplace(*key, item.where());

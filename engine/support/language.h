@@ -45,6 +45,13 @@ struct Language {
     // space there.
     std::string no_break_space_before;
     std::string no_break_space_after;
+    // meta.list_items: how labels written to stand alone ("The city’s
+    // website", a questionnaire's options, peer groups) read when joined into
+    // a list mid-sentence. "lowercase": each after the first begins in lower
+    // case ("Speeches of the mayor and the city’s website"), a word in
+    // capitals kept ("EU funds"); "as-written" (German, whose nouns keep their
+    // capital; scripts without case).
+    bool lowercase_list_items = false;
     SourceLocation where;      // the [meta] table
 };
 

@@ -11,6 +11,7 @@
 #include <unicode/fmtable.h>
 #include <unicode/gregocal.h>
 #include <unicode/listformatter.h>
+#include <unicode/uchar.h>
 #include <unicode/locid.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
@@ -348,6 +349,37 @@ std::string Catalog::list(const std::vector<std::string>& items) const {
     icu::UnicodeString result;
     formatter->format(parts.data(), static_cast<int32_t>(parts.size()), result, status);
     return to_utf8(result);
+}
+
+namespace {
+
+// "The city’s website" -> "the city’s website"; "EU funds", "ICC" and a
+// one-letter word ("A dedicated officer" keeps nothing to compare) as
+// written when the rest of the first word is not lower case.
+std::string lowercase_initial(const std::string& label, const icu::Locale& locale) {
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(label);
+    if (text.isEmpty() || !u_isupper(text.char32At(0))) return label;
+    const int32_t second = text.moveIndex32(0, 1);
+    int32_t end = second;
+    while (end < text.length() && u_isalpha(text.char32At(end))) end = text.moveIndex32(end, 1);
+    for (int32_t i = second; i < end; i = text.moveIndex32(i, 1))
+        if (!u_islower(text.char32At(i))) return label;  // an acronym or a name in capitals
+    icu::UnicodeString initial(text, 0, second);
+    initial.toLower(locale);
+    icu::UnicodeString result = initial;
+    result.append(text, second, text.length() - second);
+    return to_utf8(result);
+}
+
+}  // namespace
+
+std::string Catalog::list_of_labels(const std::vector<std::string>& labels) const {
+    if (!language_.lowercase_list_items) return list(labels);
+    std::vector<std::string> items;
+    items.reserve(labels.size());
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        items.push_back(i == 0 ? labels[i] : lowercase_initial(labels[i], formatters_->locale));
+    return list(items);
 }
 
 std::string Catalog::country(std::string_view iso_code) const {

@@ -132,6 +132,11 @@ public:
     [[nodiscard]] std::string date(const Date& date) const;
     // "a, b and c" (en), "a, b et c" (fr): ICU's list format of the language.
     [[nodiscard]] std::string list(const std::vector<std::string>& items) const;
+    // The same for labels written to stand alone (options, peer groups), read
+    // mid-sentence: in a language whose meta.list_items is "lowercase", each
+    // after the first begins in lower case unless its first word is in
+    // capitals ("Libraries, parks and EU-funded centres").
+    [[nodiscard]] std::string list_of_labels(const std::vector<std::string>& labels) const;
 
     // While set, every key looked up is added to `keys` (for `iccreport check`,
     // which finds the keys no report uses). The set must outlive the recording.

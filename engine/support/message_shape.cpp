@@ -85,11 +85,10 @@ MessageShape analyse_message(std::string_view pattern_text) {
         const UMessagePatternPartType type = part.getType();
         take_text(part.getIndex());
         // An apostrophe that quotes is not shown; the text on either side is one run.
+        // INSERT_CHAR is ICU's own auto-quoting apostrophe (after a lone apostrophe
+        // that stands for itself, or closing an unterminated quote): syntax, never
+        // shown, so the lone apostrophe already taken as text is the only one.
         if (type != UMSGPAT_PART_TYPE_SKIP_SYNTAX && type != UMSGPAT_PART_TYPE_INSERT_CHAR) flush();
-        if (type == UMSGPAT_PART_TYPE_INSERT_CHAR) {
-            if (run_offset < 0) run_offset = code_points(part.getIndex());
-            run.append(static_cast<UChar32>(part.getValue()));
-        }
         text_from = part.getLimit();
         switch (type) {
             case UMSGPAT_PART_TYPE_MSG_START:
@@ -268,6 +267,27 @@ std::vector<MessageProblem> compare_with_source(const MessageShape& source, cons
                                         " has no category '" + category + "' (it has " + joined(known) +
                                         "); that form is never shown",
                                     ""});
+    }
+    return problems;
+}
+
+std::vector<MessageProblem> check_quotes(const MessageShape& message) {
+    std::vector<MessageProblem> problems;
+    for (const MessageShape::Literal& literal : message.literals) {
+        const icu::UnicodeString text = icu::UnicodeString::fromUTF8(literal.text);
+        int index = 0;  // characters of the literal (after a quoted '', one less than the pattern's)
+        for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1), ++index) {
+            const UChar32 c = text.char32At(i);
+            if (c == U'\'')
+                problems.push_back({Severity::error, literal.offset + index, 1,
+                                    "a straight apostrophe (') in text a reader sees",
+                                    "write \u2019 (U+2019) for an apostrophe, or the language's quotation marks"});
+            else if (c == U'"')
+                problems.push_back({Severity::error, literal.offset + index, 1,
+                                    "a straight quotation mark (\") in text a reader sees",
+                                    "write the language's quotation marks (\u201C\u201D in English, \u00AB\u00A0\u00BB "
+                                    "in French, \u201E\u201C in German...)"});
+        }
     }
     return problems;
 }

@@ -98,6 +98,11 @@ std::vector<MessageProblem> compare_with_source(const MessageShape& source, cons
 // could break before a colon, and the spacing would differ from the rest.
 // Only the literal text is read (never ICU syntax such as "::dMMM"); a run
 // that starts with ":" after an argument counts as having no space.
+// A straight apostrophe (') or quotation mark (") in the literal text: the
+// reader sees a typewriter mark where typeset text has ’ or the language's
+// quotation marks. (In ICU syntax '' stands for one apostrophe: it counts.)
+std::vector<MessageProblem> check_quotes(const MessageShape& message);
+
 std::vector<MessageProblem> check_typography(const MessageShape& translation, std::string_view space_before,
                                              std::string_view space_after);
 

@@ -18,6 +18,10 @@ std::vector<Diagnostic> audit_message(std::string_view key, std::string_view sou
         std::vector<MessageProblem> typography =
             check_typography(shape, language.no_break_space_before, language.no_break_space_after);
         problems.insert(problems.end(), typography.begin(), typography.end());
+        if (key.rfind("intake.skeleton.", 0) != 0) {
+            std::vector<MessageProblem> quotes = check_quotes(shape);
+            problems.insert(problems.end(), quotes.begin(), quotes.end());
+        }
     }
     std::vector<Diagnostic> out;
     if (problems.empty()) return out;
@@ -39,6 +43,24 @@ bool untranslated_copy(std::string_view key, std::string_view source, std::strin
 std::size_t LocaleAudit::errors() const {
     return static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(),
                                                   [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::vector<Diagnostic> audit_quotes(const Catalog& catalog) {
+    std::vector<Diagnostic> out;
+    const std::string file_text = read_file(catalog.file());
+    for (const std::string& key : catalog.keys()) {
+        if (key.rfind("intake.skeleton.", 0) == 0 || key.rfind("meta.", 0) == 0) continue;
+        const MessageShape shape = analyse_message(catalog.text(key));
+        if (shape.syntax_error) continue;  // said by the syntax check
+        const std::vector<MessageProblem> problems = check_quotes(shape);
+        if (problems.empty()) continue;
+        const SourceLocation where = catalog.location(key);
+        const std::optional<TomlStringText> text = TomlStringText::locate(file_text, where);
+        for (const MessageProblem& problem : problems)
+            out.push_back({problem.severity, text ? text->at(problem.offset, problem.length) : where,
+                           "key '" + key + "': " + problem.message, {{NoteKind::help, problem.help, {}}}});
+    }
+    return out;
 }
 
 LocaleAudit audit_locale(const Catalog& source, const Catalog& translation) {

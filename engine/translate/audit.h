@@ -42,6 +42,13 @@ struct LocaleAudit {
     [[nodiscard]] std::size_t errors() const;
 };
 
+// Straight apostrophes and quotation marks in the messages of any locale, the
+// source language's included: typeset text has ’ and the language's quotes
+// (support/message_shape.h, check_quotes). Keys under `intake.skeleton.` are
+// left alone: they become comments of an edition file, where "unknown" is
+// TOML a user types.
+std::vector<Diagnostic> audit_quotes(const Catalog& catalog);
+
 // Compares every message `translation` shares with `source`. Keys one has
 // and the other lacks are `check`'s business (missing and unused keys).
 LocaleAudit audit_locale(const Catalog& source, const Catalog& translation);
