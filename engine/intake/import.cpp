@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <set>
 
@@ -48,6 +49,24 @@ std::string trimmed(std::string_view text) {
         if (!found) break;
     }
     return std::string(text.substr(begin, end - begin));
+}
+
+// The items of a cell that lists several, trimmed, empty ones left out: the
+// text is cut at `separator` and at each of the `also` marks that stand for it
+// (the Arabic and ideographic commas and semicolons).
+std::vector<std::string> listed_items(std::string text, char separator, std::initializer_list<std::string_view> also) {
+    const std::string with(1, separator);
+    for (std::string_view mark : also)
+        for (std::size_t at; (at = text.find(mark)) != std::string::npos;) text.replace(at, mark.size(), with);
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(separator, start), text.size());
+        std::string item = trimmed(std::string_view(text).substr(start, end - start));
+        start = end + 1;
+        if (!item.empty()) items.push_back(std::move(item));
+    }
+    return items;
 }
 
 // Labels compare without case and surrounding spaces: "sí", "SÍ " and "Sí" are one answer.
@@ -497,16 +516,9 @@ private:
     // The languages cell: "pt", "ar, fr" (commas or semicolons, the Arabic and ideographic ones too), each a
     // language of locales/ once; an unknown one is refused at the cell with the closest tag.
     void read_languages(const AnswerLine& line, Edition& edition) {
-        std::string rest = line.answer;
-        for (std::string_view mark : {"\xD8\x8C", "\xD8\x9B", "\xE3\x80\x81", "\xEF\xBC\x8C", "\xEF\xBC\x9B", ";"})
-            for (std::size_t at; (at = rest.find(mark)) != std::string::npos;) rest.replace(at, mark.size(), ",");
         const std::vector<std::string> tags = languages_.tags();
-        std::size_t start = 0;
-        while (start <= rest.size()) {
-            const std::size_t end = std::min(rest.find(',', start), rest.size());
-            const std::string item = trimmed(rest.substr(start, end - start));
-            start = end + 1;
-            if (item.empty()) continue;
+        for (const std::string& item :
+             listed_items(line.answer, ',', {"\xD8\x8C", "\xD8\x9B", "\xE3\x80\x81", "\xEF\xBC\x8C", "\xEF\xBC\x9B", ";"})) {
             const Language* language = named_language(item);
             if (!language) {
                 std::string lower = item;
@@ -631,15 +643,8 @@ private:
                 if (labels.is_none(line.answer)) return AnswerValue{std::vector<std::string>{}};
                 std::vector<std::string> chosen;
                 bool ok = true;
-                std::string rest = line.answer;
                 // Items are separated by semicolons (Arabic writes its own, U+061B).
-                for (std::size_t at; (at = rest.find("\xD8\x9B")) != std::string::npos;) rest.replace(at, 2, ";");
-                std::size_t start = 0;
-                while (start <= rest.size()) {
-                    const std::size_t end = std::min(rest.find(';', start), rest.size());
-                    const std::string item = trimmed(rest.substr(start, end - start));
-                    start = end + 1;
-                    if (item.empty()) continue;
+                for (const std::string& item : listed_items(line.answer, ';', {"\xD8\x9B"})) {
                     const std::string id = labels.option(question.id, item);
                     if (id.empty() || id == unknown_answer || id == not_applicable_answer) {
                         sink_.error(line.answer_where, "expected options from " + expected_choices(question, labels) +
