@@ -314,7 +314,7 @@ BOOST_AUTO_TEST_CASE(the_engine_and_the_linked_libraries_are_part_of_every_key) 
     BOOST_TEST((pdfs(out) == before));
 }
 
-BOOST_AUTO_TEST_CASE(the_pdf_standards_and_the_output_profile_are_part_of_every_key) {
+BOOST_AUTO_TEST_CASE(tagging_the_pdf_standards_and_the_output_profile_are_part_of_every_key) {
     DataCopy copy;
     const fs::path out = copy.dir / "out";
     BOOST_TEST_REQUIRE(run(copy.build(out)).exit_code == 0);
@@ -336,4 +336,10 @@ BOOST_AUTO_TEST_CASE(the_pdf_standards_and_the_output_profile_are_part_of_every_
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
     BOOST_TEST(with_status(out, "built").size() == 8u);
     BOOST_TEST(testing::pdf_catalog(out / "valmora.en.pdf").find("/OutputIntents") != std::string::npos);
+
+    // Untagged (--no-tags): every report again, and no longer tagged.
+    result = run(copy.build(out, "--no-tags"));
+    BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
+    BOOST_TEST(with_status(out, "built").size() == 8u);
+    BOOST_TEST(testing::pdf_catalog(out / "valmora.en.pdf").find("/MarkInfo") == std::string::npos);
 }
