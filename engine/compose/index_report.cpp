@@ -291,8 +291,7 @@ private:
         if (version.empty() || version.size() > 9 ||
             !std::all_of(version.begin(), version.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return version;
-        return format_message("{year, number, ::group-off}", catalog_.icu_locale(),
-                              {{"year", static_cast<std::int64_t>(std::stoll(version))}});
+        return ungrouped_number(std::stoll(version), catalog_.icu_locale());
     }
 
     void reported(const Area& area, int level) {

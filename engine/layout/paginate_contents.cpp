@@ -2,7 +2,6 @@
 // Part of the paginator (paginator.h).
 #include "layout/paginator.h"
 
-#include "support/bidi.h"
 
 namespace icc::pagination {
 
@@ -53,7 +52,7 @@ void Paginator::place(std::size_t index, const TableOfContentsBlock& contents) {
 std::string Paginator::local_number(std::int64_t number) const {
     // A part of a number ("5" of "5.1", "1" of "1."), not a value in a sentence:
     // isolated, the parts of "٥.١" would run right to left in Arabic.
-    return without_isolates(format_message("{n, number, ::group-off}", document_.info.icu_locale, {{"n", number}}));
+    return ungrouped_number(number, document_.info.icu_locale);
 }
 
 void Paginator::fill_in_contents() {

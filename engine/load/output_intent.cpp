@@ -11,18 +11,6 @@ namespace icc {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// An ICC profile's header (ICC.1:2010, 7.2): "acsp" at byte 36, the data
-// colour space at byte 16. The number of components, or 0 if it is not a
-// profile PDF/A accepts as an output intent.
-int profile_components(const std::string& bytes) {
-    if (bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0) return 0;
-    const std::string space = bytes.substr(16, 4);
-    return space == "RGB " ? 3 : space == "GRAY" ? 1 : space == "CMYK" ? 4 : 0;
-}
-
-}  // namespace
 
 OutputIntent load_output_intent(const fs::path& file) {
     DiagnosticSink sink;
@@ -47,7 +35,8 @@ OutputIntent load_output_intent(const fs::path& file) {
                     profile.error("expected an ICC profile file, found no file at " + *path, std::move(notes));
                 } else {
                     intent.profile.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-                    intent.components = profile_components(intent.profile);
+                    intent.components =
+                        is_icc_profile(intent.profile) ? icc_components(icc_colour_space(intent.profile)) : 0;
                     if (intent.components == 0)
                         profile.error("expected an RGB, grey or CMYK ICC profile, found a file without an ICC "
                                       "profile header: " + *path);

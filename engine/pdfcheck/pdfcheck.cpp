@@ -410,12 +410,12 @@ private:
             bytes.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
         } catch (const std::exception&) {
         }
-        if (bytes.size() < 128 || bytes.compare(36, 4, "acsp") != 0) {
+        if (!is_icc_profile(bytes)) {
             fail(RuleSource::pdf_a, "6.2.2", "the output intent's /DestOutputProfile is not an ICC profile", 0, profile);
             return;
         }
-        const std::string space = bytes.substr(16, 4);
-        const int components = space == "RGB " ? 3 : space == "GRAY" ? 1 : space == "CMYK" ? 4 : 0;
+        const std::string space(icc_colour_space(bytes));
+        const int components = icc_components(space);
         QPDFObjectHandle n = profile.getDict().getKey("/N");
         if (components == 0)
             fail(RuleSource::pdf_a, "6.2.2", "the output profile's colour space \"" + space + "\" is not RGB, grey or CMYK",

@@ -28,12 +28,6 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-// PDF date string for a calendar date; time fixed at midnight UTC.
-std::string pdf_date(const Date& date) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT00:00:00Z", date.year, date.month, date.day);
-    return buffer;
-}
 
 void set_fill(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
@@ -180,7 +174,7 @@ std::string draw_with_cairo(const LaidOutDocument& document, const FontSet& font
     set_metadata(CAIRO_PDF_METADATA_KEYWORDS, info.keywords);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "iccreport");
     // Dates come from the data, so regenerating a report changes no byte.
-    const std::string date = pdf_date(info.date);
+    const std::string date = iso_midnight_utc(info.date);
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
 

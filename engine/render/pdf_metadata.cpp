@@ -14,11 +14,6 @@ namespace {
 
 using Handle = QPDFObjectHandle;
 
-std::string xmp_date(const Date& date) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT00:00:00Z", date.year, date.month, date.day);
-    return buffer;
-}
 
 // PDF/A-2 accepts in XMP only the schemas of XMP 2004 and its own; any other
 // (pdfuaid) must be described in the packet (ISO 19005-2, 6.6.2.3.1).
@@ -46,13 +41,19 @@ constexpr const char* pdfuaid_extension_schema =
 
 }  // namespace
 
+std::string iso_midnight_utc(const Date& date) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT00:00:00Z", date.year, date.month, date.day);
+    return buffer;
+}
+
 std::string xmp_packet(const DocumentMetadata& metadata, const std::string& producer, const PdfStandards& standards) {
     // The same text as the Info dictionary's (render/pdf.cpp), as PDF/A asks:
     // without the isolates of the typeset page, which no metadata reader knows.
     DocumentMetadata m = metadata;
     for (std::string* text : {&m.title, &m.author, &m.subject, &m.keywords})
         *text = plain_directional_text(*text, m.right_to_left);
-    const std::string date = xmp_date(m.date);
+    const std::string date = iso_midnight_utc(m.date);
     std::string namespaces =
         "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
         "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"

@@ -11,6 +11,10 @@
 
 namespace icc {
 
+// A calendar date at midnight UTC, "2026-03-15T00:00:00Z": the Info
+// dictionary's dates (cairo converts it) and the XMP's, the same instant.
+std::string iso_midnight_utc(const Date& date);
+
 // The XMP packet: Dublin Core title, creator, description and language, the
 // PDF and XMP basic properties (the same values as the Info dictionary, as
 // PDF/A asks), `pdfuaid:part` for UA-1, `pdfaid:part`/`conformance` for

@@ -329,6 +329,10 @@ std::string Catalog::date(const Date& date) const {
     return to_utf8(result);
 }
 
+std::string ungrouped_number(std::int64_t number, std::string_view icu_locale) {
+    return format_message("{n, number, ::group-off}", icu_locale, {{"n", number}});
+}
+
 std::string Catalog::list(const std::vector<std::string>& items) const {
     UErrorCode status = U_ZERO_ERROR;
     if (!formatters_->lists_tried) {

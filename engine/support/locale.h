@@ -75,6 +75,9 @@ std::optional<CompiledMessage> compile_message(std::string_view pattern, const i
 // values isolated (CompiledMessage).
 // Throws DiagnosticError if the pattern is invalid.
 std::string format_message(std::string_view pattern, std::string_view icu_locale, const MessageArgs& args);
+// A whole number in the language's digits without grouping: a year ("٢٠١٩"),
+// a part of a section number. Never isolated (numbers are not, support/bidi.h).
+std::string ungrouped_number(std::int64_t number, std::string_view icu_locale);
 // The same with the pattern compiled already (`pattern_text` names it in errors).
 std::string format_message(const CompiledMessage& pattern, std::string_view pattern_text, const MessageArgs& args);
 

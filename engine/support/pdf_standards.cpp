@@ -35,6 +35,14 @@ PdfStandards parse_pdf_standards(const std::string& text, std::string_view optio
     return standards;
 }
 
+bool is_icc_profile(std::string_view bytes) { return bytes.size() >= 128 && bytes.substr(36, 4) == "acsp"; }
+
+std::string_view icc_colour_space(std::string_view bytes) { return bytes.size() >= 20 ? bytes.substr(16, 4) : ""; }
+
+int icc_components(std::string_view colour_space) {
+    return colour_space == "RGB " ? 3 : colour_space == "GRAY" ? 1 : colour_space == "CMYK" ? 4 : 0;
+}
+
 std::string to_string(const PdfStandards& standards) {
     if (standards.ua1 && standards.a2u) return "ua-1,a-2u";
     if (standards.ua1) return "ua-1";

@@ -27,6 +27,13 @@ std::string to_string(const PdfStandards& standards);
 // The colour space every colour of a PDF/A file is meant in: an ICC profile,
 // embedded as the file's output intent (ISO 19005-2, 6.2.2). Plain bytes, read
 // by load/output_intent.h from templates/style/pdf.toml.
+// An ICC profile's header (ICC.1:2010, 7.2): the file signature "acsp" at
+// byte 36, the data colour space at byte 16.
+bool is_icc_profile(std::string_view bytes);
+std::string_view icc_colour_space(std::string_view bytes);  // "RGB ", "GRAY", "CMYK"...
+// The components of a colour space PDF/A accepts for an output intent (3, 1, 4), else 0.
+int icc_components(std::string_view colour_space);
+
 struct OutputIntent {
     std::string identifier;  // /OutputConditionIdentifier, e.g. "sRGB IEC61966-2.1"
     std::string info;        // /Info: a human-readable name of the condition

@@ -8,6 +8,11 @@
 
 namespace icc::translate {
 
+namespace {
+// The skeleton's messages become comments of an edition file: "unknown" there is TOML a user types.
+bool typeset(std::string_view key) { return key.rfind("intake.skeleton.", 0) != 0 && key.rfind("meta.", 0) != 0; }
+}  // namespace
+
 std::vector<Diagnostic> audit_message(std::string_view key, std::string_view source, std::string_view translation,
                                       const Language& language, std::string_view file_text,
                                       const SourceLocation& where, bool with_typography) {
@@ -18,7 +23,7 @@ std::vector<Diagnostic> audit_message(std::string_view key, std::string_view sou
         std::vector<MessageProblem> typography =
             check_typography(shape, language.no_break_space_before, language.no_break_space_after);
         problems.insert(problems.end(), typography.begin(), typography.end());
-        if (key.rfind("intake.skeleton.", 0) != 0) {
+        if (typeset(key)) {
             std::vector<MessageProblem> quotes = check_quotes(shape);
             problems.insert(problems.end(), quotes.begin(), quotes.end());
         }
@@ -49,7 +54,7 @@ std::vector<Diagnostic> audit_quotes(const Catalog& catalog) {
     std::vector<Diagnostic> out;
     const std::string file_text = read_file(catalog.file());
     for (const std::string& key : catalog.keys()) {
-        if (key.rfind("intake.skeleton.", 0) == 0 || key.rfind("meta.", 0) == 0) continue;
+        if (!typeset(key)) continue;
         const MessageShape shape = analyse_message(catalog.text(key));
         if (shape.syntax_error) continue;  // said by the syntax check
         const std::vector<MessageProblem> problems = check_quotes(shape);
