@@ -176,9 +176,9 @@ void remove_stale_temporaries(const fs::path& folder) {
 
 // --only's cities, each checked against the network: an unknown id is an
 // error naming the closest known one. A city whose files are invalid is known.
-std::set<std::string> cities_asked_for(const std::vector<std::string>& only, const TolerantNetwork& loaded) {
+std::set<std::string> cities_asked_for(const std::vector<std::string>& only, const TolerantScoredNetwork& loaded) {
     std::set<std::string> known;
-    for (const Edition& edition : loaded.network.editions) known.insert(edition.city.id);
+    for (const ScoredEdition& edition : loaded.network.editions) known.insert(edition.scores.city.id);
     for (const RejectedFile& file : loaded.rejected) known.insert(file.city);
     const std::vector<std::string> candidates(known.begin(), known.end());
     std::set<std::string> asked;
@@ -375,8 +375,15 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     BuildSummary summary;
     const fs::path network_folder = options.network.empty() ? data.network() : options.network;
     const Questionnaire questionnaire = Questionnaire::bundled(data);
-    TolerantNetwork loaded = load_network_tolerant(network_folder, questionnaire);
-    const Network& network = loaded.network;
+    // The network as scores (score/scored_network.h), read one edition at a
+    // time: a build holds no city's answers but those of the reports it is
+    // making. A stale translation of a city's free text is noted on the way.
+    std::vector<std::pair<std::string, Diagnostic>> stale;  // (city, warning)
+    TolerantScoredNetwork loaded =
+        read_scored_network_tolerant(network_folder, questionnaire, [&](const Edition& edition) {
+            for (Diagnostic& warning : stale_translations(edition)) stale.emplace_back(edition.city.id, std::move(warning));
+        });
+    const ScoredNetwork& network = loaded.network;
     const std::set<std::string> only = cities_asked_for(options.only, loaded);
     // A report this build is about; --only leaves the others (and their manifest entries) alone.
     const auto in_scope = [&](const std::string& city) { return only.empty() || only.count(city) > 0; };
@@ -405,8 +412,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     }
     // A stale translation of a city's free text: the reports quote the source
     // text instead, with a note; the build says which, once each.
-    for (const Edition& edition : network.editions)
-        for (const Diagnostic& stale : stale_translations(edition)) log << stale.to_string() << '\n';
+    for (const auto& [city, warning] : stale)
+        if (!network.editions_of(city).empty()) log << warning.to_string() << '\n';
 
     std::error_code error;
     if (!options.dry_run) {
@@ -448,9 +455,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // the network's editions, every city's name, the languages' English names.
     NetworkState network_now;
     std::map<std::string, std::string> city_names;
-    for (const Edition& edition : network.editions) {
-        network_now[edition.city.id + " " + edition.date.iso()] = sha256_file(edition.source_file);
-        city_names[edition.city.id] = edition.city.name;
+    for (const ScoredEdition& edition : network.editions) {
+        network_now[edition.scores.city.id + " " + edition.scores.date.iso()] = sha256_file(edition.source_file);
+        city_names[edition.scores.city.id] = edition.scores.city.name;
     }
     for (const RejectedFile& file : loaded.rejected) network_now[file.city + " " + file.file.stem().string()] = "invalid";
     const std::string network_now_digest = network_digest(network_now);
@@ -477,8 +484,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // One sample for every city: each city's latest edition up to as_of.
     SampleOptions sample_options;
     sample_options.as_of = options.as_of;
-    const ScoredNetwork scored = score_network(network, questionnaire, QuestionScores::drop);
-    const auto sample = std::make_shared<const Sample>(build_sample(scored, questionnaire, sample_options));
+    const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
     // A city's reports: in the build's languages, then in the city's own.
     // A city language without a locale here was a warning when the edition loaded.
     const std::vector<std::string> translated = available_languages(data);
@@ -494,9 +500,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     std::vector<ReportJob> jobs;
     for (const SampleCity& city : sample->cities) {
         ReportJob job{city.scores.city.id, city.scores.date, {}, {}, languages_of(city.scores.city), {}};
-        for (const Edition* edition : network.editions_of(job.city))
-            if (edition->date <= job.date) job.edition_files.emplace_back(edition->source_file);
-        if (const Edition* edition = network.find(job.city, job.date); edition && edition->issued)
+        for (const ScoredEdition* edition : network.editions_of(job.city))
+            if (edition->scores.date <= job.date) job.edition_files.emplace_back(edition->source_file);
+        if (const ScoredEdition* edition = network.find(job.city, job.date); edition && edition->issued)
             job.pinned = report_as_of(*edition, options.as_of);
         jobs.push_back(std::move(job));
     }
@@ -509,7 +515,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         if (it == visits.end()) continue;
         for (const fs::path& notes : it->second) {
             ReportJob job{jobs[i].city, {}, {}, notes, jobs[i].languages, {}};
-            for (const Edition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
+            for (const ScoredEdition* edition : network.editions_of(job.city)) job.edition_files.emplace_back(edition->source_file);
             job.edition_files.push_back(notes);
             jobs.push_back(std::move(job));
         }
@@ -584,13 +590,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
             if (job.profile()) {
-                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, scored, options.as_of));
+                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, network, options.as_of));
                 std::lock_guard lock(output_mutex);
                 for (const Diagnostic& warning : notes->warnings) log << warning.to_string() << '\n';
             }
-            const PreparedCity city = notes       ? PreparedCity(resources, scored, visit_subject(*notes), options.as_of)
-                                      : job.pinned ? PreparedCity(resources, scored, {job.city, job.date}, job.pinned)
-                                                   : PreparedCity(resources, scored, {job.city, job.date}, sample);
+            const PreparedCity city = notes       ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
+                                      : job.pinned ? PreparedCity(resources, network, {job.city, job.date}, job.pinned)
+                                                   : PreparedCity(resources, network, {job.city, job.date}, sample);
             if (!notes) {
                 // Unanswered questions earn nothing: one line per city, each question with its place.
                 if (auto unanswered = unanswered_summary(city.edition(), questionnaire)) {
@@ -686,7 +692,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, fonts, resources, profile_template, scored, sample, options.as_of, jobs, options.output,
+        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
                                     options.render};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {

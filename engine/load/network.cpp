@@ -122,37 +122,45 @@ std::vector<fs::path> network_files(const fs::path& folder) {
     return files;
 }
 
-TolerantNetwork load_network_tolerant(const fs::path& folder, const Questionnaire& questionnaire) {
-    TolerantNetwork result;
-    result.network.folder = folder;
+TolerantRead read_network_tolerant(const fs::path& folder, const Questionnaire& questionnaire,
+                                   const std::function<void(Edition&&)>& use) {
+    TolerantRead result;
     EditionDates dates;
-    std::set<std::string> bad_cities;
-    std::vector<Edition> good;
+    std::vector<std::pair<std::string, std::string>> good;  // (file, city) of each edition handed on
     for (const fs::path& file : edition_files(folder)) {
         DiagnosticSink sink;
         Edition edition = read_edition(file, questionnaire, sink);
         std::string city = edition.city.id.empty() ? file.parent_path().filename().string() : edition.city.id;
         if (!sink.has_errors() && !edition.city.id.empty()) dates.first(edition, sink);
         if (sink.has_errors()) {
-            bad_cities.insert(city);
+            result.left_out.insert(city);
             RejectedFile rejected{file, city, {}};
             for (const Diagnostic& d : sink.all())
                 if (d.severity == Severity::error) rejected.diagnostics.push_back(d);
             result.rejected.push_back(std::move(rejected));
             continue;
         }
-        good.push_back(std::move(edition));
+        good.emplace_back(edition.source_file, edition.city.id);
+        use(std::move(edition));
     }
-    for (Edition& edition : good) {
-        if (bad_cities.count(edition.city.id)) {
+    for (const auto& [file, city] : good)
+        if (result.left_out.count(city))
             result.rejected.push_back(
-                {edition.source_file, edition.city.id,
-                 {Diagnostic{Severity::error, {edition.source_file},
-                             "left out: another edition of city \"" + edition.city.id + "\" has errors"}}});
-            continue;
-        }
-        result.network.editions.push_back(std::move(edition));
-    }
+                {file, city,
+                 {Diagnostic{Severity::error, {file},
+                             "left out: another edition of city \"" + city + "\" has errors"}}});
+    return result;
+}
+
+TolerantNetwork load_network_tolerant(const fs::path& folder, const Questionnaire& questionnaire) {
+    TolerantNetwork result;
+    result.network.folder = folder;
+    std::vector<Edition> good;
+    TolerantRead read =
+        read_network_tolerant(folder, questionnaire, [&](Edition&& edition) { good.push_back(std::move(edition)); });
+    result.rejected = std::move(read.rejected);
+    for (Edition& edition : good)
+        if (!read.left_out.count(edition.city.id)) result.network.editions.push_back(std::move(edition));
     std::sort(result.network.editions.begin(), result.network.editions.end(), edition_order);
     return result;
 }

@@ -4,6 +4,7 @@
 // *.toml below the folder is read, the layout is not enforced).
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,5 +64,16 @@ struct TolerantNetwork {
     std::vector<RejectedFile> rejected;
 };
 TolerantNetwork load_network_tolerant(const std::filesystem::path& folder, const Questionnaire& questionnaire);
+
+// The same, one edition at a time: each valid edition is handed to `use` as
+// it is read; the editions of the cities in `left_out` (a city with a
+// rejected file) are to be dropped by the caller afterwards. `rejected` is
+// load_network_tolerant's, in the same order.
+struct TolerantRead {
+    std::vector<RejectedFile> rejected;
+    std::set<std::string> left_out;
+};
+TolerantRead read_network_tolerant(const std::filesystem::path& folder, const Questionnaire& questionnaire,
+                                   const std::function<void(Edition&&)>& use);
 
 }  // namespace icc

@@ -70,4 +70,20 @@ ScoredNetwork read_scored_network(const std::filesystem::path& folder, const Que
     return scored;
 }
 
+TolerantScoredNetwork read_scored_network_tolerant(const std::filesystem::path& folder,
+                                                   const Questionnaire& questionnaire,
+                                                   const std::function<void(const Edition&)>& also) {
+    TolerantScoredNetwork result;
+    result.network.folder = folder;
+    TolerantRead read = read_network_tolerant(folder, questionnaire, [&](Edition&& edition) {
+        if (also) also(edition);
+        result.network.editions.push_back(score_for_network(edition, questionnaire, QuestionScores::drop));
+    });
+    std::erase_if(result.network.editions,
+                  [&](const ScoredEdition& edition) { return read.left_out.count(edition.scores.city.id) > 0; });
+    std::sort(result.network.editions.begin(), result.network.editions.end(), scored_order);
+    result.rejected = std::move(read.rejected);
+    return result;
+}
+
 }  // namespace icc

@@ -52,4 +52,14 @@ ScoredNetwork score_network(const Network& network, const Questionnaire& questio
 ScoredNetwork read_scored_network(const std::filesystem::path& folder, const Questionnaire& questionnaire,
                                   const std::function<void(const Edition&)>& also = {});
 
+// For batches: read_network_tolerant, scored. A city with any rejected file
+// is left out altogether, as load_network_tolerant leaves it out.
+struct TolerantScoredNetwork {
+    ScoredNetwork network;
+    std::vector<RejectedFile> rejected;
+};
+TolerantScoredNetwork read_scored_network_tolerant(const std::filesystem::path& folder,
+                                                   const Questionnaire& questionnaire,
+                                                   const std::function<void(const Edition&)>& also = {});
+
 }  // namespace icc
