@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/file_digests.h"
+
 namespace icc {
 
 struct ManifestEntry {
@@ -40,6 +42,10 @@ struct Manifest {
     // the reports built from the same data, kept while a report refers to them.
     std::map<std::string, std::map<std::string, std::string>> networks;
     std::map<std::string, std::map<std::string, std::string>> locales;
+    // The digest of every file the build read, with the stat stamp it had
+    // then (support/file_digests.h): the next build hashes only the files
+    // whose stamp moved, so a build where nothing changed reads none again.
+    std::map<std::string, KnownDigest> files;
 
     // A missing file gives an empty manifest; an unreadable one too, with a
     // warning on stderr (the next build then rebuilds everything).

@@ -29,6 +29,7 @@
 #include "load/completeness.h"
 #include "load/overrides.h"
 #include "render/linked_libraries.h"
+#include "support/file_digests.h"
 #include "support/hash.h"
 #include "support/wording.h"
 
@@ -38,28 +39,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string digest_files(const std::vector<fs::path>& files) {
+std::string digest_files(const std::vector<fs::path>& files, FileDigests& digests) {
     Sha256 sha;
-    for (const fs::path& file : files) sha.field(file.filename().string()).field(sha256_file(file));
+    for (const fs::path& file : files) sha.field(file.filename().string()).field(digests.of(file));
     return sha.hex();
 }
 
 // The engine itself: any change to its code changes how reports look.
-std::string engine_digest() {
+std::string engine_digest(FileDigests& digests) {
     std::error_code error;
     const fs::path self = fs::read_symlink("/proc/self/exe", error);
     Sha256 sha;
     sha.field(ICC_ENGINE_VERSION);
-    if (!error) sha.field(sha256_file(self));
+    if (!error) sha.field(digests.of(self));
     return sha.hex();
 }
 
 // The shared libraries a report's bytes come out of, each by its version and
 // the digest of its file (a patched library keeps its version number).
-std::string libraries_digest(const std::vector<LinkedLibrary>& libraries) {
+std::string libraries_digest(const std::vector<LinkedLibrary>& libraries, FileDigests& digests) {
     Sha256 sha;
     for (const LinkedLibrary& library : libraries)
-        sha.field(library.name).field(library.version).field(sha256_file(library.file));
+        sha.field(library.name).field(library.version).field(digests.of(library.file));
     return sha.hex();
 }
 
@@ -91,7 +92,7 @@ bool same_key_inputs(const std::map<std::string, std::string>& now, const std::m
 // which files libhyphen may read, and their bytes. Memoised per tag.
 class HyphenationDigests {
 public:
-    explicit HyphenationDigests(fs::path folder) : folder_(std::move(folder)) {}
+    HyphenationDigests(fs::path folder, FileDigests& digests) : folder_(std::move(folder)), digests_(digests) {}
     std::string of(const Document& document) {
         Sha256 sha;
         for (const std::string& tag : hyphenation_tags(document)) sha.field(tag).field(of_tag(tag));
@@ -105,12 +106,13 @@ private:
         if (it == by_tag_.end()) {
             Sha256 sha;
             for (const fs::path& file : hyphenation_pattern_files(tag, folder_))
-                sha.field(file.filename().string()).field(sha256_file(file));
+                sha.field(file.filename().string()).field(digests_.of(file));
             it = by_tag_.emplace(tag, sha.hex()).first;
         }
         return it->second;
     }
     fs::path folder_;
+    FileDigests& digests_;
     std::mutex mutex_;
     std::map<std::string, std::string> by_tag_;
 };
@@ -425,6 +427,9 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     }
     const fs::path manifest_path = options.output / "manifest.json";
     const Manifest previous = Manifest::load(manifest_path);
+    // Every input's digest, by stat stamp: a file unchanged since the last
+    // build is not read again (support/file_digests.h says when a stamp is trusted).
+    FileDigests digests(previous.files);
     Manifest manifest;  // what this build leaves: every report of the network
     for (const auto& [name, entry] : previous.entries)
         if (!in_scope(entry.city)) manifest.entries.emplace(name, entry);  // --only: as the last build left them
@@ -437,18 +442,18 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     for (fs::path file : {data.templates() / "report" / "selection.toml", data.templates() / "style" / "page.toml",
                           data.templates() / "recommendations.toml"})
         template_files.push_back(std::move(file));
-    const std::string templates_digest = digest_files(template_files);
-    const std::string practices_digest = digest_files({data.practices()});
+    const std::string templates_digest = digest_files(template_files, digests);
+    const std::string practices_digest = digest_files({data.practices()}, digests);
     std::vector<fs::path> font_files{data.fonts() / "fonts.toml"};
     // The font set of the whole build: loaded here once, used by every render
     // worker (forked below, while no thread of Pango's runs: nothing has been shaped yet).
     const FontSet fonts = FontSet::load(data);
     for (const std::string& file : fonts.files()) font_files.emplace_back(file);
-    const std::string fonts_digest = digest_files(font_files);
-    HyphenationDigests hyphenation_digests(fonts.hyphenation_folder());
-    const std::string engine = engine_digest();
+    const std::string fonts_digest = digest_files(font_files, digests);
+    HyphenationDigests hyphenation_digests(fonts.hyphenation_folder(), digests);
+    const std::string engine = engine_digest(digests);
     const std::vector<LinkedLibrary> libraries = linked_libraries();
-    const std::string libraries_key = libraries_digest(libraries);
+    const std::string libraries_key = libraries_digest(libraries, digests);
     for (const LinkedLibrary& library : libraries) manifest.libraries[library.name] = library.version;
 
     // What the next dry run compares to explain a rebuild (driver/rebuild_reasons.h):
@@ -456,7 +461,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     NetworkState network_now;
     std::map<std::string, std::string> city_names;
     for (const ScoredEdition& edition : network.editions) {
-        network_now[edition.scores.city.id + " " + edition.scores.date.iso()] = sha256_file(edition.source_file);
+        network_now[edition.scores.city.id + " " + edition.scores.date.iso()] = digests.of(edition.source_file);
         city_names[edition.scores.city.id] = edition.scores.city.name;
     }
     for (const RejectedFile& file : loaded.rejected) network_now[file.city + " " + file.file.stem().string()] = "invalid";
@@ -555,7 +560,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         total += job.languages.size();
         for (const std::string& lang : job.languages)
             if (!locale_digests.count(lang)) {
-                locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
+                locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")}, digests);
                 locale_strings_now[lang] = locale_strings(Catalog::load(data, lang));
                 manifest.locales[locale_digests[lang]] = locale_strings_now[lang];
             }
@@ -606,7 +611,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 }
                 refuse_if_too_few_answers(resources, city.edition(), options.force);
             }
-            const std::string edition_digest = digest_files(job.edition_files);
+            const std::string edition_digest = digest_files(job.edition_files, digests);
             const auto figures = published_figures(city, questionnaire, english);
             const Overrides overrides = load_overrides(overrides_path_for(job.edition_files.front()), questionnaire);
             for (const std::string& lang : job.languages) {
@@ -736,6 +741,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         if (summary.interrupted)
             for (const auto& [name, entry] : previous.entries)
                 if (!manifest.entries.count(name)) manifest.entries.emplace(name, entry);
+        manifest.files = digests.used();
         manifest.save(manifest_path);
     }
     log << (options.dry_run ? "dry run: " : "build: ") << summary.built << " built, " << summary.up_to_date

@@ -19,7 +19,7 @@ using boost::multiprecision::cpp_int;
 namespace {
 
 constexpr std::string_view magic = "ICCNET\n";  // 8 bytes with the terminating zero written out
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 constexpr std::size_t checksum_size = 64;  // SHA-256, hex
 
 // A cache file that cannot be what the writer wrote: ignored, rebuilt.
@@ -47,9 +47,11 @@ public:
         const cpp_int denominator = boost::multiprecision::denominator(value);
         constexpr auto low = std::numeric_limits<std::int64_t>::min(), high = std::numeric_limits<std::int64_t>::max();
         if (numerator >= low && numerator <= high && denominator <= high) {
+            // Small whole numbers, mostly: variable-length, the sign folded in (zigzag).
             u8(0);
-            i64(numerator.convert_to<std::int64_t>());
-            i64(denominator.convert_to<std::int64_t>());
+            const auto n = numerator.convert_to<std::int64_t>();
+            varint((static_cast<std::uint64_t>(n) << 1) ^ static_cast<std::uint64_t>(n >> 63));
+            varint(denominator.convert_to<std::uint64_t>());
         } else {
             u8(1);
             text(numerator.str());
@@ -63,6 +65,10 @@ public:
     [[nodiscard]] const std::string& bytes() const { return out_; }
 
 private:
+    void varint(std::uint64_t value) {
+        for (; value >= 0x80; value >>= 7) out_.push_back(static_cast<char>((value & 0x7f) | 0x80));
+        out_.push_back(static_cast<char>(value));
+    }
     void bytes(const void* data, std::size_t size) { out_.append(static_cast<const char*>(data), size); }
     std::string out_;
 };
@@ -87,8 +93,11 @@ public:
     }
     Exact exact() {
         if (u8() == 0) {
-            const std::int64_t numerator = i64(), denominator = i64();
-            if (denominator <= 0) throw Unreadable("bad denominator");
+            const std::uint64_t zigzag = varint();
+            const auto numerator = static_cast<std::int64_t>((zigzag >> 1) ^ (~(zigzag & 1) + 1));
+            const std::uint64_t denominator = varint();
+            if (denominator == 0 || denominator > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                throw Unreadable("bad denominator");
             return Exact(cpp_int(numerator), cpp_int(denominator));
         }
         const std::string numerator = text(), denominator = text();
@@ -111,6 +120,15 @@ public:
     [[nodiscard]] bool done() const { return at_ == in_.size(); }
 
 private:
+    std::uint64_t varint() {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            const std::uint8_t byte = u8();
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) return value;
+        }
+        throw Unreadable("varint too long");
+    }
     template <typename T>
     T value() {
         T result;

@@ -6,6 +6,8 @@
 
 namespace icc {
 
+using boost::multiprecision::cpp_int;
+
 namespace {
 
 struct Bounds {
@@ -36,14 +38,19 @@ std::string group_of(PeerGroupKind kind, double value) {
     return std::string(to_string(kind)) + "." + bounds.back().id;
 }
 
+// The sum is exact whatever the order; adding the numerators of the values
+// that share a denominator first spares a gcd per value (the rates of a
+// network have few denominators), which a sample of 5,000 cities notices.
 Average average_of(const std::vector<std::optional<Exact>>& values) {
     Average average;
-    Exact sum = 0;
+    std::map<cpp_int, cpp_int> numerators;  // by denominator
     for (const auto& value : values) {
         if (!value) continue;
-        sum += *value;
+        numerators[boost::multiprecision::denominator(*value)] += boost::multiprecision::numerator(*value);
         ++average.count;
     }
+    Exact sum = 0;
+    for (const auto& [denominator, numerator] : numerators) sum += Exact(numerator, denominator);
     if (average.count > 0) average.value = sum / average.count;
     return average;
 }
@@ -55,8 +62,12 @@ Averages averages_of(const std::vector<const CityScores*>& cities, const Questio
         for (const CityScores* city : cities) values.push_back(figure(*city));
         return average_of(values);
     };
-    for (const Area& area : questionnaire.areas())
-        averages.areas.emplace_back(area.id, over([&](const CityScores& c) { return c.rate(area.id); }));
+    const std::vector<Area>& areas = questionnaire.areas();
+    for (std::size_t i = 0; i < areas.size(); ++i)
+        // A city's areas are in questionnaire order: the i-th is the area's, else it is looked for.
+        averages.areas.emplace_back(areas[i].id, over([&](const CityScores& c) {
+            return i < c.areas.size() && c.areas[i].area == areas[i].id ? c.areas[i].rate : c.rate(areas[i].id);
+        }));
     averages.core = over([](const CityScores& c) { return c.core; });
     averages.extended = over([](const CityScores& c) { return c.extended; });
     return averages;
