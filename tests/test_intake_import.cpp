@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(each_comment_keeps_its_language_through_the_workbook) {
     BOOST_TEST_REQUIRE(first.result.exit_code == 0, first.result.err);
     const std::string toml = testing::slurp(first.out);
     BOOST_TEST(toml.find("\nlanguage = \"ar\"\n") != std::string::npos, toml);
-    BOOST_TEST(toml.find("\ncountry = \"MA\"\nlanguages = [\"ar\", \"fr\"]\n") != std::string::npos, toml);
+    BOOST_TEST(toml.find("\ncountry = \"MA\"\nlanguages = [\"ar-MA\", \"fr\"]\n") != std::string::npos, toml);
     BOOST_TEST(toml.find("language = \"fr\" }") != std::string::npos, toml);
     BOOST_TEST(toml.find("language = \"ar\" }") == std::string::npos, toml);
 
@@ -226,10 +226,10 @@ BOOST_AUTO_TEST_CASE(an_unknown_city_language_is_refused_at_its_cell_with_did_yo
     set_cell(file, city_sheet, "D6", "ptt, pt-BR, fr, fr");
     const Imported imported = import(dir, file);
     expect_refused(imported, ":City!D6: error: city.languages: unknown language \"ptt\"; expected language codes "
-                             "separated by commas, each one of: ar, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
+                             "separated by commas, each one of: ar, ar-MA, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
                              "uk\nhelp: did you mean \"pt\"?");
     expect_refused(imported, ":City!D6: error: city.languages: unknown language \"pt-BR\"; expected language codes "
-                             "separated by commas, each one of: ar, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
+                             "separated by commas, each one of: ar, ar-MA, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
                              "uk\nhelp: did you mean \"pt\"?");
     expect_refused(imported, ":City!D6: error: city.languages: language \"fr\" listed twice");
 }
