@@ -347,6 +347,78 @@ BOOST_AUTO_TEST_CASE(only_rebuilds_the_cities_asked_for_and_leaves_the_others_al
     BOOST_TEST((pdfs(out) == reference));
 }
 
+// --keep-going with --only: the cities asked for are rebuilt without the
+// invalid one, the other valid cities' reports are left alone, and the invalid
+// city's reports (every language and profile, asked for or not) are failed and
+// stale: the build knows they are no longer current.
+BOOST_AUTO_TEST_CASE(keep_going_with_only_rebuilds_those_cities_and_marks_the_invalid_city_stale) {
+    SmallNetwork net;
+    const fs::path out = net.dir / "out";
+    BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
+    const auto pdfs_before = pdfs(out);
+    const nlohmann::json manifest_before = manifest(out);
+    net.replace_in("valmora/2026-03-15.toml", "[edition]", "[edition]\nbroken = = 1");
+
+    // Without --keep-going, nothing is rendered and nothing is touched.
+    const auto refused = run(net.build(out, "--only marvege"));
+    BOOST_TEST(refused.exit_code == 1);
+    BOOST_TEST(refused.err.find("build: nothing rendered: the network has invalid files (valmora)") != std::string::npos,
+               refused.err);
+    BOOST_TEST((pdfs(out) == pdfs_before));
+
+    const auto result = run(net.build(out, "--only marvege --keep-going"));
+    BOOST_TEST(result.exit_code == 1);
+    const auto summary_at = result.err.find("build: ");
+    BOOST_TEST_REQUIRE(summary_at != std::string::npos, result.err);
+    const std::string summary = result.err.substr(summary_at);
+    BOOST_TEST(summary.find("build: 4 built, 0 up to date, 4 failed (only marvege; the other cities' reports left as they "
+                            "were, except those of valmora, whose files are invalid)") != std::string::npos,
+               summary);
+    BOOST_TEST(summary.find("left out of the sample: valmora (invalid files)") != std::string::npos, summary);
+    // Every failed report listed, the error once under them (it is the same for all four).
+    BOOST_TEST(summary.find("failed:\n"
+                            "  valmora.en.pdf (its previous PDF is now valmora.en.stale.pdf, out of date)\n"
+                            "  valmora.fr.pdf (its previous PDF is now valmora.fr.stale.pdf, out of date)\n"
+                            "  valmora.profile-2026-06-09.en.pdf (its previous PDF is now "
+                            "valmora.profile-2026-06-09.en.stale.pdf, out of date)\n"
+                            "  valmora.profile-2026-06-09.fr.pdf (its previous PDF is now "
+                            "valmora.profile-2026-06-09.fr.stale.pdf, out of date):\n    ") != std::string::npos,
+               summary);
+    const std::regex error("valmora/2026-03-15\\.toml:[0-9]+:[0-9]+: error: invalid TOML");
+    BOOST_TEST(std::distance(std::sregex_iterator(summary.begin(), summary.end(), error), std::sregex_iterator()) == 1);
+
+    const auto s = statuses(out);
+    for (const std::string name : {"valmora.en.pdf", "valmora.fr.pdf", "valmora.profile-2026-06-09.en.pdf",
+                                   "valmora.profile-2026-06-09.fr.pdf"}) {
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST(s.at(name) == "failed");
+            BOOST_TEST(!fs::exists(out / name));
+            BOOST_TEST(fs::exists(out / (name.substr(0, name.size() - 4) + ".stale.pdf")));
+        }
+    }
+    // Marvège's reports were made against the network without Valmora, as a
+    // --keep-going build of everything would make them; the others are untouched.
+    const fs::path scratch = net.dir / "scratch";
+    BOOST_TEST(run(net.build(scratch, "--keep-going")).exit_code == 1);
+    const auto reference = pdfs(scratch), after = pdfs(out);
+    std::map<std::string, nlohmann::json> entries_before, entries_after;
+    for (const auto& report : manifest_before["reports"]) entries_before[report["output"].get<std::string>()] = report;
+    const nlohmann::json manifest_after = manifest(out);  // kept alive: the loop reads from it
+    for (const auto& report : manifest_after["reports"]) entries_after[report["output"].get<std::string>()] = report;
+    for (const auto& [name, entry] : entries_before) {
+        if (name.rfind("valmora.", 0) == 0) continue;
+        BOOST_TEST_CONTEXT(name) {
+            if (name.rfind("marvege.", 0) == 0) {
+                BOOST_TEST(entries_after.at(name)["status"] == "built");
+                BOOST_TEST((after.at(name) == reference.at(name)));
+            } else {
+                BOOST_TEST(entries_after.at(name) == entry);
+                BOOST_TEST((after.at(name) == pdfs_before.at(name)));
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(only_takes_a_comma_list_or_several_options_and_refuses_an_unknown_city) {
     SmallNetwork net;
     const fs::path out = net.dir / "out";

@@ -50,10 +50,10 @@ const Passage* find(const std::vector<Passage>& all, const std::string& text) {
 
 // Castelvarra's report, with its latest edition read from `edition` (beside its translations).
 Document castelvarra_report(const fs::path& edition, const std::string& lang, DiagnosticSink& sink) {
-    Network network = engine().network.network;
+    ScoredNetwork network = engine().network.network;
     Edition read = read_edition(edition, engine().questionnaire, sink);
     BOOST_TEST_REQUIRE(!sink.has_errors(), format_diagnostics(sink.all()));
-    network.put(std::move(read));
+    network.put(score_for_network(read, engine().questionnaire, QuestionScores::drop));
     const PreparedCity city(engine().resources, network, {"castelvarra", castelvarra_date}, std::nullopt);
     return compose_city_report(engine().resources, city, Catalog::load(engine().data, lang));
 }
@@ -82,7 +82,7 @@ struct EditedCopy {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_showcase_translation_is_current_and_printed_for_its_reader) {
-    const Network& network = engine().network.network;
+    const Network& network = engine().editions;
     for (const Edition& edition : network.editions) BOOST_TEST(stale_translations(edition).empty(), edition.source_file);
     const Edition* castelvarra = network.find("castelvarra", castelvarra_date);
     BOOST_TEST_REQUIRE(castelvarra);

@@ -252,6 +252,30 @@ BOOST_AUTO_TEST_CASE(headings_stay_with_what_follows) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_text_is_shaped_once_and_its_layout_shared_by_every_box_that_shows_it) {
+    // The same paragraph twenty times, the running header on every page: one layout each.
+    const Document document = paragraphs_document(20, sentence + sentence);
+    const LaidOutDocument laid_out = paginate(document, engine().fonts);
+    BOOST_TEST_REQUIRE(laid_out.pages.size() > 2);
+    std::set<PangoLayout*> paragraphs, running_heads;
+    std::size_t paragraph_boxes = 0, running_head_boxes = 0;
+    for (const LaidOutPage& page : laid_out.pages)
+        for (const TextBox& text : page.texts) {
+            if (text.tag.role == Role::paragraph) {
+                paragraphs.insert(text.layout.get());
+                ++paragraph_boxes;
+            }
+            if (text.tag.role == Role::running_head) {
+                running_heads.insert(text.layout.get());
+                ++running_head_boxes;
+            }
+        }
+    BOOST_TEST(paragraph_boxes >= 20u);
+    BOOST_TEST(paragraphs.size() == 1u);
+    BOOST_TEST(running_head_boxes >= laid_out.pages.size() - 1);
+    BOOST_TEST(running_heads.size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(text_is_data_never_markup) {
     const std::string comment = "Casa <b>do</b> Acolhimento & partners </span> and a lone < sign";
     Document document = paragraphs_document(1, comment);

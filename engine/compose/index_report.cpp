@@ -362,8 +362,8 @@ private:
             auto pick = [&](const std::map<std::string, std::string>& texts) { return pick_in(texts).second; };
             std::string city = practice->city, country;
             if (const auto editions = data_.network.editions_of(practice->city); !editions.empty()) {
-                city = editions.back()->city.name;
-                country = catalog_.country(editions.back()->city.country);
+                city = editions.back()->scores.city.name;
+                country = catalog_.country(editions.back()->scores.city.country);
             }
             CalloutBlock callout;
             callout.title = format("report.area.practice_title", {{"title", pick(practice->title)}});

@@ -214,7 +214,7 @@ struct RenderContext {
 
     const EngineResources& resources;
     const ReportTemplate& profile_template;
-    const Network& network;
+    const ScoredNetwork& network;
     std::shared_ptr<const Sample> sample;
     std::optional<Date> as_of;
     const std::vector<ReportJob>& jobs;
@@ -461,21 +461,24 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     for (const Language& language : registry.languages()) language_names[language.tag] = language.english_name;
     const Catalog english = Catalog::load(data, registry.source().tag);  // names the areas in the reasons
 
-    // Rejected cities fail with their diagnostics; the others build.
-    std::vector<std::pair<std::string, std::string>> failures;  // (label, message)
+    // Rejected cities fail with their diagnostics; the others build. A
+    // rejected city's reports cannot be current whether or not --only names
+    // it, so it is always part of the build's failures (and its previous PDFs
+    // are marked stale below), never left looking as the last build left it.
     std::map<std::string, std::vector<Diagnostic>> rejected_by_city;
     for (const RejectedFile& file : loaded.rejected) {
         if (std::find(summary.left_out.begin(), summary.left_out.end(), file.city) == summary.left_out.end())
             summary.left_out.push_back(file.city);
-        if (in_scope(file.city))
-            for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
+        for (const Diagnostic& d : file.diagnostics) rejected_by_city[file.city].push_back(d);
     }
     std::sort(summary.left_out.begin(), summary.left_out.end());
+    const auto affected = [&](const std::string& city) { return in_scope(city) || rejected_by_city.count(city) > 0; };
 
     // One sample for every city: each city's latest edition up to as_of.
     SampleOptions sample_options;
     sample_options.as_of = options.as_of;
-    const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
+    const ScoredNetwork scored = score_network(network, questionnaire, QuestionScores::drop);
+    const auto sample = std::make_shared<const Sample>(build_sample(scored, questionnaire, sample_options));
     // A city's reports: in the build's languages, then in the city's own.
     // A city language without a locale here was a warning when the edition loaded.
     const std::vector<std::string> translated = available_languages(data);
@@ -527,7 +530,21 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
 
     std::map<std::string, std::string> locale_digests;
     std::map<std::string, std::map<std::string, std::string>> locale_strings_now;  // lang -> key -> text digest
-    std::size_t total = rejected_by_city.size() * options.languages.size();
+    // The reports of the rejected cities: those this build would make, and
+    // every one an earlier build made (other languages, profiles), since none
+    // of them is current any more.
+    std::map<std::string, ManifestEntry> rejected_reports;
+    for (const auto& [city, diagnostics] : rejected_by_city) {
+        std::string message;
+        for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
+        for (const std::string& lang : options.languages)
+            rejected_reports[output_name(city, lang)] =
+                ManifestEntry{output_name(city, lang), "index-report", city, lang, "", {}, 0, "failed", message};
+        for (const auto& [name, earlier] : previous.entries)
+            if (earlier.city == city && !rejected_reports.count(name))
+                rejected_reports[name] = ManifestEntry{name, earlier.kind, city, earlier.lang, "", {}, 0, "failed", message};
+    }
+    std::size_t total = rejected_reports.size();
     for (const ReportJob& job : jobs) {
         total += job.languages.size();
         for (const std::string& lang : job.languages)
@@ -541,18 +558,14 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     }
     const RebuildContext reasons_context{previous, network_now, city_names, language_names, manifest.libraries};
     BuildProgress progress(log, total, options.terminal && !options.dry_run);
-    for (const auto& [city, diagnostics] : rejected_by_city) {
-        std::string message;
-        for (const Diagnostic& d : diagnostics) message += d.to_string() + "\n";
-        for (const std::string& lang : options.languages) {
-            const std::string name = output_name(city, lang);
-            ManifestEntry entry{name, "index-report", city, lang, "", {}, 0, "failed", message};
-            manifest.entries[name] = entry;
-            ++summary.failed;
-            progress.clear_line();
-            log << message;
-            progress.finished(city + " (" + lang + ")", "failed");
-        }
+    std::set<std::string> diagnosed;  // a rejected city's diagnostics, printed once for all its reports
+    for (auto& [name, entry] : rejected_reports) {
+        const std::string label = entry.city + (entry.kind == "profile" ? " profile" : "") + " (" + entry.lang + ")";
+        progress.clear_line();
+        if (diagnosed.insert(entry.city).second) log << entry.error;
+        manifest.entries[name] = std::move(entry);
+        ++summary.failed;
+        progress.finished(label, "failed");
     }
 
     const unsigned workers_wanted =
@@ -573,13 +586,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
             if (job.profile()) {
-                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, network, options.as_of));
+                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, scored, options.as_of));
                 std::lock_guard lock(output_mutex);
                 for (const Diagnostic& warning : notes->warnings) log << warning.to_string() << '\n';
             }
-            const PreparedCity city = notes       ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
-                                      : job.pinned ? PreparedCity(resources, network, {job.city, job.date}, job.pinned)
-                                                   : PreparedCity(resources, network, {job.city, job.date}, sample);
+            const PreparedCity city = notes       ? PreparedCity(resources, scored, visit_subject(*notes), options.as_of)
+                                      : job.pinned ? PreparedCity(resources, scored, {job.city, job.date}, job.pinned)
+                                                   : PreparedCity(resources, scored, {job.city, job.date}, sample);
             if (!notes) {
                 // Unanswered questions earn nothing: one line per city, each question with its place.
                 if (auto unanswered = unanswered_summary(city.edition(), questionnaire)) {
@@ -675,7 +688,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
+        const RenderContext context{data, fonts, resources, profile_template, scored, sample, options.as_of, jobs, options.output,
                                     options.render};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {
@@ -703,7 +716,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // The other cities' profiles of a left-out city fail too (they need it).
     if (!options.dry_run && !summary.interrupted)
         for (auto& [name, entry] : manifest.entries) {
-            if (!in_scope(entry.city)) continue;
+            if (!affected(entry.city)) continue;
             const fs::path current = options.output / name;
             const fs::path stale = options.output / stale_name(name);
             if (entry.status != "failed") {
@@ -729,8 +742,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         log << ", " << stale << " to rebuild";
     }
     if (!only.empty()) {
-        std::vector<std::string> names(only.begin(), only.end());
-        log << " (only " << join_alternatives(names, " and ") << "; the other cities' reports left as they were)";
+        std::vector<std::string> names(only.begin(), only.end()), invalid;
+        for (const auto& [city, diagnostics] : rejected_by_city)
+            if (!only.count(city)) invalid.push_back(city);
+        log << " (only " << join_alternatives(names, " and ") << "; the other cities' reports left as they were";
+        if (!invalid.empty())
+            log << ", except those of " << join_alternatives(invalid, " and ") << ", whose files are invalid";
+        log << ")";
     }
     if (summary.interrupted) log << " (interrupted)";
     log << '\n';
@@ -742,17 +760,23 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
             << summary.left_out.size() << (summary.left_out.size() == 1 ? " city" : " cities")
             << " short of the whole network\n";
     }
-    // Every failure again, after the progress lines, so that none scrolls away.
-    bool first_failure = true;
+    // Every failure again, after the progress lines, so that none scrolls
+    // away; the reports that failed for the same reason (a rejected city's
+    // languages and profiles) under one copy of it.
+    std::vector<std::pair<std::string, std::vector<std::string>>> failures;  // (error, the reports it failed)
     for (const auto& [name, entry] : manifest.entries) {
-        if (entry.status != "failed" || !in_scope(entry.city)) continue;
-        if (first_failure) log << "failed:\n";
-        first_failure = false;
-        log << "  " << name
-            << (entry.stale_output.empty() ? std::string()
-                                           : " (its previous PDF is now " + entry.stale_output + ", out of date)")
-            << ":\n";
-        std::istringstream lines(entry.error);
+        if (entry.status != "failed" || !affected(entry.city)) continue;
+        const std::string report =
+            name + (entry.stale_output.empty() ? std::string()
+                                               : " (its previous PDF is now " + entry.stale_output + ", out of date)");
+        auto same = std::find_if(failures.begin(), failures.end(), [&](const auto& f) { return f.first == entry.error; });
+        if (same == failures.end()) failures.push_back({entry.error, {report}});
+        else same->second.push_back(report);
+    }
+    if (!failures.empty()) log << "failed:\n";
+    for (const auto& [message, reports] : failures) {
+        for (std::size_t i = 0; i < reports.size(); ++i) log << "  " << reports[i] << (i + 1 < reports.size() ? "\n" : ":\n");
+        std::istringstream lines(message);
         for (std::string line; std::getline(lines, line);)
             if (!line.empty()) log << "    " << line << '\n';
     }

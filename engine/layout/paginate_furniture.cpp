@@ -7,6 +7,8 @@ namespace icc::pagination {
 void Paginator::add_page_furniture() {
     const PageGeometry& g = result_.geometry;
     const Rect area = content();
+    TextStyle cut_furniture_style = furniture_style;
+    cut_furniture_style.ellipsize_end = true;
     const auto pages = static_cast<std::int64_t>(result_.pages.size());
     const FurnitureStyle& s = style_.furniture_layout;
     const double half = area.width / 2 - s.head_gap / 2;
@@ -36,14 +38,12 @@ void Paginator::add_page_furniture() {
         if (!document_.info.running_header.empty()) {
             const double natural = prepare(document_.info.running_header, furniture_style, 0).width;
             header_width = std::clamp(available - title_width, half, std::max(half, natural));
-            PreparedText header = prepare(document_.info.running_header, furniture_style, header_width);
-            pango_layout_set_ellipsize(header.layout.get(), PANGO_ELLIPSIZE_END);
+            PreparedText header = prepare(document_.info.running_header, cut_furniture_style, header_width);
             add_furniture(p, header, mirrored(area.x, area.width, 0, header_width), header_y, Role::running_head);
         }
         if (chapter) {
             const double width = available - header_width;
-            PreparedText text = prepare(title, furniture_style, width, Alignment::end);
-            pango_layout_set_ellipsize(text.layout.get(), PANGO_ELLIPSIZE_END);
+            PreparedText text = prepare(title, cut_furniture_style, width, Alignment::end);
             add_furniture(p, text, mirrored(area.x, area.width, area.width - width, width), header_y,
                           Role::running_head);
         }

@@ -2,6 +2,9 @@
 // Part of the paginator (paginator.h).
 #include "layout/paginator.h"
 
+#include <cstring>
+#include <string_view>
+
 #include "support/bidi.h"
 
 namespace icc::pagination {
@@ -176,9 +179,73 @@ void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attri
     }
 }
 
+PreparedText PreparedText::share() const {
+    PreparedText copy;
+    copy.layout = pagination::share(layout.get());
+    copy.lines = lines;
+    copy.links = links;
+    copy.inserted_hyphens = inserted_hyphens;
+    copy.width = width;
+    return copy;
+}
+
+namespace {
+
+void add_field(std::string& key, std::string_view field) {
+    key += std::to_string(field.size());
+    key += ':';
+    key += field;
+}
+
+template <typename Number>
+void add_number(std::string& key, Number number) {
+    char bytes[sizeof number];
+    std::memcpy(bytes, &number, sizeof number);  // exact: two widths differing in the last bit differ
+    key.append(bytes, sizeof number);
+}
+
+// Everything the shaping of a text depends on within one document, written
+// out without ambiguity (lengths before strings, numbers bit for bit).
+std::string shaping_key(const InlineText& runs, const TextStyle& style, double width, Alignment align,
+                        bool hyphenate, const std::string& language) {
+    std::string key;
+    add_number(key, runs.size());
+    for (const TextRun& run : runs) {
+        add_field(key, run.text);
+        key += run.bold ? 'b' : '-';
+        key += run.italic ? 'i' : '-';
+        add_field(key, run.url);
+        add_field(key, run.anchor);
+    }
+    add_number(key, static_cast<int>(style.role));
+    add_number(key, style.size);
+    add_number(key, static_cast<int>(style.weight));
+    add_number(key, style.line_spacing);
+    key += style.justify ? 'j' : '-';
+    key += style.whole_paragraph ? 'w' : '-';
+    key += style.ellipsize_end ? 'e' : '-';
+    add_number(key, width);
+    add_number(key, static_cast<int>(align));
+    key += hyphenate ? 'h' : '-';
+    add_field(key, language);
+    return key;
+}
+
+}  // namespace
+
 PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, double width,
                                 Alignment align, bool hyphenate,
                                 const std::string& language) {
+    std::string key = shaping_key(runs, style, width, align, hyphenate, language);
+    auto found = shaped_.find(key);
+    if (found == shaped_.end())
+        found = shaped_.emplace(std::move(key), shape(runs, style, width, align, hyphenate, language)).first;
+    return found->second.share();
+}
+
+PreparedText Paginator::shape(const InlineText& runs, const TextStyle& style, double width,
+                              Alignment align, bool hyphenate,
+                              const std::string& language) {
     const std::string& lang = language.empty() ? document_.info.language : language;
     Hyphenator* hyphenator = hyphenate ? hyphenator_for(lang) : nullptr;
 
@@ -269,6 +336,8 @@ PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, 
         pango_layout_get_extents(layout.get(), nullptr, &logical);
         width = static_cast<double>(logical.width) / PANGO_SCALE;
     }
+    // After measuring: the box keeps the height of the text set whole.
+    if (style.ellipsize_end) pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
     prepared.layout = std::move(layout);
     prepared.width = width;
     return prepared;

@@ -20,6 +20,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "compose/document.h"
@@ -45,6 +46,9 @@ struct TextStyle {
     // Broken as a whole by the total-fit line breaker (linebreak_pango.h),
     // justified or ragged-right as `justify` says; else wrapped by Pango.
     bool whole_paragraph = false;
+    // Cut short with an ellipsis when wider than its measure (running
+    // heads); measured as it would be set whole.
+    bool ellipsize_end = false;
 };
 
 struct HeadingStyle {
@@ -68,6 +72,10 @@ struct PreparedText {
     std::vector<LinkRange> links;
     std::vector<int> inserted_hyphens;  // bytes of the hyphens the line breaker added (TextBox::inserted_hyphens)
     double width = 0;
+
+    // Another reference to the same shaped layout, with the same measures:
+    // what the paginator's cache of shaped texts hands out.
+    [[nodiscard]] PreparedText share() const;
 
     [[nodiscard]] int line_count() const { return static_cast<int>(lines.size()); }
     [[nodiscard]] double height() const { return lines.empty() ? 0 : lines.back().second; }
@@ -164,6 +172,10 @@ private:
 
     PreparedText prepare(const std::string& text, const TextStyle& style, double width,
                          Alignment align = Alignment::start);
+
+    // What prepare() does on a miss of its cache: the text shaped afresh.
+    PreparedText shape(const InlineText& runs, const TextStyle& style, double width, Alignment align,
+                       bool hyphenate, const std::string& language);
 
     // ---- Pages ---------------------------------------------------------------
 
@@ -357,6 +369,14 @@ private:
     std::map<std::pair<FontRole, std::string>, FontDescriptionPtr> families_;
     std::map<std::string, bool, std::less<>> written_in_arabic_;  // by language tag: likely_script == "Arab"
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
+    // Every text shaped so far, by everything its shaping depends on (the
+    // runs, style, width, alignment, hyphenation and language: shaping_key).
+    // The look-ahead of keep-with-next, the measuring of tables and
+    // call-outs and the placing of a block all ask for the same texts; each
+    // is shaped once and its layout shared by every box that shows it (a
+    // layout is never changed once prepared). Lives as long as the
+    // paginator, that is one document.
+    std::unordered_map<std::string, PreparedText> shaped_;
     const LineBreakStyle line_break_style_ = line_break_style(style_.breaker);
     std::map<std::size_t, NumberedHeading> numbers_;
     std::set<std::string> anchors_;

@@ -53,6 +53,10 @@ public:
     // For `iccreport fonts`: which face each script resolves to, per role.
     [[nodiscard]] std::vector<ScriptFace> resolve_scripts(FontRole role) const;
 
+    // The file as fonts.toml names it, for the path fontconfig reports (a
+    // link of the cached font set, see load()).
+    [[nodiscard]] std::string declared_file(std::string_view file) const;
+
 private:
     FontSet() = default;
     FcConfigPtr config_;
@@ -64,6 +68,7 @@ private:
     };
     std::map<std::string, LanguageFaces, std::less<>> language_faces_;  // by tag, lower case
     std::vector<std::string> files_;
+    std::map<std::string, std::string, std::less<>> linked_files_;  // link of the cached set -> file as declared
     std::filesystem::path hyphenation_folder_ = "/usr/share/hyphen";
 };
 
