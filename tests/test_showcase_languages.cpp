@@ -23,7 +23,7 @@ struct Showcase {
 
 const std::vector<Showcase> showcases{
     {"castelvarra", Date{2025, 4, 14}, {"it"}}, {"zlatoriv", Date{2024, 11, 5}, {"uk"}},
-    {"hoshinagi", Date{2025, 2, 20}, {"ja"}},   {"bab-nouara", Date{2024, 6, 12}, {"ar", "fr"}},
+    {"hoshinagi", Date{2025, 2, 20}, {"ja"}},   {"bab-nouara", Date{2024, 6, 12}, {"ar-MA", "fr"}},
     {"neve-eshkar", Date{2025, 1, 27}, {"he"}},
 };
 

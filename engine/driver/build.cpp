@@ -560,8 +560,10 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         total += job.languages.size();
         for (const std::string& lang : job.languages)
             if (!locale_digests.count(lang)) {
-                locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")}, digests);
-                locale_strings_now[lang] = locale_strings(Catalog::load(data, lang));
+                // A regional variant's messages are its base's file and its own.
+                const Catalog catalog = Catalog::load(data, lang);
+                locale_digests[lang] = digest_files(catalog.files(), digests);
+                locale_strings_now[lang] = locale_strings(catalog);
                 manifest.locales[locale_digests[lang]] = locale_strings_now[lang];
             }
     }
