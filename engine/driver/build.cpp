@@ -252,8 +252,6 @@ void write_all(int fd, const std::string& text) {
         // The build's font set, inherited from the parent: registered once
         // per build, not once per worker. Patterns load once per worker, on first use.
         const HyphenationDictionaries hyphenation(context.fonts.hyphenation_folder());
-        // And the texts it shapes: the wording its reports share is shaped once per worker.
-        ShapedTexts shaped(context.fonts);
         std::map<std::string, Catalog> catalogs;
         std::optional<PreparedCity> city;
         for (std::size_t i = first; i < pending.size(); i += step) {
@@ -278,8 +276,7 @@ void write_all(int fd, const std::string& text) {
                     notes ? compose_city_profile(context.profile_template, *city, *notes, catalogs.at(report.lang))
                           : compose_city_report(context.resources, *city, catalogs.at(report.lang));
                 if (notes) city.reset();  // its sample is the visit's, not the shared one
-                line["pages"] = render_document(document, context.fonts, hyphenation, context.output / report.entry.output,
-                                                context.render, &shaped);
+                line["pages"] = render_document(document, context.fonts, hyphenation, context.output / report.entry.output, context.render);
             } catch (const std::exception& e) {
                 line["error"] = dynamic_cast<const DiagnosticError*>(&e) ? std::string(e.what())
                                                                          : "error: " + std::string(e.what());

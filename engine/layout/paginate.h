@@ -23,11 +23,10 @@ struct ShapedStore;
 
 // The texts a process has shaped, kept for the next document it lays out in
 // the same setting (language, locale, direction, page design): watch's
-// re-render after a one-word change shapes only the paragraph that changed,
-// and a build worker's reports share their common wording. What the last
-// document of a setting used is kept, the rest dropped, for the four
-// settings used last. For one font set (which must outlive it) and one
-// thread; owned by whoever lays documents out, like HyphenationDictionaries.
+// re-render after a one-word change shapes only the paragraph that changed.
+// What the last document of a setting used is kept, the rest dropped, for
+// the four settings used last. For one font set (which must outlive it) and
+// one thread; owned by whoever lays documents out, like HyphenationDictionaries.
 class ShapedTexts {
 public:
     explicit ShapedTexts(const FontSet& fonts);
