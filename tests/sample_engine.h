@@ -27,7 +27,8 @@ struct SampleEngine {
     DataRoot data{source_root()};
     FontSet fonts = FontSet::load(data);
     Questionnaire questionnaire = Questionnaire::bundled(data);
-    LoadedNetwork network = load_network_for(data, questionnaire, {}, {}, std::nullopt);
+    Network editions = load_network(data.network(), questionnaire);  // every edition in full
+    LoadedNetwork network{score_network(editions, questionnaire, QuestionScores::drop), std::nullopt};
     EngineResources resources = EngineResources::load(data);
 
     // The Index Report of the city's edition of `date`, against the whole sample.

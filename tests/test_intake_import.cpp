@@ -159,7 +159,7 @@ BOOST_AUTO_TEST_CASE(each_comment_keeps_its_language_through_the_workbook) {
     BOOST_TEST_REQUIRE(first.result.exit_code == 0, first.result.err);
     const std::string toml = testing::slurp(first.out);
     BOOST_TEST(toml.find("\nlanguage = \"ar\"\n") != std::string::npos, toml);
-    BOOST_TEST(toml.find("\ncountry = \"MA\"\nlanguages = [\"ar\", \"fr\"]\n") != std::string::npos, toml);
+    BOOST_TEST(toml.find("\ncountry = \"MA\"\nlanguages = [\"ar-MA\", \"fr\"]\n") != std::string::npos, toml);
     BOOST_TEST(toml.find("language = \"fr\" }") != std::string::npos, toml);
     BOOST_TEST(toml.find("language = \"ar\" }") == std::string::npos, toml);
 
@@ -226,10 +226,10 @@ BOOST_AUTO_TEST_CASE(an_unknown_city_language_is_refused_at_its_cell_with_did_yo
     set_cell(file, city_sheet, "D6", "ptt, pt-BR, fr, fr");
     const Imported imported = import(dir, file);
     expect_refused(imported, ":City!D6: error: city.languages: unknown language \"ptt\"; expected language codes "
-                             "separated by commas, each one of: ar, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
+                             "separated by commas, each one of: ar, ar-MA, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
                              "uk\nhelp: did you mean \"pt\"?");
     expect_refused(imported, ":City!D6: error: city.languages: unknown language \"pt-BR\"; expected language codes "
-                             "separated by commas, each one of: ar, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
+                             "separated by commas, each one of: ar, ar-MA, de, el, en, es, fi, fr, he, it, ja, ko, pl, pt, sv, "
                              "uk\nhelp: did you mean \"pt\"?");
     expect_refused(imported, ":City!D6: error: city.languages: language \"fr\" listed twice");
 }
@@ -262,14 +262,15 @@ BOOST_AUTO_TEST_CASE(answers_in_any_language_and_decimal_commas_are_understood) 
     set_cell(file, commitment_sheet, "D5", "partly");  // action_plan, the option id
     set_cell(file, education_sheet, "D3", "11,5");     // pupils_migrant_percent, decimal comma
     set_cell(file, education_sheet, "E3", "Registro escolar 2025.");
+    set_cell(file, education_sheet, "F3", "es");  // Valmora's edition is in English: this comment says it is not
     const Imported imported = import(dir, file);
     BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
     const std::string toml = testing::slurp(imported.out);
     BOOST_TEST(toml.find("\nstatement = { answer = \"yes\"") != std::string::npos, toml);
     BOOST_TEST(toml.find("\nstrategy = { answer = \"yes\"") != std::string::npos);
     BOOST_TEST(toml.find("\naction_plan = \"partly\"") != std::string::npos);
-    BOOST_TEST(toml.find("\npupils_migrant_percent = { answer = 11.5, comment = \"Registro escolar 2025.\" }") !=
-               std::string::npos);
+    BOOST_TEST(toml.find("\npupils_migrant_percent = { answer = 11.5, comment = \"Registro escolar 2025.\", language = \"es\" }") !=
+               std::string::npos, toml);
 }
 
 BOOST_AUTO_TEST_CASE(an_option_not_in_the_list_is_refused_at_its_cell_with_did_you_mean) {
@@ -424,4 +425,66 @@ BOOST_AUTO_TEST_CASE(a_workbook_saved_by_libreoffice_imports_the_same) {
     const auto result = run(iccreport("import " + (dir / "saved" / file.filename()).string() + " --out " + out.string()));
     BOOST_TEST_REQUIRE(result.exit_code == 0, result.err);
     BOOST_TEST(testing::slurp(out) == testing::slurp(direct.out));
+}
+
+// README's "A new city: from a blank questionnaire to its reports", its three
+// commands as written there (with a copy of the network): a blank Polish
+// questionnaire, filled in by the city (here, by typing into the blank form's
+// cells every answer and comment Valmora gave, under a new city's id, name
+// and date), imported as an edition of the network, and reported in English,
+// French and Polish.
+BOOST_AUTO_TEST_CASE(a_new_city_goes_from_a_blank_questionnaire_to_its_reports_in_three_commands) {
+    testing::TempDir dir;
+    const fs::path network = dir / "network";
+    fs::copy(testing::source_root() / "samples/network", network, fs::copy_options::recursive);
+    const fs::path form = dir / "lunel.xlsx";
+    // 1. The blank questionnaire.
+    const auto blank = run(iccreport("questionnaire --lang pl --out " + form.string()));
+    BOOST_TEST_REQUIRE(blank.exit_code == 0, blank.err);
+    const intake::Workbook empty = intake::read_xlsx(form);
+    // The city fills it in: every cell the blank form leaves to it.
+    const intake::Workbook answers = intake::read_xlsx(filled(dir, "pl"));
+    BOOST_TEST_REQUIRE(answers.sheets.size() == empty.sheets.size());
+    const auto escaped = [](std::string text) {
+        for (const auto& [from, to] : {std::pair{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}})
+            for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += std::string(to).size())
+                text.replace(at, 1, to);
+        return text;
+    };
+    int typed = 0;
+    for (std::size_t s = 0; s < answers.sheets.size(); ++s) {
+        if (answers.sheets[s].hidden) continue;  // the form's own record, not the city's to fill
+        for (const auto& [place, cell] : answers.sheets[s].cells) {
+            const intake::Cell* before = empty.sheets[s].find(place.first, place.second);
+            if (before && before->text == cell.text) continue;
+            set_cell(form, static_cast<int>(s) + 1, intake::cell_name(place.first, place.second), escaped(cell.text),
+                     cell.number);
+            ++typed;
+        }
+    }
+    BOOST_TEST(typed > 80);
+    set_cell(form, city_sheet, "D3", "lunel");
+    set_cell(form, city_sheet, "D4", "Lunel");
+    set_cell(form, city_sheet, "D7", "2026-09-30");
+    // 2. Its answers, back as an edition file of the network.
+    const fs::path edition = network / "lunel" / "2026-09-30.toml";
+    const auto imported = run(iccreport("import " + form.string() + " --out " + edition.string()));
+    BOOST_TEST_REQUIRE(imported.exit_code == 0, imported.err);
+    const Edition lunel = load_edition(edition, questionnaire());
+    BOOST_TEST(lunel.city.id == "lunel");
+    BOOST_TEST(lunel.answers.size() == load_edition(valmora, questionnaire()).answers.size());
+    // 3. Its reports, compared with the whole network.
+    for (const std::string lang : {"en", "fr", "pl"}) {
+        BOOST_TEST_CONTEXT(lang) {
+            const fs::path pdf = dir / ("lunel." + lang + ".pdf");
+            const auto report = run("cd '" + (dir / ".").string() + "' && " + testing::iccreport() + " report " +
+                                    edition.string() + " --network " + network.string() + " --lang " + lang);
+            BOOST_TEST_REQUIRE(report.exit_code == 0, report.err);
+            BOOST_TEST(report.err.find("wrote lunel." + lang + ".pdf") != std::string::npos, report.err);
+            const auto info = run("pdfinfo '" + pdf.string() + "'");
+            BOOST_TEST(info.out.find("Title:           Lunel") != std::string::npos, info.out);
+            const auto catalog = run("qpdf --qdf --object-streams=disable '" + pdf.string() + "' -");
+            BOOST_TEST(catalog.out.find("/Lang (" + lang + ")") != std::string::npos);
+        }
+    }
 }

@@ -26,7 +26,8 @@ struct Engine {
     Catalog english = Catalog::load(data, "en");
     Catalog french = Catalog::load(data, "fr");
     Questionnaire questionnaire = Questionnaire::bundled(data);
-    Network network = load_network(data.samples() / "network", questionnaire);
+    ScoredNetwork network = score_network(load_network(data.samples() / "network", questionnaire), questionnaire,
+                                          QuestionScores::drop);
     EngineResources resources = EngineResources::load(data);
 };
 

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "driver/network_cache.h"
 #include "driver/pipeline.h"
 #include "load/edition.h"
 #include "load/network.h"
@@ -38,8 +39,8 @@ int run_explain(const ExplainOptions& options, const DataRoot& data) {
     SampleOptions sample_options;
     if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
     const LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.edition,
-                                                  sample_options.as_of);
-    const Network& network = loaded.network;
+                                                  sample_options.as_of, user_cache_folder());
+    const ScoredNetwork& network = loaded.network;
     const std::string city = loaded.subject->city;
     sample_options.focus = std::make_pair(city, loaded.subject->date);
     // An issued report's sample is the network as it stood when it was issued.

@@ -27,7 +27,7 @@ int run_profile(const ProfileOptions& options, const DataRoot& data) {
     const RenderOptions render = render_options_of(options.pdf, data);
     // No edition file: the visit names the edition it builds on, in the network.
     const CitySession session(data, {}, options.network, languages.front(), options.as_of);
-    const Network& network = session.loaded.network;
+    const ScoredNetwork& network = session.loaded.network;
     const VisitNotes notes = load_visit_notes_for(options.visit, session.questionnaire, network, session.as_of);
     // Malformed light markup prints as written; the author still hears about it.
     std::cerr << format_diagnostics(notes.warnings);

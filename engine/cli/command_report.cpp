@@ -29,7 +29,9 @@ int run_report(const ReportOptions& options, const DataRoot& data) {
     const RenderOptions render = render_options_of(options.pdf, data);
     // The city is scored and its practices chosen once; each language is composed from them.
     const CitySession session(data, options.edition, options.network, languages.front(), options.as_of);
-    const Edition& edition = *session.loaded.network.find(session.subject().city, session.subject().date);
+    const Edition edition =
+        load_edition(session.loaded.network.find(session.subject().city, session.subject().date)->source_file,
+                     session.questionnaire);
     std::cerr << format_diagnostics(unanswered_diagnostics(edition, session.questionnaire), {.excerpts = false});
     refuse_if_too_few_answers(session.resources, edition, options.force);
     const PreparedCity city(session.resources, session.loaded.network, session.subject(), session.report_as_of());

@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "driver/network_cache.h"
 #include "driver/pipeline.h"
 #include "driver/score_table.h"
 #include "load/completeness.h"
@@ -73,17 +74,27 @@ int run_score(const ScoreOptions& options, const DataRoot& data) {
     SampleOptions sample_options;
     if (!options.as_of.empty()) sample_options.as_of = parse_date_option(options.as_of, "--as-of");
 
-    Network network;
+    ScoredNetwork network;
     std::optional<std::string> focus;
+    // Unanswered questions earn nothing: one line per city, each question with
+    // its place, said before the figures they lower. Noted while the network
+    // is read, so that no more than one edition's answers are held at a time.
+    std::map<std::pair<std::string, Date>, Diagnostic> unanswered;
+    const auto note_unanswered = [&](const Edition& edition) {
+        if (auto summary = unanswered_summary(edition, questionnaire))
+            unanswered.emplace(std::make_pair(edition.city.id, edition.date), std::move(*summary));
+    };
     if (options.input.empty()) {
-        network = load_network(options.network.empty() ? data.network() : options.network, questionnaire);
+        network = read_scored_network(options.network.empty() ? data.network() : options.network, questionnaire,
+                                      note_unanswered);
     } else if (fs::is_directory(options.input)) {  // `score DIR`, as before --network was everywhere
         if (!options.network.empty())
             throw DiagnosticError(Diagnostic{Severity::error, {options.input.string()},
                                              "the network is given twice; expected --network DIR only"});
-        network = load_network(options.input, questionnaire);
+        network = read_scored_network(options.input, questionnaire, note_unanswered);
     } else {
-        LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.input, sample_options.as_of);
+        LoadedNetwork loaded = load_network_for(data, questionnaire, options.network, options.input,
+                                                sample_options.as_of, user_cache_folder());
         sample_options.focus = std::make_pair(loaded.subject->city, loaded.subject->date);
         // The figures of the edition's report: an issued one's against the sample as it stood then.
         sample_options.as_of =
@@ -92,16 +103,15 @@ int run_score(const ScoreOptions& options, const DataRoot& data) {
         network = std::move(loaded.network);
     }
     const Sample sample = build_sample(network, questionnaire, sample_options);
-    // Unanswered questions earn nothing: say which, before the figures they lower.
     if (focus) {
-        std::cerr << format_diagnostics(unanswered_diagnostics(*network.find(*focus, sample.find(*focus)->scores.date),
-                                                               questionnaire),
-                                         {.excerpts = false});
+        const Edition edition = load_edition(network.find(*focus, sample.find(*focus)->scores.date)->source_file,
+                                             questionnaire);
+        std::cerr << format_diagnostics(unanswered_diagnostics(edition, questionnaire), {.excerpts = false});
     } else {
         std::vector<Diagnostic> summaries;
         for (const SampleCity& city : sample.cities)
-            if (const Edition* edition = network.find(city.scores.city.id, city.scores.date))
-                if (auto summary = unanswered_summary(*edition, questionnaire)) summaries.push_back(std::move(*summary));
+            if (auto it = unanswered.find(std::make_pair(city.scores.city.id, city.scores.date)); it != unanswered.end())
+                summaries.push_back(std::move(it->second));
         std::cerr << format_diagnostics(summaries, {.excerpts = false});
     }
 

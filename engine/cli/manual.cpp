@@ -86,6 +86,15 @@ std::string main_man_page(const CLI::App& app) {
             << " See \\fBiccreport\\-" << roff(command->get_name()) << "\\fR(1).\n";
     out << ".SH FILES\n.TP\n\\fIiccreport.toml\\fR\nMarks a project folder and sets its defaults: languages, "
            "network, practices, output.\n"
+        << ".TP\n\\fI$XDG_CACHE_HOME/iccreport/networks/\\fR (else \\fI~/.cache/iccreport/networks/\\fR)\n"
+           "The scored network, one file per network folder, so that \\fBreport\\fR, \\fBcharts\\fR, "
+           "\\fBprofile\\fR, \\fBexplain\\fR, \\fBscore\\fR of one edition and \\fBwatch\\fR do not read "
+           "and score every edition again. It is used only when every network file, the questionnaire, the locales "
+           "present and the engine are what it was made from; otherwise it is made again, silently. Safe to "
+           "delete at any time.\n"
+        << ".SH ENVIRONMENT\n.TP\n\\fBICCREPORT_CACHE_DIR\\fR\nWhere the cache lives instead (empty: no "
+           "cache).\n.TP\n\\fBXDG_CACHE_HOME\\fR\nThe cache's parent folder when "
+           "\\fBICCREPORT_CACHE_DIR\\fR is not set.\n"
         << ".SH EXIT STATUS\n0 on success; 1 for bad input (every problem printed as "
            "\\fIFILE:LINE:COL: error: ...\\fR); 70 for an internal error of the engine.\n"
         << ".SH SEE ALSO\n";

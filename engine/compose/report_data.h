@@ -11,6 +11,7 @@
 #include "load/practices.h"
 #include "load/questionnaire.h"
 #include "score/sample.h"
+#include "score/scored_network.h"
 #include "score/scores.h"
 #include "select/selection.h"
 
@@ -24,7 +25,7 @@ struct CityReportData {
     std::vector<CityScores> earlier;        // the city's earlier editions, oldest first
     const Selection& selection;
     const PracticeLibrary& practices;
-    const Network& network;                 // names and countries of other cities
+    const ScoredNetwork& network;           // names and countries of other cities
 };
 
 }  // namespace icc

@@ -214,7 +214,7 @@ struct RenderContext {
 
     const EngineResources& resources;
     const ReportTemplate& profile_template;
-    const Network& network;
+    const ScoredNetwork& network;
     std::shared_ptr<const Sample> sample;
     std::optional<Date> as_of;
     const std::vector<ReportJob>& jobs;
@@ -477,7 +477,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     // One sample for every city: each city's latest edition up to as_of.
     SampleOptions sample_options;
     sample_options.as_of = options.as_of;
-    const auto sample = std::make_shared<const Sample>(build_sample(network, questionnaire, sample_options));
+    const ScoredNetwork scored = score_network(network, questionnaire, QuestionScores::drop);
+    const auto sample = std::make_shared<const Sample>(build_sample(scored, questionnaire, sample_options));
     // A city's reports: in the build's languages, then in the city's own.
     // A city language without a locale here was a warning when the edition loaded.
     const std::vector<std::string> translated = available_languages(data);
@@ -548,8 +549,10 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         total += job.languages.size();
         for (const std::string& lang : job.languages)
             if (!locale_digests.count(lang)) {
-                locale_digests[lang] = digest_files({data.locales() / (lang + ".toml")});
-                locale_strings_now[lang] = locale_strings(Catalog::load(data, lang));
+                // A regional variant's messages are its base's file and its own.
+                const Catalog catalog = Catalog::load(data, lang);
+                locale_digests[lang] = digest_files(catalog.files());
+                locale_strings_now[lang] = locale_strings(catalog);
                 manifest.locales[locale_digests[lang]] = locale_strings_now[lang];
             }
     }
@@ -583,13 +586,13 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
                 if (!worker->catalogs.count(lang)) worker->catalogs.emplace(lang, Catalog::load(data, lang));
             std::optional<VisitNotes> notes;
             if (job.profile()) {
-                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, network, options.as_of));
+                notes.emplace(load_visit_notes_for(job.visit_notes, questionnaire, scored, options.as_of));
                 std::lock_guard lock(output_mutex);
                 for (const Diagnostic& warning : notes->warnings) log << warning.to_string() << '\n';
             }
-            const PreparedCity city = notes       ? PreparedCity(resources, network, visit_subject(*notes), options.as_of)
-                                      : job.pinned ? PreparedCity(resources, network, {job.city, job.date}, job.pinned)
-                                                   : PreparedCity(resources, network, {job.city, job.date}, sample);
+            const PreparedCity city = notes       ? PreparedCity(resources, scored, visit_subject(*notes), options.as_of)
+                                      : job.pinned ? PreparedCity(resources, scored, {job.city, job.date}, job.pinned)
+                                                   : PreparedCity(resources, scored, {job.city, job.date}, sample);
             if (!notes) {
                 // Unanswered questions earn nothing: one line per city, each question with its place.
                 if (auto unanswered = unanswered_summary(city.edition(), questionnaire)) {
@@ -685,7 +688,7 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     if (!pending.empty() && !stop.load()) {
         std::sort(pending.begin(), pending.end(),
                   [](const PendingReport& a, const PendingReport& b) { return a.entry.output < b.entry.output; });
-        const RenderContext context{data, fonts, resources, profile_template, network, sample, options.as_of, jobs, options.output,
+        const RenderContext context{data, fonts, resources, profile_template, scored, sample, options.as_of, jobs, options.output,
                                     options.render};
         render_in_processes(context, pending, worker_count, stop, [&](PendingReport& report, const RenderResult& result) {
             if (result.error.empty()) {

@@ -99,6 +99,7 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
     std::optional<EngineResources> resources;
     collect(result.data_errors, [&] { resources.emplace(EngineResources::load(data)); });
     if (!resources) return result;
+    const ScoredNetwork scored = score_network(*network, *questionnaire, QuestionScores::drop);
 
     // The reference: every key the reports look up in the source language,
     // over every city of the sample (so that every branch of every sentence is reached).
@@ -133,14 +134,14 @@ CheckResult check_everything(const DataRoot& data, const CheckProgress& progress
         if (auto it = visits.find(city_id); it != visits.end())
             for (const fs::path& file : it->second)
                 collect(result.data_errors, [&] {
-                    const VisitNotes notes = load_visit_notes_for(file, *questionnaire, *network);
-                    const PreparedCity visited(*resources, *network, visit_subject(notes), std::nullopt);
+                    const VisitNotes notes = load_visit_notes_for(file, *questionnaire, scored);
+                    const PreparedCity visited(*resources, scored, visit_subject(notes), std::nullopt);
                     (void)compose_city_profile(*resources, visited, notes, reference);
                 });
         const auto editions = network->editions_of(city_id);
         if (editions.empty()) continue;
         collect(result.data_errors, [&] {
-            const PreparedCity city(*resources, *network, {city_id, editions.back()->date}, std::nullopt);
+            const PreparedCity city(*resources, scored, {city_id, editions.back()->date}, std::nullopt);
             (void)compose_city_report(*resources, city, reference);
             if (city_id == cities.front() || (editions.size() == 1 && !single_edition_charted)) {
                 single_edition_charted = single_edition_charted || editions.size() == 1;

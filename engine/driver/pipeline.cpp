@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "compose/index_report.h"
+#include "driver/network_cache.h"
 #include "compose/report_kinds.h"
 #include "load/completeness.h"
 #include "load/overrides.h"
@@ -59,11 +60,14 @@ Date parse_date_option(const std::string& text, const std::string& option) {
 }
 
 LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questionnaire, const fs::path& network_dir,
-                               const fs::path& edition_file, const std::optional<Date>& as_of) {
+                               const fs::path& edition_file, const std::optional<Date>& as_of,
+                               const std::optional<fs::path>& cache_folder) {
     LoadedNetwork loaded;
     std::optional<Edition> edition;
     if (!edition_file.empty()) edition = load_edition(edition_file, questionnaire);
-    loaded.network = load_network(network_dir.empty() ? data.network() : network_dir, questionnaire);
+    const fs::path folder = network_dir.empty() ? data.network() : network_dir;
+    loaded.network = cache_folder ? cached_scored_network(data, questionnaire, folder, *cache_folder).network
+                                  : read_scored_network(folder, questionnaire);
     if (edition) {
         if (as_of && edition->date > *as_of)
             throw DiagnosticError(Diagnostic{Severity::error, edition->date_where,
@@ -71,50 +75,67 @@ LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questi
                                                  ", after the --as-of date " + as_of->iso() +
                                                  "; expected an as-of date on or after the edition"});
         loaded.subject = ReportSubject{edition->city.id, edition->date};
-        loaded.network.put(std::move(*edition));
+        // With its question scores: the subject's recommendations are chosen from them.
+        loaded.network.put(score_for_network(*edition, questionnaire, QuestionScores::keep));
     }
     return loaded;
 }
 
-PreparedCity::PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+namespace {
+
+// The subject's edition, read again in full from its file (the scored network keeps only its scores).
+Edition subject_edition(const ScoredNetwork& network, const ReportSubject& subject, const Questionnaire& questionnaire) {
+    const ScoredEdition* scored = network.find(subject.city, subject.date);
+    if (!scored)
+        throw DiagnosticError(Diagnostic{Severity::error, {network.folder.string()},
+                                         "no edition of city '" + subject.city + "' dated " + subject.date.iso()});
+    return load_edition(scored->source_file, questionnaire);
+}
+
+}  // namespace
+
+PreparedCity::PreparedCity(const EngineResources& resources, const ScoredNetwork& network, const ReportSubject& subject,
                            const std::optional<Date>& as_of)
-    : resources_(resources), network_(network) {
+    : resources_(resources), network_(network), edition_(subject_edition(network, subject, resources.questionnaire)) {
     SampleOptions options;
     options.as_of = as_of;
     options.focus = std::make_pair(subject.city, subject.date);
-    if (!network.find(subject.city, subject.date))
-        throw DiagnosticError(Diagnostic{Severity::error, {network.folder.string()},
-                                         "no edition of city '" + subject.city + "' dated " + subject.date.iso()});
     sample_ = std::make_shared<const Sample>(build_sample(network, resources.questionnaire, options));
     finish(subject);
 }
 
-PreparedCity::PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+PreparedCity::PreparedCity(const EngineResources& resources, const ScoredNetwork& network, const ReportSubject& subject,
                            std::shared_ptr<const Sample> sample)
-    : resources_(resources), network_(network), sample_(std::move(sample)) {
+    : resources_(resources),
+      network_(network),
+      edition_(subject_edition(network, subject, resources.questionnaire)),
+      sample_(std::move(sample)) {
     finish(subject);
 }
 
 void PreparedCity::finish(const ReportSubject& subject) {
-    edition_ = network_.find(subject.city, subject.date);
-    city_ = sample_->find(subject.city);
-    if (!edition_ || !city_ || city_->scores.date != subject.date)
+    const SampleCity* in_sample = sample_->find(subject.city);
+    if (!in_sample || in_sample->scores.date != subject.date)
         throw DiagnosticError(Diagnostic{Severity::error, {network_.folder.string()},
                                          "no edition of city '" + subject.city + "' dated " + subject.date.iso() +
                                              " in the sample"});
-    for (const Edition* earlier : network_.editions_of(subject.city))
-        if (earlier->date < subject.date) earlier_.push_back(score_edition(*earlier, resources_.questionnaire));
+    // The sample's entry with the question scores of the edition (the
+    // recommendations and the annex quote them; a scored network has none).
+    city_ = *in_sample;
+    city_.scores = score_edition(edition_, resources_.questionnaire);
+    for (const ScoredEdition* earlier : network_.editions_of(subject.city))
+        if (earlier->scores.date < subject.date) earlier_.push_back(earlier->scores);
     // An expert's overrides sit beside the city's edition files.
     const Overrides overrides =
-        load_overrides(overrides_path_for(edition_->source_file), resources_.questionnaire);
-    selection_ = select_for_city(subject.city, *sample_, resources_.questionnaire, resources_.practices,
+        load_overrides(overrides_path_for(edition_.source_file), resources_.questionnaire);
+    selection_ = select_for_city(city_, *sample_, resources_.questionnaire, resources_.practices,
                                  resources_.rules, overrides, resources_.selection_settings);
     // An override that no longer applies would silently drop an expert's correction.
     throw_if_overrides_unapplied(selection_, overrides, network_);
 }
 
 CityReportData PreparedCity::report_data() const {
-    return CityReportData{resources_.questionnaire, *edition_, *sample_, *city_, earlier_, selection_,
+    return CityReportData{resources_.questionnaire, edition_, *sample_, city_, earlier_, selection_,
                           resources_.practices, network_};
 }
 
@@ -126,7 +147,7 @@ CitySession::CitySession(DataRoot data_root, const fs::path& edition_file, const
       fonts(FontSet::load(data)),
       hyphenation(fonts.hyphenation_folder()),
       questionnaire(Questionnaire::bundled(data)),
-      loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of)),
+      loaded(load_network_for(data, questionnaire, network_dir, edition_file, as_of, user_cache_folder())),
       resources(EngineResources::load(data)) {}
 
 std::optional<Date> CitySession::report_as_of() const {

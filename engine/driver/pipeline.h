@@ -53,43 +53,50 @@ struct ReportSubject {
     std::string city;
     Date date;
 };
+// The network comes scored (score/scored_network.h), from the network cache
+// in `cache_folder` when it holds this very network (driver/network_cache.h);
+// none: read and scored now. The edition file is read in full either way,
+// and its edition in the network keeps its question scores.
 struct LoadedNetwork {
-    Network network;
+    ScoredNetwork network;
     std::optional<ReportSubject> subject;
 };
 LoadedNetwork load_network_for(const DataRoot& data, const Questionnaire& questionnaire,
                                const std::filesystem::path& network_dir, const std::filesystem::path& edition_file,
-                               const std::optional<Date>& as_of);
+                               const std::optional<Date>& as_of,
+                               const std::optional<std::filesystem::path>& cache_folder = std::nullopt);
 
 // Everything the reports of one city edition quote, computed once for all
-// languages: the sample with this edition as its focus, earlier editions'
-// scores, the selection of practices and recommendations.
+// languages: the edition itself (read again from its file, in full), the
+// sample with this edition as its focus, earlier editions' scores, the
+// selection of practices and recommendations.
 class PreparedCity {
 public:
     // Builds the sample with this edition as its focus.
-    PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+    PreparedCity(const EngineResources& resources, const ScoredNetwork& network, const ReportSubject& subject,
                  const std::optional<Date>& as_of);
     // Uses a sample built once for many cities; the subject must be the
     // city's edition in it (its latest up to the sample's as-of date).
-    PreparedCity(const EngineResources& resources, const Network& network, const ReportSubject& subject,
+    PreparedCity(const EngineResources& resources, const ScoredNetwork& network, const ReportSubject& subject,
                  std::shared_ptr<const Sample> sample);
     PreparedCity(const PreparedCity&) = delete;
     PreparedCity& operator=(const PreparedCity&) = delete;
 
     [[nodiscard]] CityReportData report_data() const;
     [[nodiscard]] const Sample& sample() const { return *sample_; }
-    [[nodiscard]] const SampleCity& city() const { return *city_; }
-    [[nodiscard]] const Edition& edition() const { return *edition_; }
+    // The city's entry in the sample, with its edition's question scores.
+    [[nodiscard]] const SampleCity& city() const { return city_; }
+    [[nodiscard]] const Edition& edition() const { return edition_; }
     [[nodiscard]] const Selection& selection() const { return selection_; }
     [[nodiscard]] const EngineResources& resources() const { return resources_; }
 
 private:
     void finish(const ReportSubject& subject);
     const EngineResources& resources_;
-    const Network& network_;
-    const Edition* edition_ = nullptr;
+    const ScoredNetwork& network_;
+    Edition edition_;
     std::shared_ptr<const Sample> sample_;
-    const SampleCity* city_ = nullptr;
+    SampleCity city_;
     std::vector<CityScores> earlier_;
     Selection selection_;
 };

@@ -37,7 +37,7 @@ std::string city_of_visit_file(const fs::path& file) {
 // The checks against the network, read from the file itself so that they are
 // made (and reported with their positions) even when the notes have other
 // errors. A missing or mistyped city or edition is the loader's to report.
-void check_against_network(const toml::table& root, const std::string& file, const Network& network,
+void check_against_network(const toml::table& root, const std::string& file, const ScoredNetwork& network,
                            const std::optional<Date>& as_of, DiagnosticSink& sink) {
     DiagnosticSink reported_by_the_loader;
     const TomlValue city_value = value_at_path(root, "visit.city", file, reported_by_the_loader);
@@ -55,7 +55,7 @@ void check_against_network(const toml::table& root, const std::string& file, con
     if (!edition) return;
     if (!network.find(*city, *edition)) {
         std::string dates;
-        for (const Edition* e : editions) dates += (dates.empty() ? "" : ", ") + e->date.iso();
+        for (const ScoredEdition* e : editions) dates += (dates.empty() ? "" : ", ") + e->scores.date.iso();
         sink.error(edition_value.where(), "visit.edition: no edition of '" + *city + "' dated " + edition->iso() +
                                               " in " + folder + "; expected one of its editions: " + dates);
     } else if (as_of && *edition > *as_of) {
@@ -84,7 +84,7 @@ std::vector<fs::path> find_visit_notes(const fs::path& network_folder, const std
     return it == found.end() ? std::vector<fs::path>{} : std::move(it->second);
 }
 
-VisitNotes load_visit_notes_for(const fs::path& file, const Questionnaire& questionnaire, const Network& network,
+VisitNotes load_visit_notes_for(const fs::path& file, const Questionnaire& questionnaire, const ScoredNetwork& network,
                                 const std::optional<Date>& as_of) {
     std::set<std::string> known_areas;
     for (const Area& area : questionnaire.areas()) known_areas.insert(area.id);

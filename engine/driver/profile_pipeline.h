@@ -35,7 +35,7 @@ std::map<std::string, std::vector<std::filesystem::path>> visit_notes_by_city(
 // the file, FILE:LINE:COL, in line order; warnings (malformed light markup)
 // come back in VisitNotes::warnings.
 VisitNotes load_visit_notes_for(const std::filesystem::path& file, const Questionnaire& questionnaire,
-                                const Network& network, const std::optional<Date>& as_of = std::nullopt);
+                                const ScoredNetwork& network, const std::optional<Date>& as_of = std::nullopt);
 
 // The Index edition a visit builds on: prepare it with PreparedCity.
 ReportSubject visit_subject(const VisitNotes& notes);

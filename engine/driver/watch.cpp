@@ -10,6 +10,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "driver/network_cache.h"
 #include "driver/pipeline.h"
 #include "load/overrides.h"
 #include "score/sample.h"
@@ -87,7 +88,8 @@ ReportWatcher::Rendered ReportWatcher::render() {
     if (!s.catalog) s.catalog.emplace(Catalog::load(s.data, s.options.lang));
     if (!s.resources) s.resources.emplace(EngineResources::load(s.data));
     if (!s.network) {
-        LoadedNetwork loaded = load_network_for(s.data, s.resources->questionnaire, s.network_folder, s.edition, as_of);
+        LoadedNetwork loaded = load_network_for(s.data, s.resources->questionnaire, s.network_folder, s.edition, as_of,
+                                                user_cache_folder());
         // The sample with this edition as its focus, kept while no edition changes.
         SampleOptions sample_options;
         sample_options.focus = std::make_pair(loaded.subject->city, loaded.subject->date);

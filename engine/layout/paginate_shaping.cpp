@@ -95,7 +95,7 @@ PangoContext* Paginator::context_for(bool right_to_left) {
     return other_direction_context_.get();
 }
 
-void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attributes) {
+void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attributes, bool arabic_paragraph) {
     const char* const begin = text.c_str();
     const char* const end = begin + text.size();
     auto add = [&](PangoAttribute* attribute, const char* from, const char* to) {
@@ -103,28 +103,40 @@ void Paginator::apply_script_rules(const std::string& text, PangoAttrList* attri
         attribute->end_index = static_cast<guint>(to - begin);
         pango_attr_list_insert(attributes, attribute);
     };
+    // Arabic words are set larger (Naskh is small for its body size). In an
+    // Arabic paragraph a word without letters (a number in Latin digits,
+    // "100.000", "2024") is drawn in the Arabic face too (fonts.toml
+    // [languages]), so it joins the Arabic words around it: otherwise "من
+    // 100.000" and "إلى 200.000؛" (the second holding an Arabic semicolon)
+    // come out in two sizes.
     const char* arabic_start = nullptr;
     const char* arabic_end = nullptr;
+    const char* neutral_start = nullptr;  // letterless words before any Arabic one
     const char* p = begin;
     while (p < end) {
         while (p < end && g_unichar_isspace(g_utf8_get_char(p))) p = g_utf8_next_char(p);
         const char* word = p;
-        bool hangul = false, arabic = false;
+        bool hangul = false, arabic = false, letters = false;
         while (p < end && !g_unichar_isspace(g_utf8_get_char(p))) {
             const gunichar c = g_utf8_get_char(p);
             hangul = hangul || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF);
             arabic = arabic || (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
                      (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+            letters = letters || g_unichar_isalpha(c);
             p = g_utf8_next_char(p);
         }
         if (p == word) break;
         if (hangul) add(pango_attr_allow_breaks_new(FALSE), word, p);
         if (arabic) {
-            if (!arabic_start) arabic_start = word;
+            if (!arabic_start) arabic_start = neutral_start ? neutral_start : word;
             arabic_end = p;
-        } else if (arabic_start) {
-            add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
-            arabic_start = nullptr;
+            neutral_start = nullptr;
+        } else if (arabic_paragraph && !letters) {
+            if (arabic_start) arabic_end = p;
+            else if (!neutral_start) neutral_start = word;
+        } else {
+            if (arabic_start) add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
+            arabic_start = neutral_start = nullptr;
         }
     }
     if (arabic_start) add(pango_attr_scale_new(arabic_scale), arabic_start, arabic_end);
@@ -293,7 +305,9 @@ PreparedText Paginator::shape(const InlineText& runs, const TextStyle& style, do
             prepared.links.push_back({static_cast<int>(start), static_cast<int>(end), run.url, run.anchor});
         }
     }
-    apply_script_rules(text, attributes.get());
+    auto arabic = written_in_arabic_.find(lang);
+    if (arabic == written_in_arabic_.end()) arabic = written_in_arabic_.emplace(lang, likely_script(lang) == "Arab").first;
+    apply_script_rules(text, attributes.get(), arabic->second);
     if (!language.empty() && language != document_.info.language) {
         PangoAttribute* attribute = pango_attr_language_new(pango_language_from_string(language.c_str()));
         pango_attr_list_insert(attributes.get(), attribute);

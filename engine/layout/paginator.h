@@ -178,7 +178,7 @@ private:
     // - Arabic is set 20% larger, since Naskh letters are small for their
     //   body size next to Latin (the spaces between Arabic words too);
     // - a number and the CJK counter after it ("86問", "10万人") never part.
-    void apply_script_rules(const std::string& text, PangoAttrList* attributes);
+    void apply_script_rules(const std::string& text, PangoAttrList* attributes, bool arabic_paragraph);
 
     // Shapes inline runs as plain text with attributes: never markup. The
     // paragraph's base direction is its language's (the document's when
@@ -399,6 +399,7 @@ private:
     // Font descriptions by role and language (the document's, or a paragraph's):
     // a Japanese paragraph's Latin letters come from its CJK face (FontSet::families).
     std::map<std::pair<FontRole, std::string>, FontDescriptionPtr> families_;
+    std::map<std::string, bool, std::less<>> written_in_arabic_;  // by language tag: likely_script == "Arab"
     std::map<std::string, std::optional<Hyphenator>> hyphenators_;
     // Every text shaped so far, by everything its shaping depends on (the
     // runs, style, width, alignment, hyphenation and language: shaping_key).

@@ -87,12 +87,10 @@ private:
 
 }  // namespace
 
-Network load_network(const fs::path& folder, const Questionnaire& questionnaire) {
+void read_network(const fs::path& folder, const Questionnaire& questionnaire, const std::function<void(Edition&&)>& use) {
     const std::vector<fs::path> files = edition_files(folder);
     if (files.empty())
         throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "no edition files (*.toml) in this folder"});
-    Network network;
-    network.folder = folder;
     DiagnosticSink sink;
     EditionDates dates;
     for (const fs::path& file : files) {
@@ -100,11 +98,28 @@ Network load_network(const fs::path& folder, const Questionnaire& questionnaire)
         Edition edition = read_edition(file, questionnaire, file_sink);
         sink.append(file_sink.all());
         if (file_sink.has_errors() || edition.city.id.empty()) continue;
-        if (dates.first(edition, sink)) network.editions.push_back(std::move(edition));
+        if (dates.first(edition, sink)) use(std::move(edition));
     }
     sink.throw_if_errors();
+}
+
+Network load_network(const fs::path& folder, const Questionnaire& questionnaire) {
+    Network network;
+    network.folder = folder;
+    read_network(folder, questionnaire, [&](Edition&& edition) { network.editions.push_back(std::move(edition)); });
     std::sort(network.editions.begin(), network.editions.end(), edition_order);
     return network;
+}
+
+std::vector<fs::path> network_files(const fs::path& folder) {
+    std::vector<fs::path> files;
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(folder, error), end; it != end && !error; it.increment(error))
+        if (it->is_regular_file() && (is_edition_file(it->path()) || is_translation_file(it->path())))
+            files.push_back(it->path());
+    if (error) throw DiagnosticError(Diagnostic{Severity::error, {folder.string()}, "cannot read folder: " + error.message()});
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 TolerantNetwork load_network_tolerant(const fs::path& folder, const Questionnaire& questionnaire) {

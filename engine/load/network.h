@@ -3,6 +3,7 @@
 // files (samples/network/<city-id>/<yyyy-mm-dd>.toml by convention; any
 // *.toml below the folder is read, the layout is not enforced).
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,17 @@ bool is_edition_file(const std::filesystem::path& path);
 // DiagnosticError with every problem of every file, including two files
 // giving an edition of the same city on the same date.
 Network load_network(const std::filesystem::path& folder, const Questionnaire& questionnaire);
+
+// Like load_network, but hands each valid edition to `use` as soon as it is
+// read (in path order) instead of keeping them all: for loaders that keep
+// less than every answer. Throws the same DiagnosticError, after every file
+// is read; whatever `use` made of the editions is then to be dropped.
+void read_network(const std::filesystem::path& folder, const Questionnaire& questionnaire,
+                  const std::function<void(Edition&&)>& use);
+
+// Every file below `folder` the network's editions are read from: the
+// edition files and their translation files (NAME.LANG.toml), in path order.
+std::vector<std::filesystem::path> network_files(const std::filesystem::path& folder);
 
 // A file that could not be used, and the city it belongs to as far as can
 // be told (its [city] id, else the name of its folder).

@@ -179,13 +179,27 @@ std::optional<Figure> Sample::median(IndexKind kind) const {
     return published(values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2);
 }
 
+namespace {
+std::optional<Date> earlier_of(const std::optional<Date>& issued, const std::optional<Date>& as_of) {
+    if (!issued) return as_of;
+    if (!as_of) return issued;
+    return std::min(*issued, *as_of);
+}
+}  // namespace
+
 std::optional<Date> report_as_of(const Edition& edition, const std::optional<Date>& as_of) {
-    if (!edition.issued) return as_of;
-    if (!as_of) return edition.issued;
-    return std::min(*edition.issued, *as_of);
+    return earlier_of(edition.issued, as_of);
+}
+
+std::optional<Date> report_as_of(const ScoredEdition& edition, const std::optional<Date>& as_of) {
+    return earlier_of(edition.issued, as_of);
 }
 
 Sample build_sample(const Network& network, const Questionnaire& questionnaire, const SampleOptions& options) {
+    return build_sample(score_network(network, questionnaire, QuestionScores::keep), questionnaire, options);
+}
+
+Sample build_sample(const ScoredNetwork& network, const Questionnaire& questionnaire, const SampleOptions& options) {
     Sample sample;
     sample.as_of = options.as_of;
     if (options.focus) {
@@ -201,7 +215,7 @@ Sample build_sample(const Network& network, const Questionnaire& questionnaire, 
         const auto editions = network.editions_of(id);
         std::optional<std::size_t> chosen;
         for (std::size_t i = 0; i < editions.size(); ++i) {
-            const Date& date = editions[i]->date;
+            const Date& date = editions[i]->scores.date;
             if (options.focus && options.focus->first == id) {
                 if (date == options.focus->second) chosen = i;
             } else if (!options.as_of || date <= *options.as_of) {
@@ -210,8 +224,8 @@ Sample build_sample(const Network& network, const Questionnaire& questionnaire, 
         }
         if (!chosen) continue;
         SampleCity city;
-        city.scores = score_edition(*editions[*chosen], questionnaire);
-        if (*chosen > 0) city.progress = progress_between(score_edition(*editions[*chosen - 1], questionnaire), city.scores);
+        city.scores = editions[*chosen]->scores;
+        if (*chosen > 0) city.progress = progress_between(editions[*chosen - 1]->scores, city.scores);
         city.population_group = group_of(PeerGroupKind::population, static_cast<double>(city.scores.city.population));
         city.diversity_group = group_of(PeerGroupKind::diversity, city.scores.city.foreign_born_percent);
         city.country_group = "country." + city.scores.city.country;

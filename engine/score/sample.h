@@ -9,6 +9,7 @@
 
 #include "load/network.h"
 #include "load/questionnaire.h"
+#include "score/scored_network.h"
 #include "score/scores.h"
 #include "support/locale.h"
 
@@ -130,9 +131,14 @@ public:
 // so that a re-issued report reproduces its figures) or the cut-off asked for
 // (--as-of), whichever is earlier; none: the live network.
 std::optional<Date> report_as_of(const Edition& edition, const std::optional<Date>& as_of);
+std::optional<Date> report_as_of(const ScoredEdition& edition, const std::optional<Date>& as_of);
 
 // Throws std::invalid_argument if the focus edition is not in the network or
 // is dated after as_of.
+// The cities' scores are copied from the scored network (with or without
+// their question scores, as it has them).
+Sample build_sample(const ScoredNetwork& network, const Questionnaire& questionnaire, const SampleOptions& options = {});
+// Scores the network's editions (question scores kept) and builds the sample of them.
 Sample build_sample(const Network& network, const Questionnaire& questionnaire, const SampleOptions& options = {});
 
 }  // namespace icc

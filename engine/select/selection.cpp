@@ -313,12 +313,12 @@ std::string recommendation_text(const ChosenRecommendation& recommendation, cons
     return it->second;
 }
 
-void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const Network& network) {
+void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const ScoredNetwork& network) {
     if (selection.overrides_for_another_edition) {
         if (network.find(selection.city, *overrides.edition)) return;  // that edition's overrides
         std::string editions;
-        for (const Edition* edition : network.editions_of(selection.city))
-            editions += (editions.empty() ? "" : ", ") + edition->date.iso();
+        for (const ScoredEdition* edition : network.editions_of(selection.city))
+            editions += (editions.empty() ? "" : ", ") + edition->scores.date.iso();
         throw DiagnosticError(Diagnostic{
             Severity::error, overrides.edition_where,
             "edition: these overrides were written for the edition of " + overrides.edition->iso() + ", but " +
@@ -342,9 +342,15 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
                           const Overrides& overrides, const SelectionSettings& settings) {
     const SampleCity* city = sample.find(city_id);
     if (!city) throw std::invalid_argument("city '" + city_id + "' is not in the sample");
+    return select_for_city(*city, sample, questionnaire, practices, rules, overrides, settings);
+}
 
+Selection select_for_city(const SampleCity& subject, const Sample& sample, const Questionnaire& questionnaire,
+                          const PracticeLibrary& practices, const RecommendationRules& rules,
+                          const Overrides& overrides, const SelectionSettings& settings) {
+    const SampleCity* city = &subject;
     Selection selection;
-    selection.city = city_id;
+    selection.city = subject.scores.city.id;
     selection.edition = city->scores.date;
 
     bool overrides_apply = true;
@@ -388,7 +394,7 @@ Selection select_for_city(const std::string& city_id, const Sample& sample, cons
     return selection;
 }
 
-SelectionInputs load_selection_inputs(const DataRoot& data, const Questionnaire& questionnaire, const Network& network,
+SelectionInputs load_selection_inputs(const DataRoot& data, const Questionnaire& questionnaire, const ScoredNetwork& network,
                                       const fs::path& edition_file, const std::vector<const Catalog*>& catalogs,
                                       const fs::path& practices_file) {
     std::vector<std::string> languages;

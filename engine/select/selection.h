@@ -114,13 +114,18 @@ struct Selection {
 Selection select_for_city(const std::string& city_id, const Sample& sample, const Questionnaire& questionnaire,
                           const PracticeLibrary& practices, const RecommendationRules& rules,
                           const Overrides& overrides, const SelectionSettings& settings);
+// The same for a city given as its entry in the sample (or a copy of it with
+// its question scores, which the recommendations need: PreparedCity).
+Selection select_for_city(const SampleCity& city, const Sample& sample, const Questionnaire& questionnaire,
+                          const PracticeLibrary& practices, const RecommendationRules& rules,
+                          const Overrides& overrides, const SelectionSettings& settings);
 
 // For `report` and `build`: throws one DiagnosticError listing, as errors,
 // every override entry that matches nothing in the edition it is written
 // for, and overrides written for an edition the city does not have (its
 // date was changed: they would otherwise vanish). Overrides written for
 // another existing edition of the city are that edition's, not an error.
-void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const Network& network);
+void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const ScoredNetwork& network);
 
 // What `iccreport explain` prints: for each area, its rate against the
 // average, each practice chosen (and each passed over) with its reasons, each
@@ -142,7 +147,7 @@ struct SelectionInputs {
     Overrides overrides;
 };
 
-SelectionInputs load_selection_inputs(const DataRoot& data, const Questionnaire& questionnaire, const Network& network,
+SelectionInputs load_selection_inputs(const DataRoot& data, const Questionnaire& questionnaire, const ScoredNetwork& network,
                                       const std::filesystem::path& edition_file,
                                       const std::vector<const Catalog*>& catalogs,
                                       const std::filesystem::path& practices_file = {});

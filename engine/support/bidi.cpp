@@ -63,4 +63,12 @@ bool language_is_right_to_left(std::string_view tag) {
     return U_SUCCESS(status) && locale.isRightToLeft();
 }
 
+std::string likely_script(std::string_view tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), tag.size()), status);
+    if (U_FAILURE(status)) return {};
+    locale.addLikelySubtags(status);
+    return U_SUCCESS(status) ? std::string(locale.getScript()) : std::string();
+}
+
 }  // namespace icc

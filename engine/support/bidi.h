@@ -35,5 +35,8 @@ std::string plain_directional_text(std::string_view text, bool right_to_left);
 // Whether a language (a BCP 47 tag: "ar", "he-IL", "fa", "ur-Arab") is written
 // right to left: ICU's likely script for it.
 bool language_is_right_to_left(std::string_view tag);
+// The script a language is written in, from the tag or CLDR's likely
+// subtags: "Arab" for "ar" and "ar-MA", "Latn" for "fr"; "" when unknown.
+std::string likely_script(std::string_view tag);
 
 }  // namespace icc

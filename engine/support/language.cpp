@@ -71,12 +71,18 @@ std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
     Language language;
     language.tag = std::move(tag);
     language.where = meta->where();
+    for (const auto& [key, value] : meta->table()) language.given.emplace(key.str());
+    // A regional variant needs to give only what differs from its base.
+    const bool variant = meta->table().contains("extends");
     bool complete = true;
     auto text = [&](std::string_view key, std::string& into, const Expect<std::string>& expect, bool required) {
+        required = required && !variant;
         const auto value = required ? meta->required<std::string>(key, expect) : meta->optional<std::string>(key, expect);
         if (value) into = *value;
         else if (required) complete = false;
     };
+    text("extends", language.extends,
+         {.what = "the tag of the language this regional variant takes its messages from, such as \"ar\""}, false);
     text("name", language.name, {.what = "the language's name in itself, such as \"Français\""}, true);
     text("english_name", language.english_name, {.what = "the language's English name, such as \"French\""}, true);
     text("script", language.script, {.what = "an ISO 15924 script code such as \"Latn\"", .valid = is_script_code}, true);
@@ -84,12 +90,15 @@ std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
     text("hyphenation", language.hyphenation, {.what = "a hyphenation dictionary such as \"fr\" (hyph_fr.dic), or \"\""},
          false);
     text("fallback", language.fallback, {.what = "the tag of the language to fall back to, or \"\""}, false);
-    if (const auto rtl = meta->required("direction", directions)) language.right_to_left = *rtl;
-    else complete = false;
-    if (const auto official = meta->required<bool>("official")) language.official = *official;
-    else complete = false;
-    if (const auto review = meta->required("review", review_statuses)) language.review = *review;
-    else complete = false;
+    if (const auto rtl = variant ? meta->optional("direction", directions) : meta->required("direction", directions))
+        language.right_to_left = *rtl;
+    else if (!variant) complete = false;
+    if (const auto official = variant ? meta->optional<bool>("official") : meta->required<bool>("official"))
+        language.official = *official;
+    else if (!variant) complete = false;
+    if (const auto review = variant ? meta->optional("review", review_statuses) : meta->required("review", review_statuses))
+        language.review = *review;
+    else if (!variant) complete = false;
     text("no_break_space_before", language.no_break_space_before,
          {.what = "the characters that take a no-break space before them, such as \";:!?»\""}, false);
     text("no_break_space_after", language.no_break_space_after,
@@ -101,6 +110,10 @@ std::optional<Language> read_language_meta(TableReader& root, std::string tag) {
     if (!language.fallback.empty() && language.fallback == language.tag) {
         (*meta)["fallback"].error("a language cannot fall back to itself");
         language.fallback.clear();
+    }
+    if (variant && language.extends == language.tag) {
+        (*meta)["extends"].error("a language cannot extend itself");
+        complete = false;
     }
     return complete ? std::optional<Language>(std::move(language)) : std::nullopt;
 }
@@ -141,11 +154,48 @@ LanguageRegistry LanguageRegistry::load(const DataRoot& data) {
     return from(std::move(languages));
 }
 
+Language inherited(const Language& base, Language variant) {
+    const auto keep = [&](std::string_view key, auto member) {
+        if (!variant.given.count(key)) variant.*member = base.*member;
+    };
+    keep("name", &Language::name);
+    keep("english_name", &Language::english_name);
+    keep("script", &Language::script);
+    keep("direction", &Language::right_to_left);
+    keep("icu_locale", &Language::icu_locale);
+    keep("hyphenation", &Language::hyphenation);
+    keep("official", &Language::official);
+    keep("review", &Language::review);
+    keep("no_break_space_before", &Language::no_break_space_before);
+    keep("no_break_space_after", &Language::no_break_space_after);
+    keep("list_items", &Language::lowercase_list_items);
+    if (!variant.given.count("same_as_source")) variant.same_as_source = base.same_as_source;
+    if (!variant.given.count("fallback")) variant.fallback = base.tag;
+    return variant;
+}
+
 LanguageRegistry LanguageRegistry::from(std::vector<Language> languages) {
     LanguageRegistry registry;
     std::sort(languages.begin(), languages.end(), [](const Language& a, const Language& b) { return a.tag < b.tag; });
-    registry.languages_ = std::move(languages);
     DiagnosticSink sink;
+    // Regional variants take what they do not say from their base, which is
+    // a language with messages of its own (one level: no variant of a variant).
+    for (Language& language : languages) {
+        if (language.extends.empty()) continue;
+        const auto base = std::find_if(languages.begin(), languages.end(),
+                                       [&](const Language& other) { return other.tag == language.extends; });
+        if (base == languages.end() || !base->extends.empty()) {
+            std::string bases;
+            for (const Language& other : languages)
+                if (other.extends.empty()) bases += (bases.empty() ? "" : ", ") + other.tag;
+            sink.error(language.where, "meta.extends: no language '" + language.extends + "' with messages of its own" +
+                                           (base != languages.end() ? " ('" + base->tag + "' is itself a regional variant)" : "") +
+                                           "; expected one of " + bases);
+            continue;
+        }
+        language = inherited(*base, std::move(language));
+    }
+    registry.languages_ = std::move(languages);
     std::vector<std::size_t> sources;
     for (std::size_t i = 0; i < registry.languages_.size(); ++i) {
         const Language& language = registry.languages_[i];

@@ -10,6 +10,7 @@
 // makes by default. See docs/localization.md.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,8 +53,19 @@ struct Language {
     // capitals kept ("EU funds"); "as-written" (German, whose nouns keep their
     // capital; scripts without case).
     bool lowercase_list_items = false;
+    // A regional variant ("ar-MA" of "ar", "fr-CA" of "fr"): the language
+    // whose messages it takes (its own file holds only the messages that
+    // differ) and whose [meta] entries it keeps where its own [meta] gives
+    // none; "" for a language with messages of its own. See inherited().
+    std::string extends;
+    std::set<std::string, std::less<>> given;  // the [meta] keys the file itself gives
     SourceLocation where;      // the [meta] table
 };
+
+// `variant` (a language whose meta.extends names `base`) completed with
+// `base`'s [meta] entries where its own [meta] gives none; a variant falls
+// back to its base unless it says otherwise.
+Language inherited(const Language& base, Language variant);
 
 // Reads the [meta] table of a locale file whose root is `root`; problems go
 // to the root's sink. nullopt when the table is absent or unusable.

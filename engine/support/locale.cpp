@@ -15,6 +15,7 @@
 #include <unicode/locid.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
+#include <unicode/dcfmtsym.h>
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -168,18 +169,112 @@ Catalog Catalog::load(const DataRoot& data, std::string_view lang) {
     return load_file(data.locales() / (language.tag + ".toml"), language.tag);
 }
 
+namespace {
+
+// How a number is written in an ICU locale: its digits (those of its
+// default numbering system), grouping and decimal separators and percent
+// sign, without the bidirectional marks ICU puts around some of them.
+std::vector<icu::UnicodeString> number_symbols(const std::string& icu_locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::DecimalFormatSymbols symbols(icu::Locale(icu_locale.c_str()), status);
+    if (U_FAILURE(status)) return {};
+    using S = icu::DecimalFormatSymbols;
+    std::vector<icu::UnicodeString> out;
+    for (S::ENumberFormatSymbol digit : {S::kZeroDigitSymbol, S::kOneDigitSymbol, S::kTwoDigitSymbol, S::kThreeDigitSymbol,
+                                         S::kFourDigitSymbol, S::kFiveDigitSymbol, S::kSixDigitSymbol,
+                                         S::kSevenDigitSymbol, S::kEightDigitSymbol, S::kNineDigitSymbol})
+        out.push_back(symbols.getSymbol(digit));
+    for (S::ENumberFormatSymbol mark : {S::kGroupingSeparatorSymbol, S::kDecimalSeparatorSymbol, S::kPercentSymbol}) {
+        icu::UnicodeString symbol = symbols.getSymbol(mark);
+        for (const UChar bidi_mark : {u'\u200E', u'\u200F', u'\u061C'}) symbol.findAndReplace(icu::UnicodeString(bidi_mark), "");
+        out.push_back(symbol);
+    }
+    return out;
+}
+
+// A number written in a message with `from`'s symbols, written with `to`'s
+// (number_symbols): a variant whose numbering system differs from its base's
+// reads the base's messages with its own ("١٠٠٬٠٠٠" and "٢٠٪" of ar are
+// "100.000" and "20%" in ar-MA, as ICU writes numbers there). Only from a base
+// whose digits are not Latin: Latin digits and separators are also part of a
+// pattern's syntax (=0, offset:1) and of ordinary punctuation, so a
+// Latin-digit base keeps its messages as written.
+std::string with_number_symbols(const std::string& text, const std::vector<icu::UnicodeString>& from,
+                                const std::vector<icu::UnicodeString>& to) {
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+    bool changed = false;
+    for (std::size_t i = 0; i < from.size() && i < to.size(); ++i)
+        if (!from[i].isEmpty() && from[i] != to[i] && unicode.indexOf(from[i]) >= 0) {
+            unicode.findAndReplace(from[i], to[i]);
+            changed = true;
+        }
+    if (!changed) return text;
+    std::string out;
+    unicode.toUTF8String(out);
+    return out;
+}
+
+using FlatMessages = std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>>;
+
+// A locale file's [meta] and messages; a regional variant's (meta.extends)
+// on top of its base's, whose files come first in `files`.
+struct CatalogSource {
+    std::optional<Language> language;
+    FlatMessages messages;
+    std::vector<fs::path> files;
+};
+
+CatalogSource read_catalog_source(const fs::path& file, const std::string& lang, DiagnosticSink& sink, bool base_of_variant) {
+    CatalogSource source;
+    FlatMessages own;
+    if (const auto document = TomlDocument::read(file, sink)) {
+        TableReader root = document->root(sink);
+        source.language = read_language_meta(root, lang);
+        flatten(root, "", own);
+    }
+    if (source.language && !source.language->extends.empty()) {
+        const std::string& base_tag = source.language->extends;
+        const fs::path base_file = file.parent_path() / (base_tag + ".toml");
+        if (base_of_variant) {
+            sink.error(source.language->where, "meta.extends: '" + source.language->tag +
+                                                   "' is itself a regional variant; a variant extends a language "
+                                                   "with messages of its own");
+            return source;
+        }
+        if (!fs::exists(base_file)) {
+            sink.error(source.language->where, "meta.extends: no language '" + base_tag + "' (expected " +
+                                                   base_file.string() + ")");
+            return source;
+        }
+        CatalogSource base = read_catalog_source(base_file, base_tag, sink, true);
+        if (base.language) {
+            source.language = inherited(*base.language, std::move(*source.language));
+            const auto from = number_symbols(base.language->icu_locale);
+            const auto to = number_symbols(source.language->icu_locale);
+            const bool latin_base = !from.empty() && from.front() == icu::UnicodeString(u"0");
+            if (from.size() == to.size() && from != to && !latin_base)
+                for (auto& [key, message] : base.messages)
+                    message.first = with_number_symbols(message.first, from, to);
+        }
+        source.messages = std::move(base.messages);
+        source.files = std::move(base.files);
+    }
+    for (auto& [key, message] : own) source.messages[key] = std::move(message);
+    source.files.push_back(file);
+    return source;
+}
+
+}  // namespace
+
 Catalog Catalog::load_file(const fs::path& file, std::string_view lang) {
     Catalog catalog;
     catalog.lang_ = std::string(lang);
     catalog.file_ = file;
     DiagnosticSink sink;
-    std::map<std::string, std::pair<std::string, SourceLocation>, std::less<>> flat;
-    if (const auto document = TomlDocument::read(file, sink)) {
-        TableReader root = document->root(sink);
-        if (auto language = read_language_meta(root, std::string(lang))) catalog.language_ = std::move(*language);
-        flatten(root, "", flat);
-    }
-    for (auto& [key, value] : flat) catalog.entries_.emplace(key, Entry{std::move(value.first), value.second});
+    CatalogSource source = read_catalog_source(file, std::string(lang), sink, false);
+    if (source.language) catalog.language_ = std::move(*source.language);
+    catalog.files_ = std::move(source.files);
+    for (auto& [key, value] : source.messages) catalog.entries_.emplace(key, Entry{std::move(value.first), value.second});
 
     catalog.formatters_ = std::make_unique<Formatters>(catalog.language_.icu_locale);
 

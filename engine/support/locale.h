@@ -119,6 +119,10 @@ public:
     // Every key in the file, sorted.
     [[nodiscard]] std::vector<std::string> keys() const;
     [[nodiscard]] const std::filesystem::path& file() const { return file_; }
+    // Every file the catalogue is made of: a regional variant's base first,
+    // then its own (meta.extends); the language's own file alone otherwise.
+    // What a cache key of its messages digests.
+    [[nodiscard]] const std::vector<std::filesystem::path>& files() const { return files_; }
     // Where a key is defined (for diagnostics).
     [[nodiscard]] SourceLocation location(std::string_view key) const;
 
@@ -156,6 +160,7 @@ private:
     std::string lang_;
     Language language_;
     std::filesystem::path file_;
+    std::vector<std::filesystem::path> files_;
     std::map<std::string, Entry, std::less<>> entries_;
     struct Formatters;
     std::unique_ptr<Formatters> formatters_;

@@ -140,11 +140,28 @@ bool is_bare_key(std::string_view key) {
     });
 }
 
+// A regional variant (meta.extends) takes its messages from its base
+// language: translators work on the base, and the variant's file holds, by
+// hand, only the few messages that differ. Exporting or importing the
+// variant as a whole would copy every base message into it.
+void refuse_variant(const Language& language, std::string_view what, const std::string& where) {
+    if (language.extends.empty()) return;
+    throw DiagnosticError(Diagnostic{
+        Severity::error, {where},
+        "cannot " + std::string(what) + " " + language.tag + ": it is a regional variant of " + language.extends +
+            " (meta.extends), whose messages it takes",
+        {{NoteKind::help,
+          "translate " + language.extends + " (iccreport translate export --lang " + language.extends +
+              "), and write in locales/" + language.tag + ".toml only the messages that differ",
+          {}}}});
+}
+
 }  // namespace
 
 PoDocument export_language(const DataRoot& data, std::string_view lang) {
     const LanguageRegistry registry = LanguageRegistry::load(data);
     const Language& language = registry.resolve(lang);
+    refuse_variant(language, "export", "--lang");
     const Language& source_language = registry.source();
     const Catalog source = Catalog::load_file(data.locales() / (source_language.tag + ".toml"), source_language.tag);
     const Catalog translation = Catalog::load_file(data.locales() / (language.tag + ".toml"), language.tag);
@@ -181,6 +198,7 @@ ImportResult import_po(const DataRoot& data, const fs::path& po_file, std::strin
         throw DiagnosticError(Diagnostic{Severity::error, {po_file.string()},
                                          "the file's header has no Language field; say which language with --lang", {}});
     const Language& language = registry.resolve(lang.empty() ? std::string_view(document.language) : lang);
+    refuse_variant(language, "import into", po_file.string());
     const Language& source_language = registry.source();
     if (language.tag == source_language.tag)
         throw DiagnosticError(Diagnostic{Severity::error, {po_file.string()},
@@ -321,6 +339,7 @@ ImportResult import_po(const DataRoot& data, const fs::path& po_file, std::strin
 std::vector<std::string> mark_current(const DataRoot& data, std::string_view lang, const std::vector<std::string>& keys) {
     const LanguageRegistry registry = LanguageRegistry::load(data);
     const Language& language = registry.resolve(lang);
+    refuse_variant(language, "mark messages current in", "--lang");
     const Language& source_language = registry.source();
     const Catalog source = Catalog::load_file(data.locales() / (source_language.tag + ".toml"), source_language.tag);
     const Catalog translation = Catalog::load_file(data.locales() / (language.tag + ".toml"), language.tag);
