@@ -262,14 +262,15 @@ BOOST_AUTO_TEST_CASE(answers_in_any_language_and_decimal_commas_are_understood) 
     set_cell(file, commitment_sheet, "D5", "partly");  // action_plan, the option id
     set_cell(file, education_sheet, "D3", "11,5");     // pupils_migrant_percent, decimal comma
     set_cell(file, education_sheet, "E3", "Registro escolar 2025.");
+    set_cell(file, education_sheet, "F3", "es");  // Valmora's edition is in English: this comment says it is not
     const Imported imported = import(dir, file);
     BOOST_TEST_REQUIRE(imported.result.exit_code == 0, imported.result.err);
     const std::string toml = testing::slurp(imported.out);
     BOOST_TEST(toml.find("\nstatement = { answer = \"yes\"") != std::string::npos, toml);
     BOOST_TEST(toml.find("\nstrategy = { answer = \"yes\"") != std::string::npos);
     BOOST_TEST(toml.find("\naction_plan = \"partly\"") != std::string::npos);
-    BOOST_TEST(toml.find("\npupils_migrant_percent = { answer = 11.5, comment = \"Registro escolar 2025.\" }") !=
-               std::string::npos);
+    BOOST_TEST(toml.find("\npupils_migrant_percent = { answer = 11.5, comment = \"Registro escolar 2025.\", language = \"es\" }") !=
+               std::string::npos, toml);
 }
 
 BOOST_AUTO_TEST_CASE(an_option_not_in_the_list_is_refused_at_its_cell_with_did_you_mean) {

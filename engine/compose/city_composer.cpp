@@ -83,11 +83,4 @@ QuotedText CityComposer::quoted_answer(const Answer& answer) const {
                            catalog_.lang());
 }
 
-std::string CityComposer::quote_note(const QuotedText& quoted) const {
-    if (quoted.state != QuotedText::State::stale && quoted.state != QuotedText::State::untranslated) return {};
-    return format("report.area.quote_note",
-                  {{"state", quoted.state == QuotedText::State::stale ? "stale" : "untranslated"},
-                   {"language", language_name(quoted.language, catalog_.icu_locale())}});
-}
-
 }  // namespace icc

@@ -41,10 +41,6 @@ protected:
     // current translation, else the text in its own language (load/free_text.h).
     [[nodiscard]] QuotedText quoted_comment(const Answer& answer) const;
     [[nodiscard]] QuotedText quoted_answer(const Answer& answer) const;
-    // The reader's note on a text quoted in another language (its translation
-    // out of date, or none), spaced to follow the text; empty for an original or
-    // a current translation.
-    [[nodiscard]] std::string quote_note(const QuotedText& quoted) const;
 
     void add(Block block) { document_.blocks.push_back(std::move(block)); }
     void add(std::vector<Block> blocks) {

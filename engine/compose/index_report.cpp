@@ -125,6 +125,7 @@ private:
         // A fact's comment (its source, what it counts) is the city's text: a
         // numbered note under the table, in the language the city wrote it in.
         std::vector<ParagraphBlock> notes;
+        QuotedLanguages quoted;
         for (const Question& question : data_.questionnaire.questions()) {
             if (question.kind != QuestionKind::fact || !question.area.empty()) continue;
             const Answer* answer = data_.edition.find(question.id);
@@ -140,11 +141,7 @@ private:
                 notes.push_back(ParagraphBlock{{TextRun::plain(mark + " "), TextRun::plain(comment.text)},
                                                ParagraphStyle::note,
                                                comment.language});
-                // The note is worded to follow a text ("… (quoted in French)"); as a paragraph of its
-                // own it loses the leading space.
-                if (std::string note = quote_note(comment); !note.empty())
-                    notes.push_back(ParagraphBlock{plain_text(note.erase(0, note.find_first_not_of(' '))),
-                                                   ParagraphStyle::note, {}});
+                quoted.remember(comment);
             }
             row(text(question.text_key()), std::move(value));
         }
@@ -159,6 +156,33 @@ private:
         row(text("report.figures.peer_groups"), catalog_.list_of_labels(groups));
         add(std::move(table));
         for (ParagraphBlock& note : notes) add(std::move(note));
+        say_how_quoted(quoted);
+    }
+
+    // The languages of the city's words quoted as it wrote them (untranslated)
+    // or with an out-of-date translation, in the order first quoted: the
+    // reader is told once under a list or a table's notes, per language, not
+    // after every comment.
+    struct QuotedLanguages {
+        std::vector<std::string> untranslated, stale;
+        void remember(const QuotedText& quoted) {
+            std::vector<std::string>* into = quoted.state == QuotedText::State::untranslated ? &untranslated
+                                             : quoted.state == QuotedText::State::stale        ? &stale
+                                                                                                : nullptr;
+            if (into && std::find(into->begin(), into->end(), quoted.language) == into->end())
+                into->push_back(quoted.language);
+        }
+    };
+
+    void say_how_quoted(const QuotedLanguages& quoted) {
+        for (const auto& [state, languages] : {std::pair{"untranslated", &quoted.untranslated}, {"stale", &quoted.stale}}) {
+            if (languages->empty()) continue;
+            std::vector<std::string> names;
+            for (const std::string& language : *languages) names.push_back(language_name(language, catalog_.icu_locale()));
+            add(ParagraphBlock{plain_text(format("report.area.quoted_in_list",
+                                                 {{"state", state}, {"languages", catalog_.list(names)}})),
+                               ParagraphStyle::note, {}});
+        }
     }
 
     void overall_results() {
@@ -297,26 +321,17 @@ private:
     void reported(const Area& area, int level) {
         heading(level, format("report.area.reported", city_args()), "reported-" + area.id, false);
         ListBlock list;
-        // The city's words quoted in another language than the reader's say so once,
-        // under the list, per language, rather than after every comment.
-        std::vector<std::string> untranslated, stale;  // languages, in the order first quoted
-        auto remember = [&](const QuotedText& quoted) {
-            std::vector<std::string>* into = quoted.state == QuotedText::State::untranslated ? &untranslated
-                                             : quoted.state == QuotedText::State::stale        ? &stale
-                                                                                                : nullptr;
-            if (into && std::find(into->begin(), into->end(), quoted.language) == into->end())
-                into->push_back(quoted.language);
-        };
+        QuotedLanguages quoted;  // said once, under the list
         for (const Question* question : data_.questionnaire.questions_of(area.id)) {
             const Answer* answer = data_.edition.find(question->id);
             if (!answer) continue;
             InlineText item{TextRun::plain(format("report.area.question_answer", {{"question", text(question->text_key())}})),
                             TextRun::strong(answer_text_of(*question, *answer))};
-            if (question->type == AnswerType::text) remember(quoted_answer(*answer));
+            if (question->type == AnswerType::text) quoted.remember(quoted_answer(*answer));
             if (!answer->comment.empty()) {
                 const QuotedText comment = quoted_comment(*answer);
                 item.push_back(TextRun::emphasis(format("report.area.comment", {{"comment", comment.text}})));
-                remember(comment);
+                quoted.remember(comment);
             }
             list.items.push_back(std::move(item));
         }
@@ -325,14 +340,7 @@ private:
             return;
         }
         add(std::move(list));
-        for (const auto& [state, languages] : {std::pair{"untranslated", &untranslated}, {"stale", &stale}}) {
-            if (languages->empty()) continue;
-            std::vector<std::string> names;
-            for (const std::string& language : *languages) names.push_back(language_name(language, catalog_.icu_locale()));
-            add(ParagraphBlock{plain_text(format("report.area.quoted_in_list",
-                                                 {{"state", state}, {"languages", catalog_.list(names)}})),
-                               ParagraphStyle::note, {}});
-        }
+        say_how_quoted(quoted);
     }
 
     void recommendations(const Area& area, int level) {
