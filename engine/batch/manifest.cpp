@@ -19,18 +19,6 @@ Manifest Manifest::load(const std::filesystem::path& file) {
         using Table = std::map<std::string, std::map<std::string, std::string>>;
         manifest.networks = json.value("networks", Table{});
         manifest.locales = json.value("locales", Table{});
-        if (json.contains("files"))
-            for (const auto& [path, item] : json.at("files").items()) {
-                KnownDigest known;
-                known.stamp.size = item.at("size").get<std::uint64_t>();
-                known.stamp.mtime_ns = item.at("mtime_ns").get<std::int64_t>();
-                known.stamp.ctime_ns = item.at("ctime_ns").get<std::int64_t>();
-                known.stamp.inode = item.at("inode").get<std::uint64_t>();
-                known.stamp.device = item.at("device").get<std::uint64_t>();
-                known.hashed_at_ns = item.at("hashed_at_ns").get<std::int64_t>();
-                known.digest = item.at("sha256").get<std::string>();
-                manifest.files.emplace(path, std::move(known));
-            }
         for (const auto& item : json.at("reports")) {
             ManifestEntry entry;
             entry.output = item.at("output").get<std::string>();
@@ -53,7 +41,6 @@ Manifest Manifest::load(const std::filesystem::path& file) {
         std::cerr << file.string() << ": warning: ignoring unreadable manifest (" << e.what()
                   << "); every report will be rebuilt\n";
         manifest.entries.clear();
-        manifest.files.clear();
     }
     return manifest;
 }
@@ -98,14 +85,40 @@ void Manifest::save(const std::filesystem::path& file) const {
     root["reports"] = std::move(reports);
     root["networks"] = referenced(networks, "network");
     root["locales"] = referenced(locales, "locale");
-    nlohmann::ordered_json files_json = nlohmann::ordered_json::object();
-    for (const auto& [path, known] : files)
-        files_json[path] = {{"size", known.stamp.size},         {"mtime_ns", known.stamp.mtime_ns},
-                            {"ctime_ns", known.stamp.ctime_ns}, {"inode", known.stamp.inode},
-                            {"device", known.stamp.device},     {"hashed_at_ns", known.hashed_at_ns},
-                            {"sha256", known.digest}};
-    root["files"] = std::move(files_json);
     write_file_atomically(file, root.dump(2) + "\n");
+}
+
+std::map<std::string, KnownDigest> load_file_digests(const std::filesystem::path& file) {
+    std::map<std::string, KnownDigest> digests;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return digests;
+    try {
+        const nlohmann::json json = nlohmann::json::parse(read_file(file));  // kept alive: the loop reads from it
+        for (const auto& [path, item] : json.items()) {
+            KnownDigest known;
+            known.stamp.size = item.at("size").get<std::uint64_t>();
+            known.stamp.mtime_ns = item.at("mtime_ns").get<std::int64_t>();
+            known.stamp.ctime_ns = item.at("ctime_ns").get<std::int64_t>();
+            known.stamp.inode = item.at("inode").get<std::uint64_t>();
+            known.stamp.device = item.at("device").get<std::uint64_t>();
+            known.hashed_at_ns = item.at("hashed_at_ns").get<std::int64_t>();
+            known.digest = item.at("sha256").get<std::string>();
+            digests.emplace(path, std::move(known));
+        }
+    } catch (const std::exception&) {
+        digests.clear();  // a help, never a requirement: every input is hashed again
+    }
+    return digests;
+}
+
+void save_file_digests(const std::filesystem::path& file, const std::map<std::string, KnownDigest>& digests) {
+    nlohmann::ordered_json json = nlohmann::ordered_json::object();
+    for (const auto& [path, known] : digests)
+        json[path] = {{"size", known.stamp.size},         {"mtime_ns", known.stamp.mtime_ns},
+                      {"ctime_ns", known.stamp.ctime_ns}, {"inode", known.stamp.inode},
+                      {"device", known.stamp.device},     {"hashed_at_ns", known.hashed_at_ns},
+                      {"sha256", known.digest}};
+    write_file_atomically(file, json.dump(1) + "\n");
 }
 
 }  // namespace icc

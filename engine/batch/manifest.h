@@ -42,15 +42,20 @@ struct Manifest {
     // the reports built from the same data, kept while a report refers to them.
     std::map<std::string, std::map<std::string, std::string>> networks;
     std::map<std::string, std::map<std::string, std::string>> locales;
-    // The digest of every file the build read, with the stat stamp it had
-    // then (support/file_digests.h): the next build hashes only the files
-    // whose stamp moved, so a build where nothing changed reads none again.
-    std::map<std::string, KnownDigest> files;
 
     // A missing file gives an empty manifest; an unreadable one too, with a
     // warning on stderr (the next build then rebuilds everything).
     static Manifest load(const std::filesystem::path& file);
     void save(const std::filesystem::path& file) const;
 };
+
+// The digest of every file a build read, with the stat stamp it had then
+// (support/file_digests.h): the next build hashes only the files whose stamp
+// moved, so a build where nothing changed reads none again. Kept beside the
+// manifest (.file-digests.json), not in it: the stamps differ from one
+// checkout and one run to the next, the manifest does not. A missing or
+// unreadable file gives none (every input is hashed again).
+std::map<std::string, KnownDigest> load_file_digests(const std::filesystem::path& file);
+void save_file_digests(const std::filesystem::path& file, const std::map<std::string, KnownDigest>& digests);
 
 }  // namespace icc

@@ -429,7 +429,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
     const Manifest previous = Manifest::load(manifest_path);
     // Every input's digest, by stat stamp: a file unchanged since the last
     // build is not read again (support/file_digests.h says when a stamp is trusted).
-    FileDigests digests(previous.files);
+    const fs::path digests_path = options.output / ".file-digests.json";
+    FileDigests digests(load_file_digests(digests_path));
     Manifest manifest;  // what this build leaves: every report of the network
     for (const auto& [name, entry] : previous.entries)
         if (!in_scope(entry.city)) manifest.entries.emplace(name, entry);  // --only: as the last build left them
@@ -743,8 +744,8 @@ BuildSummary run_build(const DataRoot& data, const BuildOptions& requested, std:
         if (summary.interrupted)
             for (const auto& [name, entry] : previous.entries)
                 if (!manifest.entries.count(name)) manifest.entries.emplace(name, entry);
-        manifest.files = digests.used();
         manifest.save(manifest_path);
+        save_file_digests(digests_path, digests.used());
     }
     log << (options.dry_run ? "dry run: " : "build: ") << summary.built << " built, " << summary.up_to_date
         << " up to date, " << summary.failed << " failed";
