@@ -276,6 +276,54 @@ BOOST_AUTO_TEST_CASE(a_text_is_shaped_once_and_its_layout_shared_by_every_box_th
     BOOST_TEST(running_heads.size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(texts_shaped_for_an_earlier_document_are_reused_in_the_same_setting_only) {
+    const std::string other = "Residents of every background meet one another in public spaces. ";
+    Document before;
+    set_locale_furniture(before.info, engine().english);
+    before.info.running_header = "Test";
+    for (int i = 0; i < 12; ++i)
+        before.blocks.emplace_back(ParagraphBlock{plain_text(std::to_string(i) + " " + sentence + sentence)});
+    Document after = before;  // one word changed, as a translator's save in watch
+    std::get<ParagraphBlock>(after.blocks[3]).text = plain_text("3 " + other + sentence);
+
+    const HyphenationDictionaries hyphenation(engine().fonts.hyphenation_folder());
+    ShapedTexts shaped(engine().fonts);
+    const LaidOutDocument first = paginate(before, engine().fonts, hyphenation, &shaped);
+    BOOST_TEST(shaped.size() > 12u);
+    const LaidOutDocument second = paginate(after, engine().fonts, hyphenation, &shaped);
+    const LaidOutDocument alone = paginate(after, engine().fonts, hyphenation);
+
+    auto layouts_by_block = [](const LaidOutDocument& laid_out) {
+        std::map<std::size_t, PangoLayout*> layouts;
+        for (const LaidOutPage& page : laid_out.pages)
+            for (const TextBox& text : page.texts)
+                if (text.tag.role == Role::paragraph) layouts[text.tag.block] = text.layout.get();
+        return layouts;
+    };
+    const auto earlier = layouts_by_block(first), now = layouts_by_block(second);
+    BOOST_TEST_REQUIRE(now.size() == 12u);
+    for (const auto& [block, layout] : now)
+        BOOST_TEST((layout == earlier.at(block)) == (block != 3), "block " << block);
+    // The same pages as laid out afresh.
+    BOOST_TEST_REQUIRE(second.pages.size() == alone.pages.size());
+    for (std::size_t p = 0; p < alone.pages.size(); ++p) {
+        BOOST_TEST_REQUIRE(second.pages[p].texts.size() == alone.pages[p].texts.size());
+        for (std::size_t t = 0; t < alone.pages[p].texts.size(); ++t) {
+            const TextBox &reused = second.pages[p].texts[t], &fresh = alone.pages[p].texts[t];
+            BOOST_TEST(reused.box.y == fresh.box.y);
+            BOOST_TEST(reused.box.height == fresh.box.height);
+            BOOST_TEST(std::string(pango_layout_get_text(reused.layout.get())) ==
+                       std::string(pango_layout_get_text(fresh.layout.get())));
+        }
+    }
+
+    // Another setting (a document set right to left) shares nothing.
+    Document mirrored = after;
+    mirrored.info.right_to_left = true;
+    const auto other_setting = layouts_by_block(paginate(mirrored, engine().fonts, hyphenation, &shaped));
+    for (const auto& [block, layout] : other_setting) BOOST_TEST((layout != now.at(block)), "block " << block);
+}
+
 BOOST_AUTO_TEST_CASE(text_is_data_never_markup) {
     const std::string comment = "Casa <b>do</b> Acolhimento & partners </span> and a lone < sign";
     Document document = paragraphs_document(1, comment);

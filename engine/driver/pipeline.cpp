@@ -178,8 +178,8 @@ Document compose_city_report(const EngineResources& resources, const PreparedCit
 }
 
 int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
-                    const fs::path& output, const RenderOptions& options) {
-    const LaidOutDocument pages = paginate(document, fonts, hyphenation);
+                    const fs::path& output, const RenderOptions& options, ShapedTexts* shaped) {
+    const LaidOutDocument pages = paginate(document, fonts, hyphenation, shaped);
     render_pdf(pages, fonts, output, options);
     return static_cast<int>(pages.pages.size());
 }

@@ -11,6 +11,7 @@
 #include "compose/document.h"
 #include "compose/report_data.h"
 #include "layout/hyphenation.h"
+#include "layout/paginate.h"
 #include "load/network.h"
 #include "load/page_style.h"
 #include "load/practices.h"
@@ -131,9 +132,11 @@ void refuse_if_too_few_answers(const EngineResources& resources, const Edition& 
 // Composes, lays out and renders the Index Report; returns the page count.
 // The file appears atomically at `output`.
 Document compose_city_report(const EngineResources& resources, const PreparedCity& city, const Catalog& catalog);
-// `hyphenation`: the process's loaded patterns, reused by every document it renders.
+// `hyphenation`: the process's loaded patterns, reused by every document it renders;
+// `shaped`, when given, the texts it shaped for earlier documents (layout/paginate.h).
 int render_document(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
-                    const std::filesystem::path& output, const RenderOptions& options = {});
+                    const std::filesystem::path& output, const RenderOptions& options = {},
+                    ShapedTexts* shaped = nullptr);
 // One document alone (its patterns loaded for it).
 int render_document(const Document& document, const FontSet& fonts, const std::filesystem::path& output,
                     const RenderOptions& options = {});

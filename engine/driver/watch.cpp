@@ -41,6 +41,7 @@ struct ReportWatcher::State {
 
     std::optional<FontSet> fonts;
     std::optional<HyphenationDictionaries> hyphenation;  // patterns of fonts' folder, loaded on first use
+    std::optional<ShapedTexts> shaped;  // on fonts: the last render's texts, for the next
     std::optional<Catalog> catalog;
     std::optional<EngineResources> resources;  // questionnaire, template, practices, rules
     std::optional<LoadedNetwork> network;
@@ -78,8 +79,11 @@ ReportWatcher::Rendered ReportWatcher::render() {
     const std::optional<Date> as_of =
         s.options.as_of.empty() ? std::nullopt : std::optional<Date>(parse_date_option(s.options.as_of, "--as-of"));
     if (!s.fonts) {
+        s.shaped.reset();
+        s.hyphenation.reset();
         s.fonts.emplace(FontSet::load(s.data));
         s.hyphenation.emplace(s.fonts->hyphenation_folder());
+        s.shaped.emplace(*s.fonts);
     }
     if (!s.catalog) s.catalog.emplace(Catalog::load(s.data, s.options.lang));
     if (!s.resources) s.resources.emplace(EngineResources::load(s.data));
@@ -96,7 +100,7 @@ ReportWatcher::Rendered ReportWatcher::render() {
     if (!s.city) s.city.emplace(*s.resources, s.network->network, *s.network->subject, s.sample);
     const Document document = compose_city_report(*s.resources, *s.city, *s.catalog);
     Rendered rendered;
-    rendered.pages = render_document(document, *s.fonts, *s.hyphenation, s.options.output);
+    rendered.pages = render_document(document, *s.fonts, *s.hyphenation, s.options.output, {}, &*s.shaped);
     rendered.time = Clock::now() - start;
     return rendered;
 }
@@ -107,6 +111,7 @@ bool ReportWatcher::changed(const fs::path& changed_file) {
     const std::string name = file.filename().string();
     if (name.empty() || name[0] == '.' || name.back() == '~') return false;  // editors' temporaries and backups
     if (is_under(file, s.data.fonts())) {
+        s.shaped.reset();  // before the fonts its layouts are shaped on
         s.fonts.reset();
         return true;
     }

@@ -9,12 +9,19 @@ namespace icc {
 
 namespace pagination {
 
-Paginator::Paginator(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation)
+Paginator::Paginator(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+                     ShapedTexts* earlier)
     : document_(document), fonts_(fonts), hyphenation_(hyphenation), context_(fonts.create_context()),
-      rtl_(document.info.right_to_left) {
+      rtl_(document.info.right_to_left), earlier_(earlier) {
     result_.geometry = style_.page;
     pango_context_set_language(context_.get(), pango_language_from_string(document.info.language.c_str()));
     pango_context_set_base_dir(context_.get(), rtl_ ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+    if (earlier_) {
+        // A layout is shaped on the fonts of its context: another set's would be wrong, not just stale.
+        if (&earlier_->fonts() != &fonts) throw InternalError("texts shaped on another font set");
+        const auto setting = earlier_->store_->settings.find(setting_key());
+        if (setting != earlier_->store_->settings.end()) earlier_texts_ = std::move(setting->second.texts);
+    }
 }
 
 LaidOutDocument Paginator::run() {
@@ -30,6 +37,7 @@ LaidOutDocument Paginator::run() {
     while (result_.pages.size() > 1 && page_is_empty(result_.pages.back())) result_.pages.pop_back();
     fill_in_contents();
     add_page_furniture();
+    keep_shaped_texts();
     return std::move(result_);
 }
 
@@ -131,8 +139,19 @@ void Paginator::add_lines(const PreparedText& text, int first, int end, double x
 
 }  // namespace pagination
 
-LaidOutDocument paginate(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation) {
-    return pagination::Paginator(document, fonts, hyphenation).run();
+ShapedTexts::ShapedTexts(const FontSet& fonts) : fonts_(fonts), store_(std::make_unique<pagination::ShapedStore>()) {}
+
+ShapedTexts::~ShapedTexts() = default;
+
+std::size_t ShapedTexts::size() const {
+    std::size_t count = 0;
+    for (const auto& [key, setting] : store_->settings) count += setting.texts.size();
+    return count;
+}
+
+LaidOutDocument paginate(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+                         ShapedTexts* earlier) {
+    return pagination::Paginator(document, fonts, hyphenation, earlier).run();
 }
 
 LaidOutDocument paginate(const Document& document, const FontSet& fonts) {

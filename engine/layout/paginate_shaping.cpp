@@ -236,11 +236,45 @@ std::string shaping_key(const InlineText& runs, const TextStyle& style, double w
 PreparedText Paginator::prepare(const InlineText& runs, const TextStyle& style, double width,
                                 Alignment align, bool hyphenate,
                                 const std::string& language) {
+    check_links(runs);
     std::string key = shaping_key(runs, style, width, align, hyphenate, language);
     auto found = shaped_.find(key);
-    if (found == shaped_.end())
-        found = shaped_.emplace(std::move(key), shape(runs, style, width, align, hyphenate, language)).first;
+    if (found == shaped_.end()) {
+        if (auto earlier = earlier_texts_.extract(key)) found = shaped_.insert(std::move(earlier)).position;
+        else found = shaped_.emplace(std::move(key), shape(runs, style, width, align, hyphenate, language)).first;
+    }
     return found->second.share();
+}
+
+void Paginator::check_links(const InlineText& runs) const {
+    for (const TextRun& run : runs)
+        if (run.url.empty() && !run.anchor.empty() && !run.text.empty() && !anchors_.count(run.anchor))
+            throw InternalError(Diagnostic{Severity::error, {},
+                                           "internal link '" + run.text + "' points to anchor '" + run.anchor +
+                                               "', which no heading has"});
+}
+
+std::string Paginator::setting_key() const {
+    std::string key;
+    add_field(key, document_.info.language);
+    add_field(key, document_.info.icu_locale);
+    key += rtl_ ? 'r' : 'l';
+    add_field(key, hyphenation_.folder().string());
+    add_field(key, canonical_text(style_));
+    return key;
+}
+
+void Paginator::keep_shaped_texts() {
+    if (!earlier_) return;
+    ShapedStore& store = *earlier_->store_;
+    ShapedStore::Setting& setting = store.settings[setting_key()];
+    setting.texts = std::move(shaped_);
+    setting.last_used = ++store.documents;
+    while (store.settings.size() > ShapedStore::kept_settings)
+        store.settings.erase(std::min_element(store.settings.begin(), store.settings.end(),
+                                              [](const auto& a, const auto& b) {
+                                                  return a.second.last_used < b.second.last_used;
+                                              }));
 }
 
 PreparedText Paginator::shape(const InlineText& runs, const TextStyle& style, double width,
@@ -268,11 +302,6 @@ PreparedText Paginator::shape(const InlineText& runs, const TextStyle& style, do
         if (is_link) {
             add(pango_attr_foreground_new(channel(accent.r), channel(accent.g), channel(accent.b)));
             if (!run.url.empty()) add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
-            // A link to nowhere would leave a dead link in the PDF: that is the composer's bug.
-            if (run.url.empty() && !anchors_.count(run.anchor))
-                throw InternalError(Diagnostic{Severity::error, {},
-                                                 "internal link '" + run.text + "' points to anchor '" +
-                                                     run.anchor + "', which no heading has"});
             prepared.links.push_back({static_cast<int>(start), static_cast<int>(end), run.url, run.anchor});
         }
     }

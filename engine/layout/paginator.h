@@ -14,6 +14,7 @@
 //   paginate_cover.cpp     the cover and page breaks
 //   paginate_furniture.cpp running heads, folios and page labels
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -28,6 +29,7 @@
 #include "layout/layout_inputs.h"
 #include "layout/linebreak_pango.h"
 #include "layout/page.h"
+#include "layout/paginate.h"
 #include "support/diagnostic.h"
 #include "support/fonts.h"
 
@@ -84,6 +86,21 @@ struct PreparedText {
     }
 };
 
+// Shaped texts by shaping_key (paginate_shaping.cpp).
+using ShapedMap = std::unordered_map<std::string, PreparedText>;
+
+// What ShapedTexts keeps: by setting (Paginator::setting_key), the texts
+// the last document of that setting used.
+struct ShapedStore {
+    struct Setting {
+        ShapedMap texts;
+        std::uint64_t last_used = 0;  // documents laid out before it was last used
+    };
+    static constexpr std::size_t kept_settings = 4;
+    std::map<std::string, Setting> settings;
+    std::uint64_t documents = 0;
+};
+
 // A paragraph-like piece of a flow (paragraph, list item, call-out title),
 // positioned by its logical offset from the start edge of the flow's column.
 struct FlowItem {
@@ -133,7 +150,8 @@ LineBreakStyle line_break_style(const BreakerStyle& b);
 
 class Paginator {
 public:
-    Paginator(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation);
+    Paginator(const Document& document, const FontSet& fonts, const HyphenationDictionaries& hyphenation,
+              ShapedTexts* earlier = nullptr);
 
     LaidOutDocument run();
 
@@ -172,6 +190,20 @@ private:
 
     PreparedText prepare(const std::string& text, const TextStyle& style, double width,
                          Alignment align = Alignment::start);
+
+    // An internal link to an anchor no heading of this document has would
+    // leave a dead link in the PDF: the composer's bug, an InternalError.
+    void check_links(const InlineText& runs) const;
+
+    // Everything outside the text that its shaping depends on: the
+    // document's language, locale and direction, the page design (styles,
+    // link colour, the breaker's parameters, the Arabic scale) and the
+    // hyphenation patterns' folder. Texts shaped for another document are
+    // reused only under the same setting.
+    [[nodiscard]] std::string setting_key() const;
+
+    // Hands the texts of this document to `earlier_`, for the next.
+    void keep_shaped_texts();
 
     // What prepare() does on a miss of its cache: the text shaped afresh.
     PreparedText shape(const InlineText& runs, const TextStyle& style, double width, Alignment align,
@@ -376,7 +408,11 @@ private:
     // is shaped once and its layout shared by every box that shows it (a
     // layout is never changed once prepared). Lives as long as the
     // paginator, that is one document.
-    std::unordered_map<std::string, PreparedText> shaped_;
+    ShapedMap shaped_;
+    // Texts shaped for the last earlier document of this setting, taken
+    // into shaped_ as this one asks for them (ShapedTexts).
+    ShapedTexts* earlier_ = nullptr;
+    ShapedMap earlier_texts_;
     const LineBreakStyle line_break_style_ = line_break_style(style_.breaker);
     std::map<std::size_t, NumberedHeading> numbers_;
     std::set<std::string> anchors_;
