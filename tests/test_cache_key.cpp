@@ -269,6 +269,55 @@ BOOST_AUTO_TEST_CASE(fonts_and_hyphenation_patterns_rebuild_the_reports_set_with
     BOOST_TEST(!r.changed.empty());
 }
 
+// A regional variant's reports read two locale files (locales/ar-MA.toml
+// extends ar.toml): a change to either rebuilds them, as a from-scratch
+// build makes them, and a change to the base reaches the variant's PDF.
+BOOST_AUTO_TEST_CASE(a_regional_variants_reports_are_keyed_by_its_base_locale_too) {
+    DataCopy copy;
+    const fs::path out = copy.dir / "out";
+    const auto build = [&](const fs::path& folder) {
+        return testing::iccreport() + " --data '" + copy.data.string() + "' build --out '" + folder.string() +
+               "' --langs ar-MA --only valmora,strandsstad -j2";  // Marvège's expert wrote in en and fr only
+    };
+    const auto first = run(build(out));
+    BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+    const Names moroccan = ending_with(pdfs(out), ".ar-MA.pdf");
+    BOOST_TEST_REQUIRE(moroccan.size() == 2u, listed(moroccan));
+    const auto rebuilt_as_from_scratch = [&](const std::string& what) {
+        Names rebuilt;
+        BOOST_TEST_CONTEXT(what) {
+            const Files before = pdfs(out);
+            const auto again = run(build(out));
+            BOOST_TEST_REQUIRE(again.exit_code == 0, again.err);
+            rebuilt = with_status(out, "built");
+            const fs::path scratch = copy.dir / ("scratch-" + std::to_string(std::hash<std::string>{}(what)));
+            BOOST_TEST_REQUIRE(run(build(scratch)).exit_code == 0);
+            const Files after = pdfs(out), reference = pdfs(scratch);
+            Names changed;
+            for (const auto& [name, bytes] : reference) {
+                BOOST_TEST((after.at(name) == bytes), name << " differs from a from-scratch build");
+                if (before.at(name) != bytes) changed.insert(name);
+            }
+            BOOST_TEST((rebuilt == changed), "rebuilt " << listed(rebuilt) << ", bytes changed " << listed(changed));
+        }
+        return rebuilt;
+    };
+    // The base's words (the cover's title, in every report): every ar-MA report.
+    copy.replace("locales/ar.toml", "title = \"نتائج مؤشر المدن المتعددة الثقافات\"",
+                 "title = \"نتائج مؤشر المدن المتعددة الثقافات لعام\"");
+    const Names index_reports{"strandsstad.ar-MA.pdf", "valmora.ar-MA.pdf"};
+    Names rebuilt = rebuilt_as_from_scratch("ar.toml");
+    for (const std::string& name : index_reports) BOOST_TEST(rebuilt.count(name) == 1u, name);
+    // The variant's own file: a message it now writes its own way.
+    copy.append("locales/ar-MA.toml", "\n[report.cover]\ntitle = \"نتائج مؤشر المدن المتعددة الثقافات في المغرب\"\n");
+    rebuilt = rebuilt_as_from_scratch("ar-MA.toml");
+    for (const std::string& name : index_reports) BOOST_TEST(rebuilt.count(name) == 1u, name);
+    // Nothing changed: nothing rebuilt.
+    const auto noop = run(build(out));
+    BOOST_TEST_REQUIRE(noop.exit_code == 0, noop.err);
+    BOOST_TEST(with_status(out, "built").empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_engine_and_the_linked_libraries_are_part_of_every_key) {
     DataCopy copy;
     const fs::path out = copy.dir / "out";

@@ -281,3 +281,13 @@ BOOST_AUTO_TEST_CASE(explain_shows_what_the_expert_changed) {
                std::string::npos);
     BOOST_TEST(text.find("  note: removed by the expert (" + f + ":9:1): policy.body: no points") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(a_regional_variant_reads_the_experts_text_in_its_language) {
+    const std::map<std::string, std::string> texts{{"ar", "نص الخبير"}, {"fr", "Texte de l’experte"}, {"fr-CA", "Texte"}};
+    BOOST_REQUIRE(text_for_reader(texts, "ar-MA"));
+    BOOST_TEST(*text_for_reader(texts, "ar-MA") == "نص الخبير");  // its primary language's
+    BOOST_TEST(*text_for_reader(texts, "fr-CA") == "Texte");       // its own, when the expert wrote one
+    BOOST_TEST(*text_for_reader(texts, "fr") == "Texte de l’experte");
+    BOOST_TEST(!text_for_reader(texts, "en"));
+    BOOST_TEST(!text_for_reader(texts, "en-GB"));
+}

@@ -95,7 +95,7 @@ std::map<std::string, std::string> override_entries(const Overrides& overrides, 
         for (int n = 2; entries.count(label); ++n) label = what + entry.target() + " (" + std::to_string(n) + ")";
         Sha256 sha;
         sha.field(entry.area).field(entry.question);
-        if (const auto text = entry.text.find(lang); text != entry.text.end()) sha.field(text->second);
+        if (const std::string* text = text_for_reader(entry.text, lang)) sha.field(*text);
         entries[label] = sha.hex().substr(0, 16);
     }
     return entries;

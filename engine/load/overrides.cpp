@@ -152,6 +152,12 @@ std::string_view to_string(OverrideAction action) { return name_of(action_choice
 
 std::ostream& operator<<(std::ostream& out, OverrideAction action) { return out << to_string(action); }
 
+const std::string* text_for_reader(const std::map<std::string, std::string>& texts, std::string_view lang) {
+    if (const auto exact = texts.find(std::string(lang)); exact != texts.end()) return &exact->second;
+    if (const auto primary = texts.find(primary_language(lang)); primary != texts.end()) return &primary->second;
+    return nullptr;
+}
+
 std::string RecommendationOverride::target() const {
     return question.empty() ? "area " + area : "question " + question;
 }

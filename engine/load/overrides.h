@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/questionnaire.h"
@@ -30,6 +31,11 @@ struct RecommendationOverride {
     // "question commitment.strategy" or "area welcome", for messages.
     [[nodiscard]] std::string target() const;
 };
+
+// Of an expert's texts by language, the one a reader of `lang` reads: the one
+// in that tag, else the one in its primary language (a regional variant,
+// ar-MA, reads the expert's ar text). nullptr when there is neither.
+const std::string* text_for_reader(const std::map<std::string, std::string>& texts, std::string_view lang);
 
 struct Overrides {
     std::string source_file;            // empty when the city has no overrides file

@@ -304,13 +304,16 @@ SelectionSettings load_selection_settings(const DataRoot& data) {
 
 std::string recommendation_text(const ChosenRecommendation& recommendation, const Catalog& catalog) {
     if (!recommendation.text_key.empty()) return catalog.format(recommendation.text_key, {});
-    const auto it = recommendation.text.find(catalog.lang());
-    if (it == recommendation.text.end())
+    const std::string* text = text_for_reader(recommendation.text, catalog.lang());
+    if (!text) {
+        const std::string lang = catalog.lang(), primary = primary_language(lang);
         throw DiagnosticError(Diagnostic{Severity::error, recommendation.where,
                                          "the expert's recommendation for " + recommendation.area +
-                                             " has no text in language '" + catalog.lang() + "'; expected text." +
-                                             catalog.lang() + " = \"...\""});
-    return it->second;
+                                             " has no text in language '" + lang + "'; expected text." + lang +
+                                             " = \"...\"" +
+                                             (primary != lang ? " (or text." + primary + ", which it reads too)" : "")});
+    }
+    return *text;
 }
 
 void throw_if_overrides_unapplied(const Selection& selection, const Overrides& overrides, const ScoredNetwork& network) {
