@@ -68,6 +68,38 @@ std::map<std::string, std::string> pdfs(const fs::path& out) {
     return result;
 }
 
+// The state of an output folder: its PDFs and its manifest's entries, by output name.
+struct Outputs {
+    std::map<std::string, std::string> pdfs;
+    std::map<std::string, nlohmann::json> entries;
+};
+
+Outputs outputs(const fs::path& out) {
+    Outputs result{pdfs(out), {}};
+    const nlohmann::json parsed = manifest(out);  // kept alive: the loop reads from it
+    for (const auto& report : parsed["reports"]) result.entries[report["output"].get<std::string>()] = report;
+    return result;
+}
+
+// After `build --only CITY`: CITY's reports were rebuilt, as `reference` (a
+// full build of the same data) has them; every other report's PDF and
+// manifest entry is what `before` had. Outputs of `skipped` are not compared.
+void only_city_rebuilt(const std::string& city, const Outputs& before, const Outputs& after,
+                       const std::map<std::string, std::string>& reference, const std::string& skipped = "") {
+    for (const auto& [name, entry] : before.entries) {
+        if (!skipped.empty() && name.rfind(skipped + ".", 0) == 0) continue;
+        BOOST_TEST_CONTEXT(name) {
+            if (name.rfind(city + ".", 0) == 0) {
+                BOOST_TEST(after.entries.at(name)["status"] == "built");
+                BOOST_TEST((after.pdfs.at(name) == reference.at(name)));  // as a full build makes it
+            } else {
+                BOOST_TEST(after.entries.at(name) == entry);
+                BOOST_TEST((after.pdfs.at(name) == before.pdfs.at(name)));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_cold_build_then_a_noop_rebuild) {
@@ -334,8 +366,7 @@ BOOST_AUTO_TEST_CASE(only_rebuilds_the_cities_asked_for_and_leaves_the_others_al
     SmallNetwork net;
     const fs::path out = net.dir / "out";
     BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
-    const auto pdfs_before = pdfs(out);
-    const nlohmann::json manifest_before = manifest(out);
+    const Outputs before = outputs(out);
     // An answer that moves the sample's figures, hence every report: only Valmora's are rebuilt.
     net.replace_in("valmora/2026-03-15.toml", "action_plan = \"no\"", "action_plan = \"yes\"");
     const auto dry = run(net.build(out, "--dry-run --only valmora"));
@@ -353,26 +384,12 @@ BOOST_AUTO_TEST_CASE(only_rebuilds_the_cities_asked_for_and_leaves_the_others_al
                              "as they were)") != std::string::npos,
                only.err);
     // The other cities' PDFs and manifest entries are exactly what the last build left.
-    const auto pdfs_after = pdfs(out);
-    const nlohmann::json manifest_after = manifest(out);
-    std::map<std::string, nlohmann::json> entries_before, entries_after;
-    for (const auto& report : manifest_before["reports"]) entries_before[report["output"].get<std::string>()] = report;
-    for (const auto& report : manifest_after["reports"]) entries_after[report["output"].get<std::string>()] = report;
-    BOOST_TEST(entries_after.size() == entries_before.size());
+    const Outputs after = outputs(out);
+    BOOST_TEST(after.entries.size() == before.entries.size());
     const fs::path scratch = net.dir / "scratch";
     BOOST_TEST_REQUIRE(run(net.build(scratch)).exit_code == 0);
     const auto reference = pdfs(scratch);
-    for (const auto& [name, entry] : entries_before) {
-        BOOST_TEST_CONTEXT(name) {
-            if (name.rfind("valmora.", 0) == 0) {
-                BOOST_TEST(entries_after.at(name)["status"] == "built");
-                BOOST_TEST((pdfs_after.at(name) == reference.at(name)));  // as a full build makes it
-            } else {
-                BOOST_TEST(entries_after.at(name) == entry);
-                BOOST_TEST((pdfs_after.at(name) == pdfs_before.at(name)));
-            }
-        }
-    }
+    only_city_rebuilt("valmora", before, after, reference);
     // The next full build catches the others up (their sample moved), and leaves Valmora's alone.
     BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
     const auto s = statuses(out);
@@ -389,8 +406,7 @@ BOOST_AUTO_TEST_CASE(keep_going_with_only_rebuilds_those_cities_and_marks_the_in
     SmallNetwork net;
     const fs::path out = net.dir / "out";
     BOOST_TEST_REQUIRE(run(net.build(out)).exit_code == 0);
-    const auto pdfs_before = pdfs(out);
-    const nlohmann::json manifest_before = manifest(out);
+    const Outputs before = outputs(out);
     net.replace_in("valmora/2026-03-15.toml", "[edition]", "[edition]\nbroken = = 1");
 
     // Without --keep-going, nothing is rendered and nothing is touched.
@@ -398,7 +414,7 @@ BOOST_AUTO_TEST_CASE(keep_going_with_only_rebuilds_those_cities_and_marks_the_in
     BOOST_TEST(refused.exit_code == 1);
     BOOST_TEST(refused.err.find("build: nothing rendered: the network has invalid files (valmora)") != std::string::npos,
                refused.err);
-    BOOST_TEST((pdfs(out) == pdfs_before));
+    BOOST_TEST((pdfs(out) == before.pdfs));
 
     const auto result = run(net.build(out, "--only marvege --keep-going"));
     BOOST_TEST(result.exit_code == 1);
@@ -434,23 +450,7 @@ BOOST_AUTO_TEST_CASE(keep_going_with_only_rebuilds_those_cities_and_marks_the_in
     // --keep-going build of everything would make them; the others are untouched.
     const fs::path scratch = net.dir / "scratch";
     BOOST_TEST(run(net.build(scratch, "--keep-going")).exit_code == 1);
-    const auto reference = pdfs(scratch), after = pdfs(out);
-    std::map<std::string, nlohmann::json> entries_before, entries_after;
-    for (const auto& report : manifest_before["reports"]) entries_before[report["output"].get<std::string>()] = report;
-    const nlohmann::json manifest_after = manifest(out);  // kept alive: the loop reads from it
-    for (const auto& report : manifest_after["reports"]) entries_after[report["output"].get<std::string>()] = report;
-    for (const auto& [name, entry] : entries_before) {
-        if (name.rfind("valmora.", 0) == 0) continue;
-        BOOST_TEST_CONTEXT(name) {
-            if (name.rfind("marvege.", 0) == 0) {
-                BOOST_TEST(entries_after.at(name)["status"] == "built");
-                BOOST_TEST((after.at(name) == reference.at(name)));
-            } else {
-                BOOST_TEST(entries_after.at(name) == entry);
-                BOOST_TEST((after.at(name) == pdfs_before.at(name)));
-            }
-        }
-    }
+    only_city_rebuilt("marvege", before, outputs(out), pdfs(scratch), "valmora");
 }
 
 BOOST_AUTO_TEST_CASE(only_takes_a_comma_list_or_several_options_and_refuses_an_unknown_city) {

@@ -54,22 +54,22 @@ BOOST_AUTO_TEST_CASE(a_missing_font_file_is_named) {
 
 namespace {
 
-// XDG_CACHE_HOME pointed at a folder of the test's own while it runs.
+// ICCREPORT_CACHE_DIR pointed at a folder of the test's own while it runs.
 struct CacheHome {
     explicit CacheHome(const std::filesystem::path& folder) {
-        if (const char* old = std::getenv("XDG_CACHE_HOME")) previous = old;
-        ::setenv("XDG_CACHE_HOME", folder.c_str(), 1);
+        if (const char* old = std::getenv("ICCREPORT_CACHE_DIR")) previous = old;
+        ::setenv("ICCREPORT_CACHE_DIR", folder.c_str(), 1);
     }
     ~CacheHome() {
-        if (previous) ::setenv("XDG_CACHE_HOME", previous->c_str(), 1);
-        else ::unsetenv("XDG_CACHE_HOME");
+        if (previous) ::setenv("ICCREPORT_CACHE_DIR", previous->c_str(), 1);
+        else ::unsetenv("ICCREPORT_CACHE_DIR");
     }
     std::optional<std::string> previous;
 };
 
 std::vector<std::filesystem::path> linked_sets(const std::filesystem::path& cache) {
     std::vector<std::filesystem::path> sets;
-    for (const auto& entry : std::filesystem::directory_iterator(cache / "iccreport"))
+    for (const auto& entry : std::filesystem::directory_iterator(cache))
         if (entry.path().filename().string().rfind("fonts-", 0) == 0) sets.push_back(entry.path());
     return sets;
 }
@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(the_font_set_is_scanned_once_then_read_from_fontconfigs_cac
     BOOST_TEST_REQUIRE(links.size() == first.files().size());
     for (std::size_t i = 0; i < links.size(); ++i)
         BOOST_TEST(std::filesystem::read_symlink(links[i]) == std::filesystem::absolute(first.files()[i]));
-    BOOST_TEST(!std::filesystem::is_empty(cache.path() / "iccreport" / "fontconfig"));
+    BOOST_TEST(!std::filesystem::is_empty(cache.path() / "fontconfig"));
 
     const FontSet second = FontSet::load({testing::source_root()});
     BOOST_TEST(linked_sets(cache.path()).size() == 1u);

@@ -55,12 +55,17 @@ void refuse_unreadable(const DeclaredFont& font) {
     font.where.error("font file '" + font.path.string() + "' could not be read as a font");
 }
 
-// The user's cache folder for iccreport ($XDG_CACHE_HOME/iccreport, else
-// ~/.cache/iccreport); none when neither variable is set.
+// The user's cache folder for iccreport, by the rule of the network cache
+// (driver/network_cache.h, user_cache_folder): $ICCREPORT_CACHE_DIR when set
+// (empty: no cache), else $XDG_CACHE_HOME/iccreport, else ~/.cache/iccreport;
+// none when none is set.
 std::optional<fs::path> cache_folder() {
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
-        return fs::path(xdg) / "iccreport";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "iccreport";
+    if (const char* own = std::getenv("ICCREPORT_CACHE_DIR")) {
+        if (*own == '\0') return std::nullopt;
+        return fs::path(own);
+    }
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') return fs::path(xdg) / "iccreport";
+    if (const char* home = std::getenv("HOME"); home && *home == '/') return fs::path(home) / ".cache" / "iccreport";
     return std::nullopt;
 }
 
